@@ -1,0 +1,17 @@
+import { integer, text } from "drizzle-orm/sqlite-core";
+
+// Shared column builders. Dates are ISO strings ("2024-07-01"), instants ISO timestamps in UTC:
+// both sort as text and read the same in SQLite and PostgreSQL.
+export const id = () => integer().primaryKey({ autoIncrement: true });
+export const isoDate = () => text();
+export const createdAt = () =>
+  text()
+    .notNull()
+    .$defaultFn(() => new Date().toISOString());
+export const updatedAt = () =>
+  text()
+    .notNull()
+    .$defaultFn(() => new Date().toISOString())
+    .$onUpdateFn(() => new Date().toISOString());
+/** Optimistic concurrency: a write names the version it read; a stale version is refused. */
+export const version = () => integer().notNull().default(1);

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DATA_VALUE_STATUSES, LANGUAGES } from "../../lib/domain/codes";
+import { inList } from "./checks";
+import { id, updatedAt, version } from "./columns";
+import { locations } from "./locations";
+import { projects } from "./projects";
+import { indicators } from "./results-framework";
+import { users } from "./users";
+
+/**
+ * One figure: an indicator's value for a period, a location and a set of disaggregation options.
+ * `disaggregation` is the canonical key of the option set ("" for the total, "sex=female",
+ * "age=18_35|sex=female"), built by lib/disaggregation/option-key.ts.
+ */
+export const dataValues = sqliteTable(
+  "data_values",
+  {
+    id: id(),
+    indicatorId: integer()
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    period: text().notNull(),
+    locationId: integer()
+      .notNull()
+      .references(() => locations.id),
+    disaggregation: text().notNull().default(""),
+    /** For number indicators. */
+    value: real(),
+    /** For percentage and mean-of-ratios indicators. */
+    numerator: real(),
+    denominator: real(),
+    status: text({ enum: DATA_VALUE_STATUSES }).notNull().default("draft"),
+    comment: text(),
+    enteredBy: integer()
+      .notNull()
+      .references(() => users.id),
+    enteredAt: text().notNull(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("data_values_cell_unique").on(t.indicatorId, t.period, t.locationId, t.disaggregation),
+    index("data_values_period_idx").on(t.period, t.status),
+    check("data_values_status_check", inList(t.status, DATA_VALUE_STATUSES)),
+    check(
+      "data_values_shape_check",
+      sql`(${t.value} is not null and ${t.numerator} is null and ${t.denominator} is null) or (${t.value} is null and ${t.numerator} is not null and ${t.denominator} is not null)`,
+    ),
+  ],
+);
+
+/** Highlights, challenges and next steps of a project's period, in either language. */
+export const narratives = sqliteTable(
+  "narratives",
+  {
+    id: id(),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    period: text().notNull(),
+    language: text({ enum: LANGUAGES }).notNull(),
+    highlights: text(),
+    challenges: text(),
+    nextSteps: text(),
+    updatedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("narratives_project_period_language_unique").on(t.projectId, t.period, t.language),
+    check("narratives_language_check", inList(t.language, LANGUAGES)),
+  ],
+);
+
+export type DataValue = typeof dataValues.$inferSelect;
+export type NewDataValue = typeof dataValues.$inferInsert;
+export type Narrative = typeof narratives.$inferSelect;

@@ -1,0 +1,27 @@
+import { check, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ORGANISATION_TYPES } from "../../lib/domain/codes";
+import { createdAt, id } from "./columns";
+import { inList } from "./checks";
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: id(),
+    code: text().notNull(),
+    nameEn: text().notNull(),
+    nameFr: text(),
+    acronym: text(),
+    type: text({ enum: ORGANISATION_TYPES }).notNull(),
+    /** IATI organisation identifier, e.g. XM-DAC-47066; null when none is verified. */
+    iatiRef: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_code_unique").on(t.code),
+    uniqueIndex("organisations_iati_ref_unique").on(t.iatiRef),
+    check("organisations_type_check", inList(t.type, ORGANISATION_TYPES)),
+  ],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;

@@ -1,0 +1,68 @@
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LANGUAGES, USER_ROLES } from "../../lib/domain/codes";
+import { inList, isNullOrInList } from "./checks";
+import { createdAt, id } from "./columns";
+import { organisations } from "./organisations";
+import { projects } from "./projects";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-case. */
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    role: text({ enum: USER_ROLES }).notNull(),
+    /** A donor sees the projects this organisation funds. */
+    organisationId: integer().references(() => organisations.id),
+    /** Null until the user chooses a language; the browser's is used until then. */
+    language: text({ enum: LANGUAGES }),
+    /** Raised to end every session of the user (sign-out everywhere, password or role change). */
+    sessionVersion: integer().notNull().default(1),
+    disabledAt: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    check("users_role_check", inList(t.role, USER_ROLES)),
+    check("users_language_check", isNullOrInList(t.language, LANGUAGES)),
+  ],
+);
+
+/** The projects a manager works on. Staff and admins see every project; donors through funding. */
+export const projectMembers = sqliteTable(
+  "project_members",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.projectId] }), index("project_members_project_idx").on(t.projectId)],
+);
+
+/** Personal API tokens: only a hash is kept; the token is shown once. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    tokenHash: text().notNull(),
+    /** The first characters of the token, to recognise it in a list. */
+    prefix: text().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: text(),
+    expiresAt: text(),
+    revokedAt: text(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

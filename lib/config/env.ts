@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+// Every setting Baseline reads from the environment, validated once at start. `.env.example`
+// lists the same variables.
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
+    error: (issue) => `must be 1 or 0 (or true/false, yes/no, on/off), got "${String(issue.input)}"`,
+  })
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: (issue) => `must be a whole number between 1 and 65535, got "${String(issue.input)}"` })
+    .int("must be a whole number between 1 and 65535")
+    .min(1, "must be a whole number between 1 and 65535")
+    .max(65535, "must be a whole number between 1 and 65535")
+    .default(3000),
+  DATABASE_PATH: z.string().min(1, "must be a file path").default("data/baseline.db"),
+  BASELINE_DEMO: flag.default(true),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.url("must be a full URL such as https://baseline.example.org").optional(),
+  BASELINE_ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
+  BASELINE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  BASELINE_ADMIN_NAME: z.string().min(1).optional(),
+});
+
+export type AppConfig = {
+  port: number;
+  databasePath: string;
+  demo: boolean;
+  authSecret: string | undefined;
+  authUrl: string | undefined;
+  admin: { email: string | undefined; password: string | undefined; name: string };
+};
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
+
+/** Reads the configuration; returns one message per wrong variable rather than throwing at the first. */
+export function readConfig(env: Record<string, string | undefined>): ConfigResult {
+  // An empty variable means "not set", as in most shells' `VAR= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  const e = parsed.data;
+  if (!e.BASELINE_DEMO && !e.NEXTAUTH_SECRET) {
+    return {
+      ok: false,
+      errors: [
+        "NEXTAUTH_SECRET is required in production mode (BASELINE_DEMO=0): set it to a random string of at least 32 characters, e.g. the output of `openssl rand -base64 32`",
+      ],
+    };
+  }
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      databasePath: e.DATABASE_PATH,
+      demo: e.BASELINE_DEMO,
+      authSecret: e.NEXTAUTH_SECRET,
+      authUrl: e.NEXTAUTH_URL,
+      admin: { email: e.BASELINE_ADMIN_EMAIL?.toLowerCase(), password: e.BASELINE_ADMIN_PASSWORD, name: e.BASELINE_ADMIN_NAME ?? "Administrator" },
+    },
+  };
+}
+
+/** For the running server, whose environment the start script has already checked. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = readConfig(env);
+  if (!result.ok) throw new Error(`Invalid configuration:\n- ${result.errors.join("\n- ")}`);
+  return result.config;
+}
