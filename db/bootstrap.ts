@@ -1,0 +1,43 @@
+import { count } from "drizzle-orm";
+import type { AppConfig } from "../lib/config/env";
+import { hashPassword } from "../lib/auth/password";
+import type { Db } from "./client";
+import { migrateDatabase } from "./migrate";
+import { auditLog, dimensions, projects, users } from "./schema";
+import { seedDemoData } from "./seed";
+import { seedReferenceData } from "./seed/reference";
+
+export type BootstrapOutcome = "seeded-demo" | "created-admin" | "kept-existing-data";
+
+/**
+ * Brings a database up to date at start: migrations, then either the demo data (demo mode, empty
+ * database) or the reference data and the first admin (production mode, no users yet).
+ * Never touches a database that already holds data: seeding never runs twice.
+ */
+export async function bootstrapDatabase(db: Db, config: Pick<AppConfig, "demo" | "admin">): Promise<BootstrapOutcome> {
+  migrateDatabase(db);
+  const isEmpty =
+    db.select({ n: count() }).from(users).get()?.n === 0 &&
+    db.select({ n: count() }).from(projects).get()?.n === 0 &&
+    db.select({ n: count() }).from(dimensions).get()?.n === 0;
+  if (!isEmpty) return "kept-existing-data";
+
+  if (config.demo) {
+    await seedDemoData(db);
+    return "seeded-demo";
+  }
+
+  const { email, password, name } = config.admin;
+  if (!email || !password) {
+    throw new Error(
+      "This database has no users yet. Set BASELINE_ADMIN_EMAIL and BASELINE_ADMIN_PASSWORD (at least 12 characters) to create the first administrator.",
+    );
+  }
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    seedReferenceData(tx);
+    const admin = tx.insert(users).values({ email, name, role: "admin", passwordHash }).returning({ id: users.id }).get();
+    tx.insert(auditLog).values({ action: "user.bootstrap_admin", entityType: "user", entityId: admin.id, details: JSON.stringify({ email }) }).run();
+  });
+  return "created-admin";
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { Reach } from "../../lib/beneficiaries/reach";
+import type { Actual } from "../../lib/indicators/actual";
+import { combineActuals } from "../../lib/indicators/combine";
+import { programmes, projects, results, type Programme, type Project } from "../schema";
+import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
+import { getReach } from "./registry";
+import { dbOf, visibleProjectIds, type QueryContext } from "./viewer";
+
+export type ProgrammeSummary = {
+  programme: Programme;
+  phases: { project: Project; figures: IndicatorFigure[]; reach: Reach }[];
+  /** Unique people across the phases listed: a person in two phases counts once. */
+  reach: Reach;
+  /** Entered outcome and impact indicators, combined across phases by indicator code. */
+  outcomes: { code: string; figure: IndicatorFigure; combined: Actual | null }[];
+};
+
+/**
+ * A programme and the phases the viewer may see; `phases` (phase numbers) narrows them, e.g. to
+ * phases I-III for the published "since 2010" figures. Null when the viewer sees none of it.
+ */
+export function getProgrammeSummary(ctx: QueryContext, code: string, options: { phases?: number[] } = {}): ProgrammeSummary | null {
+  const db = dbOf(ctx);
+  const programme = db.select().from(programmes).where(eq(programmes.code, code)).get();
+  if (!programme) return null;
+  const visible = new Set(visibleProjectIds(ctx));
+  const phaseProjects = db
+    .select()
+    .from(projects)
+    .where(eq(projects.programmeId, programme.id))
+    .orderBy(asc(projects.phase))
+    .all()
+    .filter((p) => visible.has(p.id) && (options.phases === undefined || (p.phase !== null && options.phases.includes(p.phase))));
+  if (phaseProjects.length === 0) return null;
+
+  const phases = phaseProjects.map((project) => ({
+    project,
+    figures: listIndicatorFigures(ctx, project.id),
+    reach: getReach(ctx, [project.id]),
+  }));
+
+  const outcomeResultIds = new Set(
+    db
+      .select({ id: results.id })
+      .from(results)
+      .where(and(inArray(results.projectId, phaseProjects.map((p) => p.id)), ne(results.type, "output")))
+      .all()
+      .map((r) => r.id),
+  );
+  const outcomeFigures = phases.flatMap((p) =>
+    p.figures.filter((f) => f.indicator.source === "manual" && f.indicator.resultId !== null && outcomeResultIds.has(f.indicator.resultId)),
+  );
+  const codes = [...new Set(outcomeFigures.map((f) => f.indicator.code))];
+  const outcomes = codes.map((indicatorCode) => {
+    const first = outcomeFigures.find((f) => f.indicator.code === indicatorCode) as IndicatorFigure;
+    // The same code with another measure is another indicator: it is not combined.
+    const same = outcomeFigures.filter((f) => f.indicator.code === indicatorCode && f.indicator.measure === first.indicator.measure);
+    return {
+      code: indicatorCode,
+      figure: first,
+      combined: combineActuals(
+        first.indicator.measure,
+        same.map((f) => f.actual),
+      ),
+    };
+  });
+
+  return { programme, phases, reach: getReach(ctx, phaseProjects.map((p) => p.id)), outcomes };
+}
