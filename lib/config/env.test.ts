@@ -20,7 +20,7 @@ describe("readConfig", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(3);
-    expect(result.errors.find((e) => e.startsWith("PORT"))).toContain("whole number");
+    expect(result.errors.find((e) => e.startsWith("PORT"))).toBe(`PORT must be a whole number between 1 and 65535, got "abc"`);
     expect(result.errors.find((e) => e.startsWith("BASELINE_DEMO"))).toContain('"maybe"');
     expect(result.errors.find((e) => e.startsWith("NEXTAUTH_URL"))).toContain("full URL");
   });

@@ -10,11 +10,12 @@ const flag = z
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 const envSchema = z.object({
-  PORT: z.coerce
-    .number({ error: (issue) => `must be a whole number between 1 and 65535, got "${String(issue.input)}"` })
-    .int("must be a whole number between 1 and 65535")
-    .min(1, "must be a whole number between 1 and 65535")
-    .max(65535, "must be a whole number between 1 and 65535")
+  PORT: z
+    .string()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, {
+      error: (issue) => `must be a whole number between 1 and 65535, got "${String(issue.input)}"`,
+    })
+    .transform(Number)
     .default(3000),
   DATABASE_PATH: z.string().min(1, "must be a file path").default("data/baseline.db"),
   BASELINE_DEMO: flag.default(true),

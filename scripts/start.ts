@@ -1,0 +1,57 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { openDatabase } from "../db/client";
+import { bootstrapDatabase } from "../db/bootstrap";
+import { readConfig } from "../lib/config/env";
+import { buildIsStale, recordBuild } from "./build-fingerprint";
+import { demoSecret } from "./demo-secret";
+
+// `npm start`: check the configuration, migrate (and on first start seed) the database, build the
+// app when there is no up-to-date build, then serve it. `npm run dev` does the same with `next dev`.
+
+const root = process.cwd();
+const dev = process.argv.includes("--dev");
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+async function main(): Promise<number> {
+  const result = readConfig(process.env);
+  if (!result.ok) {
+    console.error(`Baseline cannot start: the configuration is wrong.\n${result.errors.map((e) => `  - ${e}`).join("\n")}\nSee .env.example for every setting.`);
+    return 1;
+  }
+  const config = result.config;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: config.authSecret ?? demoSecret(config.databasePath),
+  };
+
+  const db = openDatabase(config.databasePath);
+  try {
+    const outcome = await bootstrapDatabase(db, config);
+    const said = {
+      "seeded-demo": "created and filled with the demo data",
+      "created-admin": `created, with the administrator ${config.admin.email}`,
+      "kept-existing-data": "up to date; existing data kept",
+    }[outcome];
+    console.log(`Baseline: database ${config.databasePath} ${said}. ${config.demo ? "Demo mode (BASELINE_DEMO=0 for production)." : "Production mode."}`);
+  } catch (error) {
+    console.error(`Baseline cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    db.$client.close();
+  }
+
+  if (!dev && buildIsStale(root)) {
+    console.log("Baseline: building the app (a minute or two, once per change of the code)...");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    if (build.status !== 0) return build.status ?? 1;
+    recordBuild(root);
+  }
+
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(config.port)], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  return new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+}
+
+main().then((code) => process.exit(code));
