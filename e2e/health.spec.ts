@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 
-test("the health check answers once the database does", async ({ request }) => {
+test("the health check answers once the database does, without a session", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
-test("the app serves its home page in a real browser", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Baseline" })).toBeVisible();
-  await expect(page).toHaveTitle("Baseline");
+test("a visitor without a session is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/programmes/RW-REINT");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprogrammes%2FRW-REINT$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Baseline" })).toBeVisible();
+  await expect(page).toHaveTitle("Sign in to Baseline · Baseline");
 });

@@ -24,6 +24,8 @@ async function main(): Promise<number> {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_SECRET: config.authSecret ?? demoSecret(config.databasePath),
+    // Without a configured public address, next-auth takes it from the request's Host header.
+    ...(config.authUrl ? {} : { AUTH_TRUST_HOST: "true" }),
   };
 
   const db = openDatabase(config.databasePath);

@@ -17,19 +17,21 @@ export type IndicatorFigure = {
   actual: Actual | null;
   /** Fraction of the way from baseline to target (1 = reached); null without target or actual. */
   progress: number | null;
-  /** False for donors: their figures count approved values only. */
+  /** False for donors, whose figures count approved values only, and for whoever asked for approved only. */
   includesUnapproved: boolean;
 };
+
+export type FigureOptions = { upTo?: string; approvedOnly?: boolean };
 
 /**
  * Each indicator of a visible project with its actual to date and progress. Entered indicators add
  * up their reported totals by the rules of lib/indicators; computed ones count the registry or the
  * trainings. `upTo` (a period) gives the figures as they stood at its end.
  */
-export function listIndicatorFigures(ctx: QueryContext, projectId: number, options: { upTo?: string } = {}): IndicatorFigure[] {
+export function listIndicatorFigures(ctx: QueryContext, projectId: number, options: FigureOptions = {}): IndicatorFigure[] {
   if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
-  const includesUnapproved = seesUnapprovedFigures(ctx.viewer);
+  const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
   const list = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
 
   const manualIds = list.filter((i) => i.source === "manual").map((i) => i.id);

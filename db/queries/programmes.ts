@@ -13,17 +13,27 @@ export type ProgrammeSummary = {
   phases: { project: Project; figures: IndicatorFigure[]; reach: Reach }[];
   /** Unique people across the phases listed: a person in two phases counts once. */
   reach: Reach;
+  /** The same across the completed phases (e.g. phases I-III), when there are any. */
+  completed: { phases: number[]; reach: Reach } | null;
   /** Entered outcome and impact indicators, combined across phases by indicator code. */
   outcomes: { code: string; figure: IndicatorFigure; combined: Actual | null }[];
 };
 
 /**
- * A programme and the phases the viewer may see; `phases` (phase numbers) narrows them, e.g. to
+ * A programme (by code, or by id when a number) and the phases the viewer may see; `phases` (phase numbers) narrows them, e.g. to
  * phases I-III for the published "since 2010" figures. Null when the viewer sees none of it.
  */
-export function getProgrammeSummary(ctx: QueryContext, code: string, options: { phases?: number[] } = {}): ProgrammeSummary | null {
+export function getProgrammeSummary(
+  ctx: QueryContext,
+  ref: string | number,
+  options: { phases?: number[]; approvedOnly?: boolean } = {},
+): ProgrammeSummary | null {
   const db = dbOf(ctx);
-  const programme = db.select().from(programmes).where(eq(programmes.code, code)).get();
+  const programme = db
+    .select()
+    .from(programmes)
+    .where(typeof ref === "number" ? eq(programmes.id, ref) : eq(programmes.code, ref))
+    .get();
   if (!programme) return null;
   const visible = new Set(visibleProjectIds(ctx));
   const phaseProjects = db
@@ -37,7 +47,7 @@ export function getProgrammeSummary(ctx: QueryContext, code: string, options: { 
 
   const phases = phaseProjects.map((project) => ({
     project,
-    figures: listIndicatorFigures(ctx, project.id),
+    figures: listIndicatorFigures(ctx, project.id, { approvedOnly: options.approvedOnly }),
     reach: getReach(ctx, [project.id]),
   }));
 
@@ -67,5 +77,10 @@ export function getProgrammeSummary(ctx: QueryContext, code: string, options: { 
     };
   });
 
-  return { programme, phases, reach: getReach(ctx, phaseProjects.map((p) => p.id)), outcomes };
+  const completedProjects = phaseProjects.filter((p) => p.status === "completed");
+  const completed =
+    completedProjects.length === 0
+      ? null
+      : { phases: completedProjects.flatMap((p) => (p.phase === null ? [] : [p.phase])), reach: getReach(ctx, completedProjects.map((p) => p.id)) };
+  return { programme, phases, reach: getReach(ctx, phaseProjects.map((p) => p.id)), completed, outcomes };
 }

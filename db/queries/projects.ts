@@ -37,9 +37,13 @@ export function listProjects(ctx: QueryContext): ProjectListItem[] {
     .all();
 }
 
-/** A project the viewer may see, by code; null when there is none or the viewer may not see it. */
-export function getProjectByCode(ctx: QueryContext, code: string): Project | null {
-  const project = dbOf(ctx).select().from(projects).where(eq(projects.code, code)).get();
+/** A project the viewer may see, by code (or id when a number); null when there is none or the viewer may not see it. */
+export function getProjectByCode(ctx: QueryContext, ref: string | number): Project | null {
+  const project = dbOf(ctx)
+    .select()
+    .from(projects)
+    .where(typeof ref === "number" ? eq(projects.id, ref) : eq(projects.code, ref))
+    .get();
   if (!project || !visibleProjectIds(ctx).includes(project.id)) return null;
   return project;
 }
@@ -66,4 +70,57 @@ export function listProjectLocations(ctx: QueryContext, projectId: number) {
     .orderBy(asc(locations.code))
     .all()
     .map((row) => row.location);
+}
+
+export type ProjectOverview = {
+  project: Project;
+  programme: { code: string; titleEn: string; titleFr: string | null } | null;
+  country: { code: string; nameEn: string; nameFr: string | null };
+  organisations: ReturnType<typeof listProjectOrganisations>;
+  locations: ReturnType<typeof listProjectLocations>;
+};
+
+/** Everything that describes a visible project; null when there is none or the viewer may not see it. */
+export function getProjectOverview(ctx: QueryContext, ref: string | number): ProjectOverview | null {
+  const project = getProjectByCode(ctx, ref);
+  if (!project) return null;
+  const db = dbOf(ctx);
+  const programme =
+    project.programmeId === null
+      ? null
+      : (db
+          .select({ code: programmes.code, titleEn: programmes.titleEn, titleFr: programmes.titleFr })
+          .from(programmes)
+          .where(eq(programmes.id, project.programmeId))
+          .get() ?? null);
+  const country = db
+    .select({ code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr })
+    .from(locations)
+    .where(eq(locations.id, project.countryId))
+    .get();
+  if (!country) throw new Error(`Project ${project.code} has no country`);
+  return {
+    project,
+    programme,
+    country,
+    organisations: listProjectOrganisations(ctx, project.id),
+    locations: listProjectLocations(ctx, project.id),
+  };
+}
+
+/** The names of the funding organisations of visible projects, by project id. */
+export function listProjectDonors(ctx: QueryContext, projectIds: readonly number[]): Map<number, { nameEn: string; nameFr: string | null }[]> {
+  const visible = new Set(visibleProjectIds(ctx));
+  const ids = projectIds.filter((id) => visible.has(id));
+  const donors = new Map<number, { nameEn: string; nameFr: string | null }[]>();
+  if (ids.length === 0) return donors;
+  const rows = dbOf(ctx)
+    .select({ projectId: projectOrganisations.projectId, nameEn: organisations.nameEn, nameFr: organisations.nameFr })
+    .from(projectOrganisations)
+    .innerJoin(organisations, eq(projectOrganisations.organisationId, organisations.id))
+    .where(and(inArray(projectOrganisations.projectId, ids), eq(projectOrganisations.role, "funding")))
+    .orderBy(asc(organisations.nameEn))
+    .all();
+  for (const { projectId, ...name } of rows) donors.set(projectId, [...(donors.get(projectId) ?? []), name]);
+  return donors;
 }

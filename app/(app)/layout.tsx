@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { requireUser } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const { t, language } = await getTranslator();
+  return (
+    <>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          {t("common.appName")}
+        </Link>
+        <nav aria-label={t("nav.mainNavigation")}>
+          <Link href="/">{t("nav.projects")}</Link>
+        </nav>
+        <div className="account">
+          <span className="who">
+            {t("nav.signedInAs", { name: user.name })} · {t(`nav.role.${user.role}`)}
+          </span>
+          <LanguageSwitch current={language} label={t("nav.language")} />
+          <SignOutButton label={t("nav.signOut")} />
+        </div>
+      </header>
+      <main>{children}</main>
+    </>
+  );
+}

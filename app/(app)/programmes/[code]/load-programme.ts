@@ -1,0 +1,10 @@
+import "server-only";
+import { cache } from "react";
+import { getProgrammeSummary } from "@/db/queries/programmes";
+import { requireUser } from "@/lib/auth/session";
+
+/** The programme of this request as the caller may see it, loaded once for the layout, metadata and page. */
+export const loadProgramme = cache(async (code: string) => {
+  const user = await requireUser();
+  return getProgrammeSummary({ viewer: user }, decodeURIComponent(code));
+});

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Reach } from "@/lib/beneficiaries/reach";
+import { formatActual } from "@/lib/i18n/format-figure";
+import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadProgramme } from "./load-programme";
+
+type Props = { params: Promise<{ code: string }> };
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+const roman = (phase: number | null) => (phase === null ? "" : (ROMAN[phase - 1] ?? String(phase)));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const summary = await loadProgramme((await params).code);
+  const { language } = await getTranslator();
+  return { title: summary ? localized(language, summary.programme.titleEn, summary.programme.titleFr) : undefined };
+}
+
+export default async function ProgrammePage({ params }: Props) {
+  const summary = await loadProgramme((await params).code);
+  if (!summary) notFound();
+  const { t, language } = await getTranslator();
+  const { programme, phases, reach, completed, outcomes } = summary;
+  const n = (value: number | null) => (value === null ? t("common.none") : formatNumber(language, value));
+  const totalRow = (label: string, r: Reach) => (
+    <tr className="total">
+      <th scope="row" colSpan={3}>
+        {label}
+      </th>
+      <td className="num">{n(r.uniqueDirect)}</td>
+      <td className="num">{n(r.indirect)}</td>
+    </tr>
+  );
+  const since = programme.startDate?.slice(0, 4) ?? phases[0]?.project.startDate.slice(0, 4) ?? "";
+
+  return (
+    <>
+      <section className="card" aria-labelledby="programme-title">
+        <p className="eyebrow">
+          <Link href="/">{t("project.breadcrumb")}</Link>
+        </p>
+        <h1 id="programme-title">{localized(language, programme.titleEn, programme.titleFr)}</h1>
+        <p className="code">{programme.code}</p>
+        {programme.summaryEn && <p>{localized(language, programme.summaryEn, programme.summaryFr)}</p>}
+      </section>
+
+      <section className="card" aria-labelledby="phases">
+        <h2 id="phases">{t("programme.totals", { year: since })}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("programme.phase")}</th>
+                <th scope="col">{t("portfolio.status")}</th>
+                <th scope="col">{t("portfolio.dates")}</th>
+                <th scope="col" className="num">
+                  {t("programme.direct")}
+                </th>
+                <th scope="col" className="num">
+                  {t("programme.indirect")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {phases.map(({ project, reach: phaseReach }) => (
+                <tr key={project.id}>
+                  <th scope="row">
+                    <Link href={`/projects/${encodeURIComponent(project.code)}`}>
+                      {t("portfolio.phase", { phase: roman(project.phase) })} ({project.code})
+                    </Link>
+                  </th>
+                  <td>
+                    <span className={`badge badge-${project.status}`}>{t(`status.${project.status}`)}</span>
+                  </td>
+                  <td>{t("project.dates", { start: formatDate(language, project.startDate), end: formatDate(language, project.endDate) })}</td>
+                  <td className="num">{n(phaseReach.uniqueDirect)}</td>
+                  <td className="num">{n(phaseReach.indirect)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {completed && completed.phases.length < phases.length &&
+                totalRow(t("programme.completedPhases", { phases: completed.phases.map(roman).join(", ") }), completed.reach)}
+              {totalRow(t("programme.allPhases"), reach)}
+            </tfoot>
+          </table>
+        </div>
+        <p className="muted small">{t("programme.totalsNote")}</p>
+      </section>
+
+      <section className="card" aria-labelledby="outcomes">
+        <h2 id="outcomes">{t("programme.outcomes")}</h2>
+        {outcomes.length === 0 ? (
+          <p className="muted">{t("programme.noOutcomes")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("project.framework.indicator")}</th>
+                  {phases.map(({ project }) => (
+                    <th scope="col" className="num" key={project.id}>
+                      {t("portfolio.phase", { phase: roman(project.phase) })}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t("programme.combined")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcomes.map(({ code, figure, combined }) => (
+                  <tr key={code}>
+                    <th scope="row">
+                      <span className="code">{code}</span> {localized(language, figure.indicator.nameEn, figure.indicator.nameFr)}
+                    </th>
+                    {phases.map(({ project, figures }) => {
+                      const actual = figures.find((f) => f.indicator.code === code)?.actual;
+                      return (
+                        <td className="num" key={project.id}>
+                          {actual ? formatActual(language, actual) : t("common.none")}
+                        </td>
+                      );
+                    })}
+                    <td className="num">
+                      <strong>{combined ? formatActual(language, combined) : t("common.none")}</strong>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { getProgrammeSummary } from "@/db/queries/programmes";
+import { actualJson } from "@/lib/api/project-json";
+import { parseFiguresQuery } from "@/lib/api/figures-query";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { localized } from "@/lib/i18n/format";
+
+/** GET /api/v1/programmes/{id or code}: unique beneficiaries of the whole programme, its outcomes and phases. */
+export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language } = caller;
+  const query = parseFiguresQuery(request.url);
+  if (!query.success) return jsonError(400, t("api.badStatus"));
+  const { ref } = await params;
+  const summary = getProgrammeSummary({ viewer: user }, parseReference(ref), { approvedOnly: query.data.status === "approved" });
+  if (!summary) return jsonError(404, t("api.programmeNotFound", { ref: decodeURIComponent(ref) }));
+  const { programme, phases, reach, completed, outcomes } = summary;
+  return jsonOk({
+    id: programme.id,
+    code: programme.code,
+    title: localized(language, programme.titleEn, programme.titleFr),
+    startDate: programme.startDate,
+    directBeneficiaries: reach.uniqueDirect,
+    indirectBeneficiaries: reach.indirect,
+    completedPhases: completed
+      ? { phases: completed.phases, directBeneficiaries: completed.reach.uniqueDirect, indirectBeneficiaries: completed.reach.indirect }
+      : null,
+    indicators: outcomes.map(({ code, figure, combined }) => ({
+      code,
+      name: localized(language, figure.indicator.nameEn, figure.indicator.nameFr),
+      measure: figure.indicator.measure,
+      ...actualJson(combined),
+    })),
+    projects: phases.map(({ project, reach: phaseReach }) => ({
+      id: project.id,
+      code: project.code,
+      title: localized(language, project.titleEn, project.titleFr),
+      status: project.status,
+      phase: project.phase,
+      directBeneficiaries: phaseReach.uniqueDirect,
+      indirectBeneficiaries: phaseReach.indirect,
+    })),
+  });
+}

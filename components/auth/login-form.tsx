@@ -1,0 +1,55 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+
+export type LoginFormLabels = { email: string; password: string; submit: string; submitting: string; invalid: string; unavailable: string };
+
+/** The sign-in form: e-mail and password, one message for any wrong pair, nothing sent back but the session. */
+export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? labels.invalid : labels.unavailable);
+    } catch {
+      setError(labels.unavailable);
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="login-form" noValidate={false}>
+      <label>
+        {labels.email}
+        <input name="email" type="email" autoComplete="username" required autoFocus />
+      </label>
+      <label>
+        {labels.password}
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending}>
+        {pending ? labels.submitting : labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import type { IndicatorFigure } from "@/db/queries/indicator-figures";
+import type { Result } from "@/db/schema";
+import { localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { orderResultTree } from "@/lib/indicators/result-tree";
+import { IndicatorTable } from "./indicator-table";
+
+/** Results from impact down to outputs, each with its indicators; context indicators apart. */
+export async function ResultsFramework({ results, figures }: { results: Result[]; figures: IndicatorFigure[] }) {
+  const { t, language } = await getTranslator();
+  const context = figures.filter((f) => f.indicator.isContext);
+  const includesUnapproved = figures[0]?.includesUnapproved ?? false;
+  if (figures.length === 0) return <p className="muted">{t("project.framework.empty")}</p>;
+  return (
+    <>
+      <p className="muted small">{includesUnapproved ? t("project.includesUnapproved") : t("project.approvedOnly")}</p>
+      {orderResultTree(results).map(({ result, depth }) => {
+        const own = figures.filter((f) => f.indicator.resultId === result.id && !f.indicator.isContext);
+        const title = localized(language, result.titleEn, result.titleFr);
+        return (
+          <div key={result.id} className={`result depth-${Math.min(depth, 3)}`}>
+            <h3>
+              <span className="result-type">{t(`resultType.${result.type}`)}</span> <span className="code">{result.code}</span> {title}
+            </h3>
+            {own.length > 0 && <IndicatorTable figures={own} caption={title} />}
+          </div>
+        );
+      })}
+      {context.length > 0 && (
+        <div className="result context">
+          <h3>{t("project.framework.contextTitle")}</h3>
+          <p className="muted small">{t("project.framework.contextNote")}</p>
+          <IndicatorTable figures={context} caption={t("project.framework.contextTitle")} />
+        </div>
+      )}
+    </>
+  );
+}

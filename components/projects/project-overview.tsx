@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { ProjectOverview as Overview } from "@/db/queries/projects";
+import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+
+export async function ProjectOverview({ overview }: { overview: Overview }) {
+  const { t, language } = await getTranslator();
+  const { project, programme, country, organisations, locations } = overview;
+  const byRole = new Map<string, string[]>();
+  for (const { role, organisation } of organisations) {
+    byRole.set(role, [...(byRole.get(role) ?? []), localized(language, organisation.nameEn, organisation.nameFr)]);
+  }
+  return (
+    <section className="card" aria-labelledby="project-title">
+      <p className="eyebrow">
+        <Link href="/">{t("project.breadcrumb")}</Link>
+        {programme && (
+          <>
+            {" / "}
+            <Link href={`/programmes/${encodeURIComponent(programme.code)}`}>{localized(language, programme.titleEn, programme.titleFr)}</Link>
+          </>
+        )}
+      </p>
+      <h1 id="project-title">{localized(language, project.titleEn, project.titleFr)}</h1>
+      <p>
+        <span className={`badge badge-${project.status}`}>{t(`status.${project.status}`)}</span> <span className="code">{project.code}</span>
+      </p>
+      {project.summaryEn && <p>{localized(language, project.summaryEn, project.summaryFr)}</p>}
+      <dl className="facts">
+        <div>
+          <dt>{t("portfolio.dates")}</dt>
+          <dd>{t("project.dates", { start: formatDate(language, project.startDate), end: formatDate(language, project.endDate) })}</dd>
+        </div>
+        <div>
+          <dt>{t("project.country")}</dt>
+          <dd>{localized(language, country.nameEn, country.nameFr)}</dd>
+        </div>
+        {project.phase !== null && (
+          <div>
+            <dt>{t("project.phase")}</dt>
+            <dd>{project.phase}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t("project.reportingFrequency")}</dt>
+          <dd>{t(`project.frequency.${project.reportingFrequency}`)}</dd>
+        </div>
+        {project.householdSize !== null && (
+          <div>
+            <dt>{t("project.householdSize")}</dt>
+            <dd>
+              {formatNumber(language, project.householdSize)}
+              {project.householdSizeSource && <span className="muted"> ({project.householdSizeSource})</span>}
+            </dd>
+          </div>
+        )}
+        {[...byRole].map(([role, names]) => (
+          <div key={role}>
+            <dt>{t(`project.role.${role as "funding"}`)}</dt>
+            <dd>{names.join(", ")}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t("project.locations")}</dt>
+          <dd>{locations.map((l) => localized(language, l.nameEn, l.nameFr)).join(", ")}</dd>
+        </div>
+      </dl>
+      {project.dataNoteEn && <p className="note">{localized(language, project.dataNoteEn, project.dataNoteFr)}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { verifyPassword } from "../../lib/auth/password";
+import type { Language } from "../../lib/domain/codes";
+import type { Db } from "../client";
+import { getDb } from "../index";
+import { auditLog, users } from "../schema";
+import type { Viewer } from "./viewer";
+
+// A bcrypt hash of a random password: an unknown e-mail costs the same time as a wrong password,
+// so response times do not tell which e-mails have accounts.
+const UNKNOWN_USER_HASH = "$2b$12$2l51.T0nHSdfKL7XIHdSB.wKuC.19znQzls7jpH6dgk8NDD9316X6";
+
+export type SignedInUser = { id: number; name: string; email: string; sessionVersion: number };
+
+/** The user whose e-mail and password these are, if the account is active; null otherwise. */
+export async function verifyCredentials(email: string, password: string, db: Db = getDb()): Promise<SignedInUser | null> {
+  const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  if (!user || !matches || user.disabledAt !== null) return null;
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+export type CurrentUser = Viewer & { name: string; email: string; language: Language | null };
+
+/**
+ * The user behind a session, read afresh from the database: role, organisation and language as
+ * they are now. Null when the account is gone or disabled, or the session was ended (its version is old).
+ */
+export function findSessionUser(userId: number, sessionVersion: number, db: Db = getDb()): CurrentUser | null {
+  const user = db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion), isNull(users.disabledAt)))
+    .get();
+  if (!user) return null;
+  return {
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+    name: user.name,
+    email: user.email,
+    language: user.language,
+  };
+}
+
+/** Keeps the language the user chose. */
+export function setUserLanguage(userId: number, language: Language, db: Db = getDb()): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ language }).where(eq(users.id, userId)).run();
+    tx.insert(auditLog).values({ userId, action: "user.choose_language", entityType: "user", entityId: userId, details: JSON.stringify({ language }) }).run();
+  });
+}
+
+/** Ends every session of the user: their tokens carry the old version from now on. */
+export function endUserSessions(userId: number, db: Db = getDb()): void {
+  db.update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
+}

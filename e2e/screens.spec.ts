@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signInWithForm } from "./support/accounts";
+
+const FRENCH_LABELS = { email: "E-mail", password: "Mot de passe", submit: "Se connecter" };
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("a French browser gets French; a switch to English is kept after signing in again", async ({ page, browser }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Se connecter à Baseline" })).toBeVisible();
+    await signInWithForm(page, ACCOUNTS.manager2, FRENCH_LABELS);
+    await expect(page.getByRole("heading", { level: 1, name: "Projets" })).toBeVisible();
+
+    await page.getByRole("link", { name: "Réintégration durable des rapatriés rwandais, phase IV" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Cadre de résultats" })).toBeVisible();
+    await expect(page.getByText("Du 1 juil. 2024 au 30 juin 2027")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Bénéficiaires directs \(personnes uniques\)/ })).toContainText("5\u202f000");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Results framework" })).toBeVisible();
+    await expect(page.getByText("1 Jul 2024 to 30 Jun 2027")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Direct beneficiaries \(unique people\)/ })).toContainText("5,000");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    // Another French browser: the choice was kept for the user, not only in this browser.
+    const other = await browser.newContext({ locale: "fr-FR" });
+    const otherPage = await other.newPage();
+    await otherPage.goto("/login");
+    await expect(otherPage.getByRole("button", { name: "Se connecter" })).toBeVisible();
+    await signInWithForm(otherPage, ACCOUNTS.manager2, FRENCH_LABELS);
+    await expect(otherPage.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+    await other.close();
+  });
+});
+
+test("the project page shows the framework with baseline, target, actual and progress, and the beneficiaries", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4");
+  await signInWithForm(page, ACCOUNTS.admin);
+  await expect(page.getByRole("heading", { level: 2, name: "Beneficiaries" })).toBeVisible();
+  await expect(page.getByText("Unique direct beneficiaries", { exact: true })).toBeVisible();
+  await expect(page.getByText("Indirect beneficiaries", { exact: true })).toBeVisible();
+  const trainers = page.getByRole("row", { name: /OP2\.1 Trainers trained/ });
+  await expect(trainers.getByRole("cell")).toHaveText(["0", "184", "184", "100%"]);
+  await expect(page.getByRole("row", { name: /OC1\.1 Average income increase/ })).toContainText("No figure yet");
+  await expect(page.getByText("These figures include values not yet approved.")).toBeVisible();
+});
+
+test("the programme page shows phases I-III together: more than 8,000 direct and 40,000 indirect beneficiaries, +78% income", async ({ page }) => {
+  await page.goto("/programmes/RW-REINT");
+  await signInWithForm(page, ACCOUNTS.staff);
+  const together = page.getByRole("row", { name: /Completed phases together \(I, II, III\)/ });
+  await expect(together.getByRole("cell")).toHaveText(["8,140", "40,550"]);
+  await expect(page.getByRole("row", { name: /OC1\.1 Average income increase/ })).toContainText("78% (1,872/2,400)");
+  await expect(page.getByRole("row", { name: /OC1\.2/ })).toContainText("63% (1,134/1,800)");
+});
+
+test("a donor reads approved figures only, and the screens fit a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/projects/CD-HSEC-NK");
+  await signInWithForm(page, ACCOUNTS.donorNetherlands);
+  await expect(page.getByText("Approved figures only.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /CX1 IDPs living in IOM-managed displacement sites/ })).toContainText("200,000");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
