@@ -1,13 +1,5 @@
-import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/server";
+import { NotFoundNotice } from "@/components/ui/not-found-notice";
 
-export default async function NotFound() {
-  const { t } = await getTranslator();
-  return (
-    <section className="notice">
-      <h1>{t("errors.notFoundTitle")}</h1>
-      <p>{t("errors.notFound")}</p>
-      <Link href="/">{t("errors.backToProjects")}</Link>
-    </section>
-  );
+export default function NotFound() {
+  return <NotFoundNotice />;
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ProjectOverview as Overview } from "@/db/queries/projects";
-import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
+import { DateRange } from "@/components/ui/date-range";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function ProjectOverview({ overview }: { overview: Overview }) {
@@ -23,13 +25,15 @@ export async function ProjectOverview({ overview }: { overview: Overview }) {
       </p>
       <h1 id="project-title">{localized(language, project.titleEn, project.titleFr)}</h1>
       <p>
-        <span className={`badge badge-${project.status}`}>{t(`status.${project.status}`)}</span> <span className="code">{project.code}</span>
+        <StatusBadge status={project.status} /> <span className="code">{project.code}</span>
       </p>
       {project.summaryEn && <p>{localized(language, project.summaryEn, project.summaryFr)}</p>}
       <dl className="facts">
         <div>
           <dt>{t("portfolio.dates")}</dt>
-          <dd>{t("project.dates", { start: formatDate(language, project.startDate), end: formatDate(language, project.endDate) })}</dd>
+          <dd>
+            <DateRange start={project.startDate} end={project.endDate} />
+          </dd>
         </div>
         <div>
           <dt>{t("project.country")}</dt>
@@ -38,7 +42,7 @@ export async function ProjectOverview({ overview }: { overview: Overview }) {
         {project.phase !== null && (
           <div>
             <dt>{t("project.phase")}</dt>
-            <dd>{project.phase}</dd>
+            <dd>{formatPhase(project.phase)}</dd>
           </div>
         )}
         <div>

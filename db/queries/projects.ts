@@ -67,7 +67,7 @@ export function listProjectLocations(ctx: QueryContext, projectId: number) {
     .from(projectLocations)
     .innerJoin(locations, eq(projectLocations.locationId, locations.id))
     .where(and(eq(projectLocations.projectId, projectId)))
-    .orderBy(asc(locations.code))
+    .orderBy(asc(locations.level), asc(locations.nameEn))
     .all()
     .map((row) => row.location);
 }

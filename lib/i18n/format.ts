@@ -25,6 +25,13 @@ export function formatDate(language: Language, isoDate: string): string {
   );
 }
 
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+/** Phases are written in Roman numerals, as programmes name them: Phase IV. */
+export function formatPhase(phase: number): string {
+  return ROMAN[phase - 1] ?? String(phase);
+}
+
 /** Picks the text in the language when it exists, else the English one. */
 export function localized(language: Language, english: string, french: string | null | undefined): string {
   return language === "fr" && french ? french : english;

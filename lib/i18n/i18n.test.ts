@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent, formatRatio, localized } from "./format";
+import { formatDate, formatNumber, formatPercent, formatPhase, formatRatio, localized } from "./format";
 import { chooseLanguage, negotiateLanguage } from "./negotiate";
 
 describe("negotiateLanguage", () => {
@@ -43,6 +43,10 @@ describe("formatting", () => {
     expect(formatPercent("fr", 63)).toBe("63\u00a0%"); // no-break space, as Intl writes it
     expect(formatRatio("en", 0.64)).toBe("64%");
     expect(formatRatio("en", 1.2)).toBe("120%");
+  });
+
+  it("writes phases in Roman numerals", () => {
+    expect([1, 3, 4, 12, 13].map(formatPhase)).toEqual(["I", "III", "IV", "XII", "13"]);
   });
 
   it("shows the French text where it exists", () => {

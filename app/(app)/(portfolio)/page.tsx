@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listProjects, type ProjectListItem } from "@/db/queries/projects";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate, localized } from "@/lib/i18n/format";
+import { DateRange } from "@/components/ui/date-range";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,10 +58,10 @@ export default async function PortfolioPage() {
                         <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
                       </td>
                       <td>
-                        <span className={`badge badge-${project.status}`}>{t(`status.${project.status}`)}</span>
+                        <StatusBadge status={project.status} />
                       </td>
                       <td>
-                        {t("project.dates", { start: formatDate(language, project.startDate), end: formatDate(language, project.endDate) })}
+                        <DateRange start={project.startDate} end={project.endDate} />
                       </td>
                     </tr>
                   ))}

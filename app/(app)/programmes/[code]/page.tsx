@@ -3,14 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatActual } from "@/lib/i18n/format-figure";
-import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
+import { DateRange } from "@/components/ui/date-range";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProgramme } from "./load-programme";
 
 type Props = { params: Promise<{ code: string }> };
 
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-const roman = (phase: number | null) => (phase === null ? "" : (ROMAN[phase - 1] ?? String(phase)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const summary = await loadProgramme((await params).code);
@@ -23,6 +23,7 @@ export default async function ProgrammePage({ params }: Props) {
   if (!summary) notFound();
   const { t, language } = await getTranslator();
   const { programme, phases, reach, completed, outcomes } = summary;
+  const phaseLabel = (p: { phase: number | null; code: string }) => (p.phase === null ? p.code : t("portfolio.phase", { phase: formatPhase(p.phase) }));
   const n = (value: number | null) => (value === null ? t("common.none") : formatNumber(language, value));
   const totalRow = (label: string, r: Reach) => (
     <tr className="total">
@@ -68,13 +69,15 @@ export default async function ProgrammePage({ params }: Props) {
                 <tr key={project.id}>
                   <th scope="row">
                     <Link href={`/projects/${encodeURIComponent(project.code)}`}>
-                      {t("portfolio.phase", { phase: roman(project.phase) })} ({project.code})
+                      {phaseLabel(project)} ({project.code})
                     </Link>
                   </th>
                   <td>
-                    <span className={`badge badge-${project.status}`}>{t(`status.${project.status}`)}</span>
+                    <StatusBadge status={project.status} />
                   </td>
-                  <td>{t("project.dates", { start: formatDate(language, project.startDate), end: formatDate(language, project.endDate) })}</td>
+                  <td>
+                    <DateRange start={project.startDate} end={project.endDate} />
+                  </td>
                   <td className="num">{n(phaseReach.uniqueDirect)}</td>
                   <td className="num">{n(phaseReach.indirect)}</td>
                 </tr>
@@ -82,7 +85,7 @@ export default async function ProgrammePage({ params }: Props) {
             </tbody>
             <tfoot>
               {completed && completed.phases.length < phases.length &&
-                totalRow(t("programme.completedPhases", { phases: completed.phases.map(roman).join(", ") }), completed.reach)}
+                totalRow(t("programme.completedPhases", { phases: completed.phases.map(formatPhase).join(", ") }), completed.reach)}
               {totalRow(t("programme.allPhases"), reach)}
             </tfoot>
           </table>
@@ -102,7 +105,7 @@ export default async function ProgrammePage({ params }: Props) {
                   <th scope="col">{t("project.framework.indicator")}</th>
                   {phases.map(({ project }) => (
                     <th scope="col" className="num" key={project.id}>
-                      {t("portfolio.phase", { phase: roman(project.phase) })}
+                      {phaseLabel(project)}
                     </th>
                   ))}
                   <th scope="col" className="num">

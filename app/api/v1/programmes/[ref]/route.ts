@@ -1,20 +1,16 @@
 import { getProgrammeSummary } from "@/db/queries/programmes";
 import { actualJson } from "@/lib/api/project-json";
-import { parseFiguresQuery } from "@/lib/api/figures-query";
-import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { readFiguresRequest } from "@/lib/api/figures-request";
+import { jsonError, jsonOk } from "@/lib/api/respond";
 import { localized } from "@/lib/i18n/format";
 
 /** GET /api/v1/programmes/{id or code}: unique beneficiaries of the whole programme, its outcomes and phases. */
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
-  const caller = await authenticate();
-  if (caller instanceof Response) return caller;
-  const { user, t, language } = caller;
-  const query = parseFiguresQuery(request.url);
-  if (!query.success) return jsonError(400, t("api.badStatus"));
-  const { ref } = await params;
-  const summary = getProgrammeSummary({ viewer: user }, parseReference(ref), { approvedOnly: query.data.status === "approved" });
-  if (!summary) return jsonError(404, t("api.programmeNotFound", { ref: decodeURIComponent(ref) }));
+  const read = await readFiguresRequest(request, params);
+  if (read instanceof Response) return read;
+  const { user, t, language, ref, rawRef, approvedOnly } = read;
+  const summary = getProgrammeSummary({ viewer: user }, ref, { approvedOnly });
+  if (!summary) return jsonError(404, t("api.programmeNotFound", { ref: rawRef }));
   const { programme, phases, reach, completed, outcomes } = summary;
   return jsonOk({
     id: programme.id,

@@ -1,0 +1,9 @@
+import { NotFoundNotice } from "@/components/ui/not-found-notice";
+
+export default function NotFound() {
+  return (
+    <main>
+      <NotFoundNotice />
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { getTranslator } from "@/lib/i18n/server";
+
+export async function NotFoundNotice() {
+  const { t } = await getTranslator();
+  return (
+    <section className="notice">
+      <h1>{t("errors.notFoundTitle")}</h1>
+      <p>{t("errors.notFound")}</p>
+      <Link href="/">{t("errors.backToProjects")}</Link>
+    </section>
+  );
+}

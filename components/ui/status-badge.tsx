@@ -1,0 +1,7 @@
+import type { ProjectStatus } from "@/lib/domain/codes";
+import { getTranslator } from "@/lib/i18n/server";
+
+export async function StatusBadge({ status }: { status: ProjectStatus }) {
+  const { t } = await getTranslator();
+  return <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>;
+}
