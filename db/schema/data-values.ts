@@ -50,6 +50,70 @@ export const dataValues = sqliteTable(
   ],
 );
 
+/**
+ * The approval state of a project's reporting period: draft -> submitted -> approved, or
+ * submitted -> returned -> draft. No row means draft. Its values carry the same status.
+ */
+export const projectPeriods = sqliteTable(
+  "project_periods",
+  {
+    id: id(),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    period: text().notNull(),
+    status: text({ enum: DATA_VALUE_STATUSES }).notNull().default("draft"),
+    submittedBy: integer().references(() => users.id),
+    submittedAt: text(),
+    reviewedBy: integer().references(() => users.id),
+    reviewedAt: text(),
+    /** The reviewer's comment when returned; the admin's reason when reopened. */
+    comment: text(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("project_periods_project_period_unique").on(t.projectId, t.period),
+    check("project_periods_status_check", inList(t.status, DATA_VALUE_STATUSES)),
+  ],
+);
+
+/**
+ * The figures of a period as approved: copied from the data values when the period is approved, with
+ * the figures computed from trainings and the registry frozen at that moment. Donors read these, so a
+ * reopened period shows its last approved figures until it is approved again.
+ */
+export const approvedValues = sqliteTable(
+  "approved_values",
+  {
+    id: id(),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    indicatorId: integer()
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    period: text().notNull(),
+    locationId: integer()
+      .notNull()
+      .references(() => locations.id),
+    disaggregation: text().notNull().default(""),
+    value: real(),
+    numerator: real(),
+    denominator: real(),
+    approvedBy: integer().references(() => users.id),
+    approvedAt: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex("approved_values_cell_unique").on(t.indicatorId, t.period, t.locationId, t.disaggregation),
+    index("approved_values_project_period_idx").on(t.projectId, t.period),
+    check(
+      "approved_values_shape_check",
+      sql`(${t.value} is not null and ${t.numerator} is null and ${t.denominator} is null) or (${t.value} is null and ${t.numerator} is not null and ${t.denominator} is not null)`,
+    ),
+  ],
+);
+
 /** Highlights, challenges and next steps of a project's period, in either language. */
 export const narratives = sqliteTable(
   "narratives",
@@ -78,3 +142,5 @@ export const narratives = sqliteTable(
 export type DataValue = typeof dataValues.$inferSelect;
 export type NewDataValue = typeof dataValues.$inferInsert;
 export type Narrative = typeof narratives.$inferSelect;
+export type ProjectPeriod = typeof projectPeriods.$inferSelect;
+export type ApprovedValue = typeof approvedValues.$inferSelect;

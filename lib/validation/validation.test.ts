@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { checkFigure } from "./figure";
+import { checkAgainstPrevious } from "./outlier";
+import { checkReportingPeriod } from "./period";
+
+describe("checkFigure: counts", () => {
+  it("accepts whole numbers from JSON and from forms", () => {
+    expect(checkFigure("number", { value: 12 })).toEqual({ ok: true, figure: { value: 12, numerator: null, denominator: null } });
+    expect(checkFigure("number", { value: " 1500 " })).toMatchObject({ ok: true, figure: { value: 1500 } });
+    expect(checkFigure("number", { value: 0 })).toMatchObject({ ok: true, figure: { value: 0 } });
+  });
+
+  it("keeps an empty cell missing, not zero", () => {
+    expect(checkFigure("number", { value: "" })).toEqual({ ok: true, figure: null });
+    expect(checkFigure("number", {})).toEqual({ ok: true, figure: null });
+  });
+
+  it("refuses negative numbers, decimals in a count and text", () => {
+    expect(checkFigure("number", { value: -1 })).toEqual({ ok: false, problems: [{ code: "negative", field: "value" }] });
+    expect(checkFigure("number", { value: "12.5" })).toEqual({ ok: false, problems: [{ code: "decimal_in_count", field: "value" }] });
+    for (const text of ["twelve", "12 people", "1e3", "0x10", "NaN", "Infinity", true, {}, []]) {
+      expect(checkFigure("number", { value: text }), String(text)).toEqual({ ok: false, problems: [{ code: "not_a_number", field: "value" }] });
+    }
+    expect(checkFigure("number", { value: Number.NaN })).toMatchObject({ ok: false });
+    expect(checkFigure("number", { value: 1e300 })).toMatchObject({ ok: false });
+  });
+
+  it("refuses a numerator for a count", () => {
+    expect(checkFigure("number", { numerator: 1, denominator: 2 })).toEqual({ ok: false, problems: [{ code: "needs_value" }] });
+  });
+});
+
+describe("checkFigure: percentages and means of ratios", () => {
+  it("takes a numerator and a denominator", () => {
+    expect(checkFigure("percentage", { numerator: 15, denominator: 100 })).toEqual({ ok: true, figure: { value: null, numerator: 15, denominator: 100 } });
+    expect(checkFigure("percentage", { numerator: "", denominator: "" })).toEqual({ ok: true, figure: null });
+  });
+
+  it("refuses a numerator greater than the denominator, a zero denominator, one part alone, or a finished percentage", () => {
+    expect(checkFigure("percentage", { numerator: 101, denominator: 100 })).toEqual({ ok: false, problems: [{ code: "numerator_over_denominator" }] });
+    expect(checkFigure("percentage", { numerator: 0, denominator: 0 })).toEqual({ ok: false, problems: [{ code: "zero_denominator" }] });
+    expect(checkFigure("percentage", { numerator: 5 })).toEqual({ ok: false, problems: [{ code: "needs_numerator_and_denominator" }] });
+    expect(checkFigure("percentage", { value: 15 })).toEqual({ ok: false, problems: [{ code: "needs_numerator_and_denominator" }] });
+    expect(checkFigure("percentage", { numerator: 1.5, denominator: 10 })).toEqual({ ok: false, problems: [{ code: "decimal_in_count", field: "numerator" }] });
+  });
+
+  it("lets a mean of ratios have a sum of ratios above the respondents, or below zero", () => {
+    expect(checkFigure("mean_of_ratios", { numerator: 150.5, denominator: 100 })).toMatchObject({ ok: true });
+    expect(checkFigure("mean_of_ratios", { numerator: -12.25, denominator: 100 })).toMatchObject({ ok: true });
+    expect(checkFigure("mean_of_ratios", { numerator: 10, denominator: 2.5 })).toEqual({ ok: false, problems: [{ code: "decimal_in_count", field: "denominator" }] });
+  });
+});
+
+describe("checkReportingPeriod", () => {
+  const project = { startDate: "2024-07-01", endDate: "2027-06-30", reportingFrequency: "quarterly" as const };
+  it("accepts a quarter within the project that has begun", () => {
+    expect(checkReportingPeriod("2026Q4", project, "2026-11-23")).toBeNull();
+    expect(checkReportingPeriod("2024Q3", project, "2026-11-23")).toBeNull();
+  });
+
+  it("refuses other periods with the reason", () => {
+    expect(checkReportingPeriod("2026Q5", project, "2026-11-23")).toEqual({ code: "invalid_period", period: "2026Q5" });
+    expect(checkReportingPeriod("2026", project, "2026-11-23")).toEqual({ code: "wrong_period_type", period: "2026", expected: "quarter" });
+    expect(checkReportingPeriod("2024Q2", project, "2026-11-23")).toEqual({ code: "period_outside_project", period: "2024Q2" });
+    expect(checkReportingPeriod("2027Q3", project, "2027-08-01")).toEqual({ code: "period_outside_project", period: "2027Q3" });
+    expect(checkReportingPeriod("2027Q1", project, "2026-11-23")).toEqual({ code: "period_not_begun", period: "2027Q1" });
+  });
+});
+
+describe("checkAgainstPrevious", () => {
+  it("warns above three times or below a third of the previous period", () => {
+    expect(checkAgainstPrevious(31, { value: 10, period: "2026Q3" })).toEqual({ code: "much_higher_than_previous", previous: 10, previousPeriod: "2026Q3" });
+    expect(checkAgainstPrevious(3, { value: 10, period: "2026Q3" })).toEqual({ code: "much_lower_than_previous", previous: 10, previousPeriod: "2026Q3" });
+  });
+
+  it("is quiet within the range, without a previous figure, or after a zero", () => {
+    expect(checkAgainstPrevious(30, { value: 10, period: "2026Q3" })).toBeNull();
+    expect(checkAgainstPrevious(4, { value: 10, period: "2026Q3" })).toBeNull();
+    expect(checkAgainstPrevious(50, null)).toBeNull();
+    expect(checkAgainstPrevious(50, { value: 0, period: "2026Q3" })).toBeNull();
+  });
+});
