@@ -3,13 +3,13 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actual } from "../../lib/indicators/actual";
 import { actualToDate, type ReportedTotal } from "../../lib/indicators/actual-to-date";
 import { progress } from "../../lib/indicators/progress";
-import { measureReach } from "../../lib/beneficiaries/reach";
-import { countUniqueParticipants } from "../../lib/trainings/people-trained";
 import { periodEnd } from "../../lib/periods/period";
-import { dataValues, indicators, type Indicator } from "../schema";
+import type { Executor } from "../client";
+import { computeRecordActual } from "../records/computed-figures";
+import { approvedValues, dataValues, indicators, type Indicator } from "../schema";
 import { AccessDeniedError } from "./errors";
-import { loadRegistry, servicesUpTo, type DatedRecord } from "./registry";
-import { loadTrainings, type DatedTrainingRecord } from "./training-records";
+import { loadRegistry } from "../records/registry";
+import { loadTrainings } from "../records/trainings";
 import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
 
 export type IndicatorFigure = {
@@ -24,55 +24,37 @@ export type IndicatorFigure = {
 export type FigureOptions = { upTo?: string; approvedOnly?: boolean };
 
 /**
- * Each indicator of a visible project with its actual to date and progress. Entered indicators add
- * up their reported totals by the rules of lib/indicators; computed ones count the registry or the
- * trainings. `upTo` (a period) gives the figures as they stood at its end.
+ * Each indicator of a visible project with its actual to date and progress.
+ * - Figures in review (not for donors): entered values of every status, and figures computed live
+ *   from the trainings and the registry.
+ * - Approved only: the figures recorded when each period was approved, computed ones frozen then,
+ *   so a reopened period shows its last approved figures.
+ * Entered indicators add up by the rules of lib/indicators; computed ones are running totals.
+ * `upTo` (a period) gives the figures as they stood at its end.
  */
 export function listIndicatorFigures(ctx: QueryContext, projectId: number, options: FigureOptions = {}): IndicatorFigure[] {
   if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
   const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
   const list = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
-
-  const manualIds = list.filter((i) => i.source === "manual").map((i) => i.id);
-  const totals = new Map<number, ReportedTotal[]>();
-  if (manualIds.length > 0) {
-    const rows = db
-      .select({
-        indicatorId: dataValues.indicatorId,
-        period: dataValues.period,
-        locationId: dataValues.locationId,
-        value: dataValues.value,
-        numerator: dataValues.numerator,
-        denominator: dataValues.denominator,
-      })
-      .from(dataValues)
-      .where(
-        and(
-          inArray(dataValues.indicatorId, manualIds),
-          eq(dataValues.disaggregation, ""),
-          includesUnapproved ? undefined : eq(dataValues.status, "approved"),
-        ),
-      )
-      .all();
-    for (const { indicatorId, ...total } of rows) {
-      const list = totals.get(indicatorId);
-      if (list) list.push(total);
-      else totals.set(indicatorId, [total]);
-    }
-  }
-
+  const totals = includesUnapproved ? enteredTotals(db, list) : approvedTotals(db, projectId);
   const upToDate = options.upTo === undefined ? undefined : periodEnd(options.upTo);
-  const registry = list.some((i) => i.source === "registry") ? loadRegistry(db, [projectId]) : [];
-  const trainingRecords = list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [];
+  const records =
+    includesUnapproved && list.some((i) => i.source !== "manual")
+      ? {
+          registry: list.some((i) => i.source === "registry") ? loadRegistry(db, [projectId]) : [],
+          trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [],
+        }
+      : null;
 
   return list.map((indicator) => {
+    const reported = totals.get(indicator.id) ?? [];
     const actual =
       indicator.source === "manual"
-        ? actualToDate(indicator, totals.get(indicator.id) ?? [], options.upTo)
-        : indicator.source === "registry"
-          ? registryActual(indicator, registry, upToDate)
-          : trainingsActual(indicator, trainingRecords, upToDate);
+        ? actualToDate(indicator, reported, options.upTo)
+        : records
+          ? computeRecordActual(indicator, records, upToDate)
+          : actualToDate({ measure: indicator.measure, timeAggregation: "cumulative" }, reported, options.upTo);
     return {
       indicator,
       actual,
@@ -87,21 +69,50 @@ export function listIndicatorFigures(ctx: QueryContext, projectId: number, optio
   });
 }
 
-/** Unique people who received the indicator's service (any service when none is named). */
-function registryActual(indicator: Indicator, registry: readonly DatedRecord[], upToDate: string | undefined): Actual | null {
-  if (registry.length === 0) return null;
-  const reach = measureReach(servicesUpTo(registry, upToDate, indicator.sourceServiceCode ?? undefined), null);
-  return { kind: "number", value: reach.uniqueDirect };
+function groupByIndicator(rows: (ReportedTotal & { indicatorId: number })[]): Map<number, ReportedTotal[]> {
+  const totals = new Map<number, ReportedTotal[]>();
+  for (const { indicatorId, ...total } of rows) {
+    const list = totals.get(indicatorId);
+    if (list) list.push(total);
+    else totals.set(indicatorId, [total]);
+  }
+  return totals;
 }
 
-/** Unique participants of the trainings of the indicator's kind (and topic, when one is named). */
-function trainingsActual(indicator: Indicator, records: readonly DatedTrainingRecord[], upToDate: string | undefined): Actual | null {
-  const matching = records.filter(
-    (t) =>
-      t.kind === indicator.sourceTrainingKind &&
-      (indicator.sourceTrainingTopic === null || t.topic === indicator.sourceTrainingTopic) &&
-      (upToDate === undefined || t.endDate <= upToDate),
+/** The totals entered for the manual indicators, whatever their status. */
+function enteredTotals(db: Executor, list: readonly Indicator[]): Map<number, ReportedTotal[]> {
+  const manualIds = list.filter((i) => i.source === "manual").map((i) => i.id);
+  if (manualIds.length === 0) return new Map();
+  return groupByIndicator(
+    db
+      .select({
+        indicatorId: dataValues.indicatorId,
+        period: dataValues.period,
+        locationId: dataValues.locationId,
+        value: dataValues.value,
+        numerator: dataValues.numerator,
+        denominator: dataValues.denominator,
+      })
+      .from(dataValues)
+      .where(and(inArray(dataValues.indicatorId, manualIds), eq(dataValues.disaggregation, "")))
+      .all(),
   );
-  if (records.length === 0) return null;
-  return { kind: "number", value: countUniqueParticipants(matching) };
+}
+
+/** The totals of every indicator as approved, period by period. */
+function approvedTotals(db: Executor, projectId: number): Map<number, ReportedTotal[]> {
+  return groupByIndicator(
+    db
+      .select({
+        indicatorId: approvedValues.indicatorId,
+        period: approvedValues.period,
+        locationId: approvedValues.locationId,
+        value: approvedValues.value,
+        numerator: approvedValues.numerator,
+        denominator: approvedValues.denominator,
+      })
+      .from(approvedValues)
+      .where(and(eq(approvedValues.projectId, projectId), eq(approvedValues.disaggregation, "")))
+      .all(),
+  );
 }

@@ -205,7 +205,7 @@ export function seedDrc(tx: Executor, refs: SeedRefs, today: string): void {
     .run();
 }
 
-const DRC_STATUS = statusSchedule("2026Q2", { "2026Q3": "returned", "2026Q4": "draft" });
+export const DRC_STATUS = statusSchedule("2026Q2", { "2026Q3": "returned", "2026Q4": "draft" });
 
 function seedDrcValues(tx: Executor, refs: SeedRefs, random: Random, indicatorIds: Map<string, number>, today: string): void {
   const rows: NewDataValue[] = [];

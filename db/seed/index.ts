@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { appMeta, auditLog, projects } from "../schema";
+import { seedApprovals } from "./approvals";
 import { seedDrc } from "./drc";
 import { seedOrganisations } from "./organisations";
 import { seedReferenceData } from "./reference";
@@ -41,6 +42,7 @@ export async function seedDemoData(db: Db, options: { today?: string; passwordHa
 
     const projectIds = new Map(tx.select({ code: projects.code, id: projects.id }).from(projects).all().map((p) => [p.code, p.id]));
     seedProjectMembers(tx, refs, projectIds);
+    seedApprovals(tx, refs, today);
     tx.insert(appMeta).values({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() }).run();
     tx.insert(auditLog).values({ action: "demo.seed", entityType: "installation", details: JSON.stringify({ projects: [...projectIds.keys()] }) }).run();
   });

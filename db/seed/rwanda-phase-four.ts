@@ -224,7 +224,7 @@ function seedPhaseFourTrainings(tx: Executor, refs: SeedRefs, projectId: number,
   }
 }
 
-const PHASE_IV_STATUS = statusSchedule("2026Q2", { "2026Q3": "submitted", "2026Q4": "draft" });
+export const PHASE_IV_STATUS = statusSchedule("2026Q2", { "2026Q3": "submitted", "2026Q4": "draft" });
 
 /** Districts that have entered their figures of the open quarter so far. */
 const DRAFT_DISTRICTS = new Set(["RW-05-GIS", "RW-05-HUY", "RW-04-RUB", "RW-03-MUS"]);

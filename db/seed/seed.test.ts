@@ -10,7 +10,7 @@ import { listIndicatorFigures } from "../queries/indicator-figures";
 import { getProgrammeSummary } from "../queries/programmes";
 import { getProjectByCode, listProjectLocations, listProjectOrganisations, listProjects } from "../queries/projects";
 import { getReach } from "../queries/registry";
-import { loadTrainings } from "../queries/training-records";
+import { loadTrainings } from "../records/trainings";
 import type { QueryContext } from "../queries/viewer";
 import { createTestDatabase, viewerByEmail } from "../test-database";
 import {

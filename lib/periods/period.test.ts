@@ -8,6 +8,7 @@ import {
   periodOfDate,
   periodOverlaps,
   periodsBetween,
+  previousPeriod,
 } from "./period";
 
 describe("parsePeriod", () => {
@@ -37,6 +38,13 @@ describe("period arithmetic", () => {
     expect(nextPeriod("2024Q4")).toBe("2025Q1");
     expect(nextPeriod("202412")).toBe("202501");
     expect(nextPeriod("2024")).toBe("2025");
+  });
+
+  it("steps back to the previous period across a year", () => {
+    expect(previousPeriod("2025Q1")).toBe("2024Q4");
+    expect(previousPeriod("202501")).toBe("202412");
+    expect(previousPeriod("2024Q3")).toBe("2024Q2");
+    expect(previousPeriod("2024")).toBe("2023");
   });
 
   it("lists the periods that overlap a project's dates", () => {

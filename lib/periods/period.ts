@@ -80,6 +80,13 @@ export function nextPeriod(id: string): string {
   return p.index === last ? build(p.type, p.year + 1, 1).id : build(p.type, p.year, p.index + 1).id;
 }
 
+export function previousPeriod(id: string): string {
+  const p = mustParse(id);
+  if (p.type === "year") return build("year", p.year - 1, 1).id;
+  const last = p.type === "quarter" ? 4 : 12;
+  return p.index === 1 ? build(p.type, p.year - 1, last).id : build(p.type, p.year, p.index - 1).id;
+}
+
 /** Every period of a type that overlaps the dates from `start` to `end`, inclusive, in order. */
 export function periodsBetween(start: string, end: string, type: PeriodType): string[] {
   if (start > end) return [];

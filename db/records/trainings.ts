@@ -1,4 +1,4 @@
-import "server-only";
+// Loads trainings for counting, without access checks: db/queries checks access first.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { TrainingRecord } from "../../lib/trainings/people-trained";
 import type { Executor } from "../client";

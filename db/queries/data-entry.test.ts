@@ -1,0 +1,205 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../client";
+import { auditLog, dataValues, indicators, projectPeriods, projects } from "../schema";
+import { seedDemoData } from "../seed";
+import { createTestDatabase, viewerByEmail } from "../test-database";
+import { listDataValues } from "./data-value-list";
+import { recordDataValues, type DataValueInput } from "./data-values";
+import { listIndicatorFigures } from "./indicator-figures";
+import { transitionPeriod } from "./project-periods";
+import type { QueryContext } from "./viewer";
+
+const TODAY = "2026-11-23";
+let db: Db;
+let remove: () => void;
+beforeAll(async () => {
+  ({ db, remove } = createTestDatabase());
+  await seedDemoData(db, { today: TODAY });
+}, 30_000);
+afterAll(() => remove());
+
+const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
+const manager = () => as("manager@baseline.test");
+const manager2 = () => as("manager2@baseline.test");
+const projectId = (code: string) => db.select().from(projects).where(eq(projects.code, code)).get()?.id ?? 0;
+const indicatorId = (project: string, code: string) =>
+  db.select().from(indicators).where(and(eq(indicators.projectId, projectId(project)), eq(indicators.code, code))).get()?.id ?? 0;
+const valueCount = () => db.select({ n: count() }).from(dataValues).get()?.n;
+
+/** Total, female and male of "Returnees supported to start their own business" in a Phase IV district. */
+function businesses(locationCode: string, total: unknown, female: unknown, male: unknown, period = "2026Q4"): DataValueInput[] {
+  const indicator = indicatorId("RW-REINT-P4", "OP2.3");
+  return [
+    { indicatorId: indicator, period, locationCode, disaggregation: {}, value: total },
+    { indicatorId: indicator, period, locationCode, disaggregation: { sex: "female" }, value: female },
+    { indicatorId: indicator, period, locationCode, disaggregation: { sex: "male" }, value: male },
+  ];
+}
+
+describe("recordDataValues", () => {
+  it("writes a cell with its breakdown, version 1, and an audit entry each", () => {
+    const auditBefore = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+    const outcome = recordDataValues(manager(), businesses("RW-05-NYR", 8, "5", 3), { today: TODAY });
+    expect(outcome.kind).toBe("saved");
+    if (outcome.kind !== "saved") return;
+    expect(outcome.values).toHaveLength(3);
+    expect(outcome.values[0]).toMatchObject({ value: 8, status: "draft", version: 1, locationCode: "RW-05-NYR", disaggregation: {} });
+    expect(db.select({ n: count() }).from(auditLog).get()?.n).toBe(auditBefore + 3);
+  });
+
+  it("refuses breakdowns that do not add up, and writes nothing of the batch", () => {
+    const before = valueCount();
+    const outcome = recordDataValues(manager(), businesses("RW-05-NYM", 8, 5, 2), { today: TODAY });
+    expect(outcome.kind).toBe("invalid");
+    if (outcome.kind !== "invalid") return;
+    expect(outcome.problems[0]?.problem).toEqual({ code: "breakdown_mismatch", dimension: "sex", expected: 8, actual: 7 });
+    expect(valueCount()).toBe(before);
+  });
+
+  it("is all or nothing: one bad row refuses the whole batch, each bad row named by its index", () => {
+    const before = valueCount();
+    const outcome = recordDataValues(manager(), [...businesses("RW-04-KAR", 4, 2, 2), ...businesses("RW-04-NYB", -1, "two", 1.5)], { today: TODAY });
+    expect(outcome).toEqual({
+      kind: "invalid",
+      problems: [
+        { index: 3, problem: { code: "negative", field: "value" } },
+        { index: 4, problem: { code: "not_a_number", field: "value" } },
+        { index: 5, problem: { code: "decimal_in_count", field: "value" } },
+      ],
+    });
+    expect(valueCount()).toBe(before);
+  });
+
+  it("refuses periods, places, options and indicators that cannot take the figure", () => {
+    const indicator = indicatorId("RW-REINT-P4", "OP2.3");
+    const cell = { indicatorId: indicator, locationCode: "RW-04-RUT", disaggregation: {}, value: 3 };
+    const outcome = recordDataValues(
+      manager(),
+      [
+        { ...cell, period: "2027Q1" },
+        { ...cell, period: "2026Q3" },
+        { ...cell, period: "2024Q2" },
+        { ...cell, period: "2026Q4", locationCode: "CD-NK-RUT" },
+        { ...cell, period: "2026Q4", disaggregation: { sex: "other" } },
+        { ...cell, period: "2026Q4", disaggregation: { age: "18_35" } },
+        { ...cell, period: "2026Q4", indicatorId: indicatorId("RW-REINT-P4", "OP1.1") },
+      ],
+      { today: TODAY },
+    );
+    expect(outcome.kind === "invalid" && outcome.problems.map((p) => p.problem.code)).toEqual([
+      "period_not_begun",
+      "period_locked",
+      "period_outside_project",
+      "unknown_location",
+      "unknown_option",
+      "unknown_dimension",
+      "computed_indicator",
+    ]);
+  });
+
+  it("refuses a stale version and shows the current value, whoever wrote it", () => {
+    const [total] = businesses("RW-05-NYR", 9, 6, 3);
+    const first = recordDataValues(manager2(), [{ ...total!, value: 8, comment: "checked", version: 1 }], { today: TODAY });
+    expect(first.kind).toBe("saved");
+    const stale = recordDataValues(manager(), [{ ...total!, value: 10, version: 1 }], { today: TODAY });
+    expect(stale.kind).toBe("conflict");
+    expect(stale.kind === "conflict" && stale.conflicts[0]?.current).toMatchObject({ value: 8, version: 2, comment: "checked" });
+    const blind = recordDataValues(manager(), [{ ...total!, value: 10 }], { today: TODAY });
+    expect(blind.kind).toBe("conflict");
+  });
+
+  it("lets only the project's managers and admins write", () => {
+    for (const email of ["donor.japan@baseline.test", "staff@baseline.test"]) {
+      expect(recordDataValues(as(email), businesses("RW-04-RUT", 1, 1, 0), { today: TODAY })).toEqual({ kind: "forbidden" });
+    }
+  });
+
+  it("deletes a cleared cell instead of storing a zero, and logs it", () => {
+    const written = recordDataValues(manager(), businesses("RW-04-RUT", 2, 1, 1), { today: TODAY });
+    expect(written.kind).toBe("saved");
+    const cleared = recordDataValues(
+      manager(),
+      businesses("RW-04-RUT", "", "", "").map((c) => ({ ...c, version: 1 })),
+      { today: TODAY },
+    );
+    expect(cleared.kind === "saved" && cleared.values.every((v) => "deleted" in v)).toBe(true);
+    expect(db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "data_value.delete")).get()?.n).toBe(3);
+  });
+
+  it("saves a figure far from the previous period's, with a warning", () => {
+    const previous = db
+      .select()
+      .from(dataValues)
+      .where(and(eq(dataValues.indicatorId, indicatorId("RW-REINT-P4", "OP2.3")), eq(dataValues.period, "2026Q3"), eq(dataValues.disaggregation, "")))
+      .all()
+      .find((v) => v.value !== null && v.value > 0);
+    expect(previous).toBeDefined();
+    const locationCode = "RW-04-NYB";
+    const outcome = recordDataValues(manager(), businesses(locationCode, 90, 45, 45), { today: TODAY });
+    expect(outcome.kind).toBe("saved");
+    expect(outcome.kind === "saved" && outcome.warnings[0]?.warning.code).toBe("much_higher_than_previous");
+  });
+
+  it("takes a returned period back to draft when it is edited", () => {
+    const drc = projectId("CD-HSEC-NK");
+    const row = () => db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, drc), eq(projectPeriods.period, "2026Q3"))).get();
+    expect(row()?.status).toBe("returned");
+    const indicator = indicatorId("CD-HSEC-NK", "OP1.2");
+    const current = listDataValues(manager(), drc, { period: "2026Q3" }).find((v) => v.indicatorId === indicator && v.locationCode === "CD-NK-NYI");
+    const outcome = recordDataValues(manager(), [{ indicatorId: indicator, period: "2026Q3", locationCode: "CD-NK-NYI", disaggregation: {}, value: 2, version: current?.version }], { today: TODAY });
+    expect(outcome.kind).toBe("saved");
+    expect(row()?.status).toBe("draft");
+  });
+});
+
+describe("the approval workflow", () => {
+  const p4 = () => projectId("RW-REINT-P4");
+  const donorActual = () =>
+    listIndicatorFigures(as("donor.japan@baseline.test"), p4()).find((f) => f.indicator.code === "OP2.3")?.actual?.value;
+
+  const donorDirect = () => listIndicatorFigures(as("donor.japan@baseline.test"), p4()).find((f) => f.indicator.code === "OP1.1")?.actual?.value;
+
+  it("submits, refuses the submitter's approval, approves with a second manager; donors then see it", () => {
+    const before = donorActual() ?? 0;
+    expect(donorDirect()).toBeLessThan(3200); // frozen when 2026Q2 was approved
+    expect(transitionPeriod(manager(), { projectId: p4(), period: "2026Q4", action: "submit", today: TODAY })).toMatchObject({ kind: "done", period: { status: "submitted" } });
+    expect(recordDataValues(manager(), businesses("RW-04-KAR", 1, 1, 0), { today: TODAY }).kind).toBe("invalid"); // read-only once submitted
+    expect(transitionPeriod(manager(), { projectId: p4(), period: "2026Q4", action: "approve", today: TODAY })).toEqual({ kind: "refused", refusal: "four_eyes" });
+    expect(transitionPeriod(as("donor.japan@baseline.test"), { projectId: p4(), period: "2026Q4", action: "approve", today: TODAY })).toEqual({ kind: "refused", refusal: "not_allowed" });
+    expect(transitionPeriod(manager2(), { projectId: p4(), period: "2026Q4", action: "approve", today: TODAY })).toMatchObject({ kind: "done", period: { status: "approved" } });
+    const quarter = listDataValues(manager(), p4(), { period: "2026Q4" })
+      .filter((v) => v.indicatorId === indicatorId("RW-REINT-P4", "OP2.3") && Object.keys(v.disaggregation).length === 0)
+      .reduce((sum, v) => sum + (v.value ?? 0), 0);
+    expect(quarter).toBeGreaterThan(0);
+    expect(donorActual()).toBe(before + quarter);
+  });
+
+  it("reopens an approved period only for an admin with a reason; donors keep the approved figures meanwhile", () => {
+    const approved = donorActual();
+    expect(transitionPeriod(manager2(), { projectId: p4(), period: "2026Q4", action: "reopen", comment: "typo", today: TODAY })).toEqual({ kind: "refused", refusal: "not_allowed" });
+    expect(transitionPeriod(as("admin@baseline.test"), { projectId: p4(), period: "2026Q4", action: "reopen", comment: "", today: TODAY })).toEqual({ kind: "refused", refusal: "comment_required" });
+    expect(transitionPeriod(as("admin@baseline.test"), { projectId: p4(), period: "2026Q4", action: "reopen", comment: "Nyaruguru recounted", today: TODAY })).toMatchObject({ kind: "done", period: { status: "draft" } });
+    const current = listDataValues(manager(), p4(), { period: "2026Q4" }).filter((v) => v.locationCode === "RW-05-NYR" && v.indicatorId === indicatorId("RW-REINT-P4", "OP2.3"));
+    const edit = businesses("RW-05-NYR", 20, 10, 10).map((cell) => ({
+      ...cell,
+      version: current.find((v) => JSON.stringify(v.disaggregation) === JSON.stringify(cell.disaggregation))?.version,
+    }));
+    expect(recordDataValues(manager(), edit, { today: TODAY }).kind).toBe("saved");
+    expect(donorActual()).toBe(approved);
+    expect(listDataValues(as("donor.japan@baseline.test"), p4(), { period: "2026Q4" }).find((v) => v.locationCode === "RW-05-NYR" && Object.keys(v.disaggregation).length === 0)?.value).toBe(8);
+  });
+
+  it("freezes computed figures with the approval", () => {
+    const frozen = listIndicatorFigures(as("donor.japan@baseline.test"), p4()).find((f) => f.indicator.code === "OP1.1")?.actual?.value;
+    const live = listIndicatorFigures(manager(), p4()).find((f) => f.indicator.code === "OP1.1")?.actual?.value;
+    expect(frozen).toBe(3200); // frozen again at the 2026Q4 approval, when every service had been given
+    expect(live).toBe(3200);
+  });
+
+  it("logs each transition in the append-only trail", () => {
+    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "period")).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["period.submit", "period.approve", "period.reopen", "period.edit_returned"]));
+    expect(() => db.delete(auditLog).run()).toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { DataValueStatus } from "../../lib/domain/codes";
+import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
+import type { Executor } from "../client";
+import { snapshotApprovedPeriod } from "../records/approval-snapshot";
+import { projectPeriods, projects } from "../schema";
+import { DRC_STATUS } from "./drc";
+import { PHASE_IV_STATUS } from "./rwanda-phase-four";
+import { idOf, type SeedRefs } from "./writer";
+
+const RETURN_COMMENT = "Please check the sex split of the people employed in Nyiragongo against the committee's payroll.";
+
+/**
+ * The approval history of the demo's periods: submitted by a manager, approved or returned by the
+ * second manager (phases I-III by the administrator), approved figures recorded as an approval records them.
+ */
+export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void {
+  const schedules: Record<string, (period: string) => DataValueStatus> = {
+    "RW-REINT-P1": () => "approved",
+    "RW-REINT-P2": () => "approved",
+    "RW-REINT-P3": () => "approved",
+    "RW-REINT-P4": PHASE_IV_STATUS,
+    "CD-HSEC-NK": DRC_STATUS,
+  };
+  const manager = idOf(refs.users, "manager@baseline.test");
+  for (const [code, statusOf] of Object.entries(schedules)) {
+    const project = tx.select().from(projects).where(eq(projects.code, code)).get();
+    if (!project) throw new Error(`No project ${code}`);
+    const reviewer = idOf(refs.users, project.status === "completed" ? "admin@baseline.test" : "manager2@baseline.test");
+    const lastDay = project.endDate < today ? project.endDate : today;
+    for (const period of periodsBetween(project.startDate, lastDay, FREQUENCY_PERIOD_TYPE[project.reportingFrequency])) {
+      const status = statusOf(period);
+      if (status === "draft") continue;
+      const submittedAt = `${periodEnd(period) < today ? periodEnd(period) : today}T16:00:00.000Z`;
+      const reviewed = status === "approved" || status === "returned";
+      tx.insert(projectPeriods)
+        .values({
+          projectId: project.id,
+          period,
+          status,
+          submittedBy: manager,
+          submittedAt,
+          reviewedBy: reviewed ? reviewer : null,
+          reviewedAt: reviewed ? submittedAt : null,
+          comment: status === "returned" ? RETURN_COMMENT : null,
+        })
+        .run();
+      if (status === "approved") snapshotApprovedPeriod(tx, project.id, period, reviewer, submittedAt);
+    }
+  }
+}
