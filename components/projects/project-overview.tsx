@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
-export async function ProjectOverview({ overview }: { overview: Overview }) {
+export async function ProjectOverview({ overview, showEntryLink }: { overview: Overview; showEntryLink: boolean }) {
   const { t, language } = await getTranslator();
   const { project, programme, country, organisations, locations } = overview;
   const byRole = new Map<string, string[]>();
@@ -26,6 +26,12 @@ export async function ProjectOverview({ overview }: { overview: Overview }) {
       <h1 id="project-title">{localized(language, project.titleEn, project.titleFr)}</h1>
       <p>
         <StatusBadge status={project.status} /> <span className="code">{project.code}</span>
+        {showEntryLink && (
+          <>
+            {" · "}
+            <Link href={`/projects/${encodeURIComponent(project.code)}/entry`}>{t("entry.link")}</Link>
+          </>
+        )}
       </p>
       {project.summaryEn && <p>{localized(language, project.summaryEn, project.summaryFr)}</p>}
       <dl className="facts">

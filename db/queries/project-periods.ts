@@ -21,7 +21,7 @@ export function periodStatus(db: Executor, projectId: number, period: string): D
 export type TransitionOutcome =
   | { kind: "done"; period: ProjectPeriod }
   | { kind: "not_found" }
-  | { kind: "refused"; refusal: TransitionRefusal }
+  | { kind: "refused"; refusal: TransitionRefusal; status: DataValueStatus }
   | { kind: "invalid"; problem: Problem };
 
 /**
@@ -48,7 +48,7 @@ export function transitionPeriod(
       submittedBy: current?.submittedBy ?? null,
       comment: request.comment,
     });
-    if (!decision.ok) return { kind: "refused", refusal: decision.refusal };
+    if (!decision.ok) return { kind: "refused", refusal: decision.refusal, status: current?.status ?? "draft" };
 
     const now = new Date().toISOString();
     const comment = request.comment?.trim() || null;

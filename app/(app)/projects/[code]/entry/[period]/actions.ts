@@ -1,0 +1,155 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCellHistory } from "@/db/queries/data-value-list";
+import { recordDataValues } from "@/db/queries/data-values";
+import { getProjectByCode } from "@/db/queries/projects";
+import { transitionPeriod } from "@/db/queries/project-periods";
+import { requireUser } from "@/lib/auth/session";
+import { encodeOptionKey } from "@/lib/disaggregation/option-key";
+import { formatDate } from "@/lib/i18n/format";
+import { problemMessage, refusalMessage, warningMessage } from "@/lib/i18n/problem-message";
+import { getTranslator } from "@/lib/i18n/server";
+import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const cellSchema = z.object({
+  key: z.string().max(300),
+  indicatorId: z.number().int().positive(),
+  locationCode: z.string().min(1).max(64),
+  disaggregation: z.record(z.string(), z.string()),
+  value: z.string().max(64).optional(),
+  numerator: z.string().max(64).optional(),
+  denominator: z.string().max(64).optional(),
+  comment: z.string().max(2000),
+  version: z.number().int().positive().nullable(),
+});
+const saveEntriesSchema = z.object({ projectCode: z.string().min(1).max(64), period: z.string().min(4).max(8), cells: z.array(cellSchema).min(1).max(5000) });
+export type SaveEntriesInput = z.infer<typeof saveEntriesSchema>;
+
+export type SavedCell = { key: string; version: number | null; value: number | null; numerator: number | null; denominator: number | null; comment: string | null };
+export type SaveEntriesResult =
+  | { ok: true; saved: SavedCell[]; warnings: { key: string; message: string }[]; message: string }
+  | { ok: false; message: string; errors: { key: string; message: string }[]; conflicts: { key: string; current: SavedCell | null }[] };
+
+/** The manager saves the changed cells of the grid: all of them, or none with a message next to each bad one. */
+export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesResult> {
+  const user = await requireUser();
+  const { t, language } = await getTranslator();
+  const parsed = saveEntriesSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: t("api.badJson"), errors: [], conflicts: [] };
+  const { projectCode, period, cells } = parsed.data;
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, projectCode);
+  if (!project) return { ok: false, message: t("workflow.forbidden"), errors: [], conflicts: [] };
+
+  const outcome = recordDataValues(
+    ctx,
+    cells.map(({ key: _key, ...cell }) => ({ ...cell, period })),
+    { today: today() },
+  );
+  const keyOf = (index: number) => cells[index]?.key ?? "";
+  switch (outcome.kind) {
+    case "forbidden":
+      return { ok: false, message: t("workflow.forbidden"), errors: [], conflicts: [] };
+    case "invalid":
+      return {
+        ok: false,
+        message: t("entry.notSaved", { count: new Set(outcome.problems.map((p) => p.index)).size }),
+        errors: outcome.problems.map(({ index, problem }) => ({ key: keyOf(index), message: problemMessage(t, language, problem) })),
+        conflicts: [],
+      };
+    case "conflict":
+      return {
+        ok: false,
+        message: t("entry.conflicts", { count: outcome.conflicts.length }),
+        errors: outcome.conflicts.map(({ index }) => ({ key: keyOf(index), message: t("workflow.conflict") })),
+        conflicts: outcome.conflicts.map(({ index, current }) => ({
+          key: keyOf(index),
+          current: current && { version: current.version, value: current.value, numerator: current.numerator, denominator: current.denominator, comment: current.comment, key: keyOf(index) },
+        })),
+      };
+    case "saved":
+      revalidatePath(`/projects/${project.code}`);
+      return {
+        ok: true,
+        message: t("entry.savedCount", { count: outcome.values.length }),
+        saved: outcome.values.map((v) => ({
+          key: `${v.indicatorId}|${v.locationCode}|${encodeOptionKey(v.disaggregation)}`,
+          version: "deleted" in v ? null : v.version,
+          value: "deleted" in v ? null : v.value,
+          numerator: "deleted" in v ? null : v.numerator,
+          denominator: "deleted" in v ? null : v.denominator,
+          comment: "deleted" in v ? null : v.comment,
+        })),
+        warnings: outcome.warnings.map(({ index, warning }) => ({ key: keyOf(index), message: warningMessage(t, language, warning) })),
+      };
+  }
+}
+
+const historySchema = z.object({
+  projectCode: z.string().min(1).max(64),
+  indicatorId: z.number().int().positive(),
+  period: z.string().min(4).max(8),
+  locationCode: z.string().min(1).max(64),
+  disaggregation: z.string().max(200),
+});
+
+/** The changes of one cell, for its history line. */
+export async function loadCellHistory(input: z.infer<typeof historySchema>): Promise<string[]> {
+  const user = await requireUser();
+  const { t, language } = await getTranslator();
+  const parsed = historySchema.parse(input);
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parsed.projectCode);
+  if (!project) return [];
+  const show = (figure: unknown) => {
+    if (!figure || typeof figure !== "object") return "—";
+    const f = figure as { value: number | null; numerator: number | null; denominator: number | null };
+    return f.value !== null ? String(f.value) : f.denominator !== null ? `${f.numerator}/${f.denominator}` : "—";
+  };
+  return getCellHistory(ctx, project.id, parsed).map((entry) =>
+    t("entry.historyLine", {
+      date: formatDate(language, entry.at),
+      user: entry.userName ?? "—",
+      action: entry.action.replace("data_value.", ""),
+      before: show(entry.before),
+      after: show(entry.after),
+    }) + (entry.comment ? ` (${entry.comment})` : ""),
+  );
+}
+
+const transitionSchema = z.object({
+  projectCode: z.string().min(1).max(64),
+  period: z.string().min(4).max(8),
+  action: z.enum(PERIOD_ACTIONS),
+  comment: z.string().max(2000).optional(),
+});
+
+export type TransitionState = { ok: boolean; message: string } | null;
+
+/** Submit, approve, return or reopen the period, from the buttons of the approval panel. */
+export async function changePeriodStatus(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
+  const user = await requireUser();
+  const { t, language } = await getTranslator();
+  const parsed = transitionSchema.safeParse({
+    projectCode: formData.get("projectCode"),
+    period: formData.get("period"),
+    action: formData.get("action"),
+    comment: formData.get("comment") ?? undefined,
+  });
+  if (!parsed.success) return { ok: false, message: t("api.badAction") };
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parsed.data.projectCode);
+  if (!project) return { ok: false, message: t("workflow.not_allowed") };
+  const outcome = transitionPeriod(ctx, { projectId: project.id, period: parsed.data.period, action: parsed.data.action, comment: parsed.data.comment, today: today() });
+  if (outcome.kind === "done") {
+    revalidatePath(`/projects/${project.code}`, "layout");
+    return { ok: true, message: t("entry.transitionDone", { status: outcome.period.status }) };
+  }
+  if (outcome.kind === "invalid") return { ok: false, message: problemMessage(t, language, outcome.problem) };
+  if (outcome.kind === "refused") return { ok: false, message: refusalMessage(t, outcome.refusal, outcome.status) };
+  return { ok: false, message: t("workflow.not_allowed") };
+}

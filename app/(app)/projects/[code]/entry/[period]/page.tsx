@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DataEntryGrid } from "@/components/entry/data-entry-grid";
+import { WorkflowPanel } from "@/components/entry/workflow-panel";
+import { getEntrySheet } from "@/db/queries/entry-sheet";
+import { managedProjectIds, seesUnapprovedFigures } from "@/db/queries/viewer";
+import { formatDate, localized } from "@/lib/i18n/format";
+import { formatActual } from "@/lib/i18n/format-figure";
+import { getTranslator } from "@/lib/i18n/server";
+import { parsePeriod, periodOverlaps } from "@/lib/periods/period";
+import { decideTransition, isEditable, PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
+import { loadProject } from "../../load-project";
+
+type Props = { params: Promise<{ code: string; period: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("entry.sheetTitle", { period: (await params).period }) };
+}
+
+export default async function EntrySheetPage({ params }: Props) {
+  const { code, period } = await params;
+  const { ctx, overview } = await loadProject(code);
+  if (!overview || !seesUnapprovedFigures(ctx.viewer) || !parsePeriod(period) || !periodOverlaps(period, overview.project.startDate, overview.project.endDate)) notFound();
+  const { t, language } = await getTranslator();
+  const { project } = overview;
+  const sheet = getEntrySheet(ctx, project, period);
+  const { state } = sheet;
+  const editable = sheet.canEdit && isEditable(state.status);
+  const actor = { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: ctx.viewer.role === "manager" && managedProjectIds(ctx).includes(project.id) };
+  const actions = PERIOD_ACTIONS.filter(
+    (action) => decideTransition({ action, status: state.status, actor, submittedBy: state.submittedBy, comment: "given" }).ok,
+  );
+  const manual = sheet.indicators.filter((i) => i.indicator.source === "manual");
+  const computed = sheet.indicators.filter((i) => i.indicator.source !== "manual");
+  const name = (en: string, fr: string | null) => localized(language, en, fr);
+
+  return (
+    <>
+      <section className="card" aria-labelledby="sheet-title">
+        <p className="eyebrow">
+          <Link href={`/projects/${encodeURIComponent(project.code)}`}>{name(project.titleEn, project.titleFr)}</Link>
+          {" / "}
+          <Link href={`/projects/${encodeURIComponent(project.code)}/entry`}>{t("entry.back")}</Link>
+        </p>
+        <h1 id="sheet-title">{t("entry.sheetTitle", { period })}</h1>
+        <p>
+          <span className={`badge badge-period-${state.status}`}>{t(`entry.statusName.${state.status}`)}</span>{" "}
+          {state.submittedByName && state.submittedAt && <span className="muted small">{t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })} </span>}
+          {state.reviewedByName && state.reviewedAt && <span className="muted small">{t("entry.reviewedBy", { name: state.reviewedByName, date: formatDate(language, state.reviewedAt) })}</span>}
+        </p>
+        {state.comment && <p className="note">{state.status === "returned" ? t("entry.returnedBecause", { comment: state.comment }) : t("entry.reopenedBecause", { comment: state.comment })}</p>}
+        {!sheet.canEdit && <p className="muted">{t("entry.notManager")}</p>}
+        {sheet.canEdit && !editable && <p className="note">{t("entry.readOnly", { status: state.status })}</p>}
+      </section>
+
+      <WorkflowPanel
+        projectCode={project.code}
+        period={period}
+        actions={actions}
+        labels={{
+          title: t("entry.actions"),
+          submit: t("entry.submit"),
+          approve: t("entry.approve"),
+          return: t("entry.return"),
+          reopen: t("entry.reopen"),
+          returnComment: t("entry.returnComment"),
+          reopenReason: t("entry.reopenReason"),
+        }}
+      />
+
+      {computed.length > 0 && (
+        <section className="card">
+          <ul className="plain">
+            {computed.map(({ indicator, computed: actual }) => (
+              <li key={indicator.id}>
+                <span className="code">{indicator.code}</span> {name(indicator.nameEn, indicator.nameFr)}:{" "}
+                {actual ? t("entry.computed", { value: formatActual(language, actual) }) : t("entry.computedNone")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <DataEntryGrid
+        key={`${period}-${state.status}-${sheet.values.map((v) => v.version).join(".")}`}
+        projectCode={project.code}
+        period={period}
+        locale={language === "fr" ? "fr-FR" : "en-GB"}
+        editable={editable}
+        indicators={manual.map(({ indicator, dimensions }) => ({
+          id: indicator.id,
+          code: indicator.code,
+          name: name(indicator.nameEn, indicator.nameFr),
+          unit: indicator.unitEn === null ? null : name(indicator.unitEn, indicator.unitFr),
+          measure: indicator.measure,
+          dimensions: dimensions.map((d) => ({ code: d.code, name: name(d.nameEn, d.nameFr), options: d.options.map((o) => ({ code: o.code, name: name(o.nameEn, o.nameFr) })) })),
+        }))}
+        locations={sheet.locations.map((l) => ({ code: l.code, name: name(l.nameEn, l.nameFr) }))}
+        values={sheet.values}
+        labels={{
+          location: t("entry.location"),
+          cell: t("entry.cell"),
+          total: t("entry.total"),
+          value: t("entry.value"),
+          numerator: t("entry.numerator"),
+          denominator: t("entry.denominator"),
+          result: t("entry.result"),
+          comment: t("entry.comment"),
+          history: t("entry.history"),
+          hideHistory: t("entry.hideHistory"),
+          noHistory: t("entry.noHistory"),
+          save: t("entry.save"),
+          saving: t("entry.saving"),
+          keyboard: t("entry.keyboard"),
+          sum: t.raw("entry.sum") as string,
+          unsaved: t.raw("entry.unsaved") as string,
+        }}
+      />
+    </>
+  );
+}

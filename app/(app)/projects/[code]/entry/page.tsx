@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { listReportingPeriods } from "@/db/queries/entry-sheet";
+import { seesUnapprovedFigures } from "@/db/queries/viewer";
+import { formatDate, localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadProject } from "../load-project";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("entry.title") };
+}
+
+export default async function EntryPeriodsPage({ params }: Props) {
+  const { ctx, overview } = await loadProject((await params).code);
+  if (!overview || !seesUnapprovedFigures(ctx.viewer)) notFound();
+  const { t, language } = await getTranslator();
+  const { project } = overview;
+  const periods = listReportingPeriods(ctx, project, new Date().toISOString().slice(0, 10));
+  return (
+    <section className="card" aria-labelledby="periods">
+      <p className="eyebrow">
+        <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
+      </p>
+      <h1 id="periods">
+        {t("entry.title")}: {t("entry.periods")}
+      </h1>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("entry.period")}</th>
+              <th scope="col">{t("entry.status")}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map(({ period, state }) => (
+              <tr key={period}>
+                <th scope="row">
+                  <Link href={`/projects/${encodeURIComponent(project.code)}/entry/${period}`}>{period}</Link>
+                </th>
+                <td>
+                  <span className={`badge badge-period-${state.status}`}>{t(`entry.statusName.${state.status}`)}</span>
+                </td>
+                <td className="muted small">
+                  {state.submittedByName && state.submittedAt ? t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) }) : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { listDataValues } from "@/db/queries/data-value-list";
+import { recordDataValues } from "@/db/queries/data-values";
+import { getProjectByCode } from "@/db/queries/projects";
+import { recordDataValuesSchema } from "@/lib/api/data-values-body";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
+import { isPeriod } from "@/lib/periods/period";
+
+/** GET /api/v1/data-values?project={id or code}&period=...: the values the caller may see. */
+export async function GET(request: Request) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t } = caller;
+  const params = new URL(request.url).searchParams;
+  const projectRef = params.get("project");
+  const period = params.get("period") ?? undefined;
+  if (!projectRef || (period !== undefined && !isPeriod(period))) return jsonError(400, t("api.badQuery"));
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parseReference(projectRef));
+  if (!project) return jsonError(404, t("api.projectNotFound", { ref: projectRef }));
+  return jsonOk({ project: project.code, values: listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }) });
+}
+
+/** PUT /api/v1/data-values: writes every value of the array, or none. */
+export async function PUT(request: Request) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language } = caller;
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return jsonError(400, t("api.badJson"));
+  }
+  const parsed = recordDataValuesSchema.safeParse(body);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({ index: typeof issue.path[0] === "number" ? issue.path[0] : null, field: issue.path.slice(1).join("."), message: t("api.badJson") }));
+    return Response.json({ error: { status: 422, message: t("api.badJson") }, errors }, { status: 422 });
+  }
+  const outcome = recordDataValues({ viewer: user }, parsed.data, { today: new Date().toISOString().slice(0, 10) });
+  switch (outcome.kind) {
+    case "forbidden":
+      return jsonError(403, t("workflow.forbidden"));
+    case "conflict":
+      return Response.json(
+        { error: { status: 409, message: t("workflow.conflict") }, conflicts: outcome.conflicts.map((c) => ({ index: c.index, message: t("workflow.conflict"), current: c.current })) },
+        { status: 409 },
+      );
+    case "invalid":
+      return Response.json(
+        {
+          error: { status: 422, message: problemMessage(t, language, outcome.problems[0]!.problem) },
+          errors: outcome.problems.map(({ index, problem }) => ({ index, code: problem.code, message: problemMessage(t, language, problem) })),
+        },
+        { status: 422 },
+      );
+    case "saved":
+      return jsonOk({
+        values: outcome.values,
+        warnings: outcome.warnings.map(({ index, warning }) => ({ index, code: warning.code, message: warningMessage(t, language, warning) })),
+      });
+  }
+}

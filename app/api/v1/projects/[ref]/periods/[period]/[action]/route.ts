@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { getProjectByCode } from "@/db/queries/projects";
+import { transitionPeriod } from "@/db/queries/project-periods";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { problemMessage, refusalMessage } from "@/lib/i18n/problem-message";
+import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
+
+const bodySchema = z.object({ comment: z.string().max(2000).optional() }).catch({});
+const REFUSAL_STATUS = { not_allowed: 403, four_eyes: 403, wrong_status: 409, comment_required: 422 } as const;
+
+/** POST /api/v1/projects/{ref}/periods/{period}/{submit|approve|return|reopen}, with {"comment": "..."} where needed. */
+export async function POST(request: Request, { params }: { params: Promise<{ ref: string; period: string; action: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language } = caller;
+  const { ref, period, action } = await params;
+  const parsedAction = z.enum(PERIOD_ACTIONS).safeParse(action);
+  if (!parsedAction.success) return jsonError(404, t("api.badAction"));
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parseReference(ref));
+  if (!project) return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+  const body = bodySchema.parse(await request.json().catch(() => ({})));
+  const outcome = transitionPeriod(ctx, { projectId: project.id, period, action: parsedAction.data, comment: body.comment, today: new Date().toISOString().slice(0, 10) });
+  switch (outcome.kind) {
+    case "not_found":
+      return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+    case "invalid":
+      return jsonError(422, problemMessage(t, language, outcome.problem));
+    case "refused":
+      return jsonError(REFUSAL_STATUS[outcome.refusal], refusalMessage(t, outcome.refusal, outcome.status));
+    case "done":
+      return jsonOk({ project: project.code, period: outcome.period.period, status: outcome.period.status, submittedBy: outcome.period.submittedBy, reviewedBy: outcome.period.reviewedBy, comment: outcome.period.comment });
+  }
+}

@@ -1,0 +1,45 @@
+import type { Language } from "../domain/codes";
+import { DIMENSION_CODES } from "../domain/codes";
+import type { Problem, Warning } from "../validation/problems";
+import type { TransitionRefusal } from "../workflow/period-workflow";
+import { formatNumber } from "./format";
+import type { Translator } from "./server";
+
+const dimensionName = (t: Translator, code: string) =>
+  code in DIMENSION_CODES ? t(`dimension.${code as keyof typeof DIMENSION_CODES}`) : code;
+
+/** The message of a validation problem, in the translator's language. */
+export function problemMessage(t: Translator, language: Language, problem: Problem): string {
+  switch (problem.code) {
+    case "unknown_dimension":
+      return t("validation.unknown_dimension", { dimension: dimensionName(t, problem.dimension) });
+    case "unknown_option":
+      return t("validation.unknown_option", { option: problem.option, dimension: dimensionName(t, problem.dimension) });
+    case "breakdown_mismatch":
+      return t("validation.breakdown_mismatch", {
+        dimension: dimensionName(t, problem.dimension),
+        expected: formatNumber(language, problem.expected),
+        actual: formatNumber(language, problem.actual),
+      });
+    case "unknown_location":
+      return t("validation.unknown_location", { location: problem.location });
+    case "invalid_period":
+    case "period_outside_project":
+    case "period_not_begun":
+      return t(`validation.${problem.code}`, { period: problem.period });
+    case "wrong_period_type":
+      return t("validation.wrong_period_type", { period: problem.period, expected: problem.expected });
+    case "period_locked":
+      return t("validation.period_locked", { period: problem.period, status: problem.status });
+    default:
+      return t(`validation.${problem.code}`);
+  }
+}
+
+export function warningMessage(t: Translator, language: Language, warning: Warning): string {
+  return t(`warning.${warning.code}`, { previous: formatNumber(language, warning.previous), previousPeriod: warning.previousPeriod });
+}
+
+export function refusalMessage(t: Translator, refusal: TransitionRefusal, status: string): string {
+  return refusal === "wrong_status" ? t("workflow.wrong_status", { status }) : t(`workflow.${refusal}`);
+}
