@@ -1,31 +1,13 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, signInByRequest } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { apiClients, getJson } from "./support/clients";
 
 // The read API for every kind of caller: each sees what it may and nothing else.
 
 type Indicator = { code: string; actual: number | null; target: number | null; measure: string; source: string; context: boolean; cumulative: boolean; progress: number | null; disaggregations: { dimension: string; options: string[] }[] };
 type ProjectJson = { id: number; code: string; approvedOnly: boolean; periods: string[]; locations: { name: string; level: string }[]; results: { type: string; indicators: Indicator[] }[]; contextIndicators: Indicator[] };
 
-const clients = new Map<string, APIRequestContext>();
-async function as(email: string): Promise<APIRequestContext> {
-  const existing = clients.get(email);
-  if (existing) return existing;
-  const client = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  await signInByRequest(client, email);
-  clients.set(email, client);
-  return client;
-}
-test.afterAll(async () => {
-  for (const client of clients.values()) await client.dispose();
-  clients.clear();
-});
-
-async function getJson<T>(client: APIRequestContext, path: string, status = 200): Promise<T> {
-  const response = await client.get(path);
-  expect(response.status(), path).toBe(status);
-  expect(response.headers()["content-type"]).toContain("application/json");
-  return (await response.json()) as T;
-}
+const as = apiClients();
 
 const indicatorsOf = (project: ProjectJson) => new Map(project.results.flatMap((r) => r.indicators).concat(project.contextIndicators).map((i) => [i.code, i]));
 const codes = (body: { projects: { code: string }[] }) => body.projects.map((p) => p.code).sort();

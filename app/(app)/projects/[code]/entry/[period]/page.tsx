@@ -84,7 +84,6 @@ export default async function EntrySheetPage({ params }: Props) {
       )}
 
       <DataEntryGrid
-        key={`${period}-${state.status}-${sheet.values.map((v) => v.version).join(".")}`}
         projectCode={project.code}
         period={period}
         locale={language === "fr" ? "fr-FR" : "en-GB"}
