@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.mainNavigation")}>
           <Link href="/">{t("nav.projects")}</Link>
+          {user.role === "admin" && <Link href="/audit">{t("nav.audit")}</Link>}
         </nav>
         <div className="account">
           <span className="who">
