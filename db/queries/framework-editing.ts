@@ -1,0 +1,231 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { RESULT_TYPES } from "../../lib/domain/codes";
+import { checkIndicatorInput, type IndicatorInput } from "../../lib/validation/indicator";
+import type { FieldProblem } from "../../lib/validation/project";
+import { z } from "zod";
+import {
+  approvedValues,
+  auditLog,
+  dataValues,
+  dimensionOptions,
+  dimensions,
+  indicatorDimensions,
+  indicatorRevisions,
+  indicators,
+  indicatorTargets,
+  projects,
+  results,
+  users,
+  type Indicator,
+  type Result,
+} from "../schema";
+import { dbOf, managedProjectIds, visibleProjectIds, type QueryContext } from "./viewer";
+
+export type FrameworkOutcome<T> = { kind: "saved"; saved: T } | { kind: "forbidden" } | { kind: "invalid"; problems: FieldProblem[] } | { kind: "conflict" };
+
+const resultInputSchema = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "invalid_code"),
+  type: z.enum(RESULT_TYPES, "required"),
+  titleEn: z.string().trim().min(1, "required").max(500),
+  titleFr: z.string().trim().max(500).transform((v) => (v === "" ? null : v)).nullable().optional().transform((v) => v ?? null),
+  parentCode: z.string().trim().max(32).transform((v) => (v === "" ? null : v)).nullable().optional().transform((v) => v ?? null),
+});
+
+/** Adds or edits a result of a project's framework (impact, outcome, output) under its parent. */
+export function saveResult(ctx: QueryContext, projectId: number, raw: unknown, resultId?: number): FrameworkOutcome<Result> {
+  const db = dbOf(ctx);
+  return db.transaction((tx) => {
+    if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
+    const parsed = resultInputSchema.safeParse(raw);
+    if (!parsed.success) return { kind: "invalid", problems: parsed.error.issues.map((i) => ({ field: i.path.join("."), code: /^[a-z_]+$/.test(i.message) ? i.message : "invalid" })) };
+    const input = parsed.data;
+    const current = resultId === undefined ? undefined : tx.select().from(results).where(and(eq(results.id, resultId), eq(results.projectId, projectId))).get();
+    if (resultId !== undefined && !current) return { kind: "forbidden" };
+    const siblings = tx.select().from(results).where(eq(results.projectId, projectId)).all();
+    const problems: FieldProblem[] = [];
+    if (siblings.some((r) => r.id !== resultId && r.code.toLowerCase() === input.code.toLowerCase())) problems.push({ field: "code", code: "duplicate_result_code" });
+    const parent = input.parentCode ? siblings.find((r) => r.code === input.parentCode) : null;
+    if (input.parentCode && (!parent || parent.id === resultId)) problems.push({ field: "parentCode", code: "unknown_parent" });
+    if (problems.length > 0) return { kind: "invalid", problems };
+    const values = { code: input.code, type: input.type, titleEn: input.titleEn, titleFr: input.titleFr, parentId: parent?.id ?? null };
+    const saved = current
+      ? tx.update(results).set(values).where(eq(results.id, current.id)).returning().get()
+      : tx.insert(results).values({ ...values, projectId, position: siblings.length }).returning().get();
+    tx.insert(auditLog)
+      .values({ userId: ctx.viewer.userId, action: current ? "result.update" : "result.create", entityType: "result", entityId: saved.id, projectId, details: JSON.stringify({ before: current ?? null, after: values }) })
+      .run();
+    return { kind: "saved", saved };
+  });
+}
+
+/** Whether figures exist for the indicator: then its target and baseline change only with a reason, kept as a revision. */
+function hasFigures(tx: Pick<ReturnType<typeof dbOf>, "select">, indicatorId: number): boolean {
+  const entered = tx.select({ n: count() }).from(dataValues).where(eq(dataValues.indicatorId, indicatorId)).get()?.n ?? 0;
+  const approved = tx.select({ n: count() }).from(approvedValues).where(eq(approvedValues.indicatorId, indicatorId)).get()?.n ?? 0;
+  return entered + approved > 0;
+}
+
+/**
+ * Adds or edits an indicator with every attribute of the model: dimensions and per-period targets
+ * included. A change of target or baseline once figures exist needs a reason and keeps the earlier
+ * value, its date and author as a revision. A dimension with figures cannot be taken away.
+ */
+export function saveIndicator(ctx: QueryContext, projectId: number, raw: unknown, target: { indicatorId?: number; version?: number } = {}): FrameworkOutcome<Indicator> {
+  const db = dbOf(ctx);
+  return db.transaction((tx) => {
+    if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
+    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+    if (!project) return { kind: "forbidden" };
+    const current = target.indicatorId === undefined ? undefined : tx.select().from(indicators).where(and(eq(indicators.id, target.indicatorId), eq(indicators.projectId, projectId))).get();
+    if (target.indicatorId !== undefined && !current) return { kind: "forbidden" };
+    if (current && current.version !== target.version) return { kind: "conflict" };
+    const others = tx.select({ code: indicators.code }).from(indicators).where(and(eq(indicators.projectId, projectId), current ? ne(indicators.id, current.id) : undefined)).all();
+    const checked = checkIndicatorInput(raw, project, others.map((o) => o.code));
+    if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+    const input: IndicatorInput = checked.indicator;
+
+    const problems: FieldProblem[] = [];
+    const result = input.resultCode ? tx.select().from(results).where(and(eq(results.projectId, projectId), eq(results.code, input.resultCode))).get() : null;
+    if (input.resultCode && !result) problems.push({ field: "resultCode", code: "unknown_result" });
+    const dimensionRows = input.dimensions.length === 0 ? [] : tx.select().from(dimensions).where(inArray(dimensions.code, input.dimensions)).all();
+    input.dimensions.forEach((code, i) => {
+      if (!dimensionRows.some((d) => d.code === code)) problems.push({ field: `dimensions.${i}`, code: "unknown_dimension" });
+    });
+    const withFigures = current ? hasFigures(tx, current.id) : false;
+    const revised = current
+      ? (
+          [
+            ["target", current.target, input.target],
+            ["baseline_value", current.baselineValue, input.baselineValue],
+            ["baseline_year", current.baselineYear, input.baselineYear],
+          ] as const
+        ).filter(([, before, after]) => before !== after)
+      : [];
+    if (withFigures && revised.length > 0 && !input.reason) problems.push({ field: "reason", code: "reason_required" });
+    if (current && withFigures) {
+      const removed = tx
+        .select({ code: dimensions.code })
+        .from(indicatorDimensions)
+        .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
+        .where(eq(indicatorDimensions.indicatorId, current.id))
+        .all()
+        .filter((d) => !input.dimensions.includes(d.code));
+      const keys = removed.length === 0 ? [] : tx.select({ key: dataValues.disaggregation }).from(dataValues).where(eq(dataValues.indicatorId, current.id)).all();
+      const inUse = removed.some((d) => keys.some((v) => v.key.split("|").some((part) => part.startsWith(`${d.code}=`))));
+      if (inUse) problems.push({ field: "dimensions", code: "dimension_in_use" });
+    }
+    if (problems.length > 0) return { kind: "invalid", problems };
+
+    const values = {
+      code: input.code,
+      resultId: result?.id ?? null,
+      nameEn: input.nameEn,
+      nameFr: input.nameFr,
+      definitionEn: input.definitionEn,
+      definitionFr: input.definitionFr,
+      unitEn: input.unitEn,
+      unitFr: input.unitFr,
+      measure: input.measure,
+      direction: input.direction,
+      timeAggregation: input.timeAggregation,
+      isContext: input.isContext,
+      baselineValue: input.baselineValue,
+      baselineYear: input.baselineYear,
+      target: input.target,
+      source: input.source,
+      sourceServiceCode: input.source === "registry" ? input.sourceServiceCode : null,
+      sourceTrainingKind: input.source === "trainings" ? input.sourceTrainingKind : null,
+      sourceTrainingTopic: input.source === "trainings" ? input.sourceTrainingTopic : null,
+    };
+    const position = tx.select({ n: count() }).from(indicators).where(eq(indicators.projectId, projectId)).get()?.n ?? 0;
+    const saved = current
+      ? tx.update(indicators).set({ ...values, version: current.version + 1 }).where(eq(indicators.id, current.id)).returning().get()
+      : tx.insert(indicators).values({ ...values, projectId, position }).returning().get();
+    tx.delete(indicatorDimensions).where(eq(indicatorDimensions.indicatorId, saved.id)).run();
+    if (dimensionRows.length > 0) tx.insert(indicatorDimensions).values(dimensionRows.map((d) => ({ indicatorId: saved.id, dimensionId: d.id }))).run();
+    tx.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, saved.id)).run();
+    if (input.periodTargets.length > 0) tx.insert(indicatorTargets).values(input.periodTargets.map((p) => ({ indicatorId: saved.id, period: p.period, value: p.value }))).run();
+    if (withFigures) {
+      for (const [field, previousValue, newValue] of revised) {
+        tx.insert(indicatorRevisions).values({ indicatorId: saved.id, field, previousValue, newValue, reason: input.reason as string, changedBy: ctx.viewer.userId }).run();
+      }
+    }
+    tx.insert(auditLog)
+      .values({
+        userId: ctx.viewer.userId,
+        action: current ? "indicator.update" : "indicator.create",
+        entityType: "indicator",
+        entityId: saved.id,
+        projectId,
+        details: JSON.stringify({ before: current ?? null, after: values, reason: input.reason }),
+      })
+      .run();
+    return { kind: "saved", saved };
+  });
+}
+
+/** What an indicator form shows for an existing indicator. */
+export function indicatorFormValues(ctx: QueryContext, indicator: Indicator): IndicatorInput {
+  const db = dbOf(ctx);
+  const result = indicator.resultId === null ? undefined : db.select({ code: results.code }).from(results).where(eq(results.id, indicator.resultId)).get();
+  return {
+    code: indicator.code,
+    resultCode: result?.code ?? null,
+    nameEn: indicator.nameEn,
+    nameFr: indicator.nameFr,
+    definitionEn: indicator.definitionEn,
+    definitionFr: indicator.definitionFr,
+    unitEn: indicator.unitEn,
+    unitFr: indicator.unitFr,
+    measure: indicator.measure,
+    direction: indicator.direction,
+    timeAggregation: indicator.timeAggregation,
+    isContext: indicator.isContext,
+    baselineValue: indicator.baselineValue,
+    baselineYear: indicator.baselineYear,
+    target: indicator.target,
+    source: indicator.source,
+    sourceServiceCode: indicator.sourceServiceCode,
+    sourceTrainingKind: indicator.sourceTrainingKind,
+    sourceTrainingTopic: indicator.sourceTrainingTopic,
+    dimensions: db
+      .select({ code: dimensions.code })
+      .from(indicatorDimensions)
+      .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
+      .where(eq(indicatorDimensions.indicatorId, indicator.id))
+      .all()
+      .map((d) => d.code),
+    periodTargets: db.select({ period: indicatorTargets.period, value: indicatorTargets.value }).from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicator.id)).orderBy(asc(indicatorTargets.period)).all(),
+    reason: null,
+  };
+}
+
+export type RevisionEntry = { field: string; previousValue: number | null; newValue: number | null; reason: string; changedAt: string; changedBy: string };
+
+/** The earlier targets and baselines of an indicator of a visible project, newest first. */
+export function listIndicatorRevisions(ctx: QueryContext, indicator: Indicator): RevisionEntry[] {
+  if (!visibleProjectIds(ctx).includes(indicator.projectId)) return [];
+  return dbOf(ctx)
+    .select({
+      field: indicatorRevisions.field,
+      previousValue: indicatorRevisions.previousValue,
+      newValue: indicatorRevisions.newValue,
+      reason: indicatorRevisions.reason,
+      changedAt: indicatorRevisions.changedAt,
+      changedBy: users.name,
+    })
+    .from(indicatorRevisions)
+    .innerJoin(users, eq(indicatorRevisions.changedBy, users.id))
+    .where(eq(indicatorRevisions.indicatorId, indicator.id))
+    .orderBy(desc(indicatorRevisions.id))
+    .all();
+}
+
+/** The dimensions that exist, with their options, for the indicator form. */
+export function listDimensions(ctx: QueryContext) {
+  const db = dbOf(ctx);
+  const all = db.select().from(dimensions).orderBy(asc(dimensions.position)).all();
+  const options = db.select().from(dimensionOptions).orderBy(asc(dimensionOptions.position)).all();
+  return all.map((d) => ({ ...d, options: options.filter((o) => o.dimensionId === d.id) }));
+}
