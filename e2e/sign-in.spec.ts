@@ -21,7 +21,9 @@ for (const { email, sees, role } of cases) {
     const main = page.getByRole("main");
     for (const title of sees) await expect(main.getByRole("link", { name: title, exact: true })).toHaveCount(1);
     const projectLinks = await page.locator('main a[href^="/projects/"]').count();
-    expect(projectLinks).toBe(sees === ALL ? 5 : 1);
+    // Other browser tests may add projects: staff see at least the five demo projects, donors exactly theirs.
+    if (sees === ALL) expect(projectLinks).toBeGreaterThanOrEqual(5);
+    else expect(projectLinks).toBe(1);
   });
 }
 

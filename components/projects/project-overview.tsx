@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
-export async function ProjectOverview({ overview, showEntryLink }: { overview: Overview; showEntryLink: boolean }) {
+export async function ProjectOverview({ overview, showEntryLink, canEdit }: { overview: Overview; showEntryLink: boolean; canEdit: boolean }) {
   const { t, language } = await getTranslator();
   const { project, programme, country, organisations, locations } = overview;
   const byRole = new Map<string, string[]>();
@@ -30,6 +30,14 @@ export async function ProjectOverview({ overview, showEntryLink }: { overview: O
           <>
             {" · "}
             <Link href={`/projects/${encodeURIComponent(project.code)}/entry`}>{t("entry.link")}</Link>
+          </>
+        )}
+        {canEdit && (
+          <>
+            {" · "}
+            <Link href={`/projects/${encodeURIComponent(project.code)}/edit`}>{t("projectForm.edit")}</Link>
+            {" · "}
+            <Link href={`/projects/${encodeURIComponent(project.code)}/framework`}>{t("framework.link")}</Link>
           </>
         )}
       </p>

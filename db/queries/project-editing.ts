@@ -135,3 +135,29 @@ export function saveProject(ctx: QueryContext, raw: unknown, target: { projectId
     return { kind: "saved", project: saved };
   });
 }
+
+/** Closes a project: it becomes completed, everything else as it is. Same permissions and versions as an edit. */
+export function closeProject(ctx: QueryContext, projectId: number, version: number | undefined): SaveProjectOutcome {
+  const db = dbOf(ctx);
+  const current = db.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!current) return { kind: "forbidden" };
+  return saveProject(ctx, { ...projectFormValues(db, current), status: "completed" }, { projectId, version });
+}
+
+/** The programmes, countries, organisations and places a project form offers. */
+export function listProjectFormChoices(ctx: QueryContext) {
+  const db = dbOf(ctx);
+  const places = db.select().from(locations).orderBy(locations.level, locations.nameEn).all();
+  return {
+    programmes: db.select({ code: programmes.code, titleEn: programmes.titleEn, titleFr: programmes.titleFr }).from(programmes).orderBy(programmes.code).all(),
+    countries: places.filter((l) => l.level === "country"),
+    places,
+    organisations: db.select().from(organisations).orderBy(organisations.nameEn).all(),
+  };
+}
+
+/** The form values of a project the caller may edit; null when they may not. */
+export function editableProjectValues(ctx: QueryContext, project: Project): ProjectInput | null {
+  if (!managedProjectIds(ctx).includes(project.id)) return null;
+  return projectFormValues(dbOf(ctx), project);
+}

@@ -83,3 +83,40 @@ export function checkIndicatorInput(
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, indicator };
 }
+
+/** The raw indicator of a submitted indicator form, to check with checkIndicatorInput. */
+export function readIndicatorForm(form: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const orNull = (name: string) => (text(name).trim() === "" ? null : text(name));
+  const values = form.getAll("targetValue").map((v) => (typeof v === "string" ? v : ""));
+  return {
+    code: text("code"),
+    resultCode: text("resultCode"),
+    nameEn: text("nameEn"),
+    nameFr: text("nameFr"),
+    definitionEn: text("definitionEn"),
+    definitionFr: text("definitionFr"),
+    unitEn: text("unitEn"),
+    unitFr: text("unitFr"),
+    measure: text("measure"),
+    direction: text("direction"),
+    timeAggregation: text("timeAggregation"),
+    isContext: form.get("isContext") === "on",
+    baselineValue: orNull("baselineValue"),
+    baselineYear: orNull("baselineYear"),
+    target: orNull("target"),
+    source: text("source"),
+    sourceServiceCode: text("sourceServiceCode"),
+    sourceTrainingKind: orNull("sourceTrainingKind"),
+    sourceTrainingTopic: text("sourceTrainingTopic"),
+    dimensions: form.getAll("dimensions").filter((v): v is string => typeof v === "string"),
+    periodTargets: form
+      .getAll("targetPeriod")
+      .map((p, i) => ({ period: typeof p === "string" ? p : "", value: values[i] ?? "" }))
+      .filter((p) => p.period.trim() !== "" || p.value.trim() !== ""),
+    reason: text("reason"),
+  };
+}

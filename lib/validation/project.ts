@@ -64,3 +64,38 @@ export function checkProjectInput(raw: unknown): { ok: true; project: ProjectInp
     })),
   };
 }
+
+/** The raw project of a submitted project form, to check with checkProjectInput. */
+export function readProjectForm(form: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const all = (name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
+  const roles = all("organisationRole");
+  const amounts = all("budgetAmount");
+  return {
+    code: text("code"),
+    programmeCode: text("programmeCode"),
+    phase: text("phase") === "" ? null : text("phase"),
+    titleEn: text("titleEn"),
+    titleFr: text("titleFr"),
+    summaryEn: text("summaryEn"),
+    summaryFr: text("summaryFr"),
+    status: text("status"),
+    startDate: text("startDate"),
+    endDate: text("endDate"),
+    countryCode: text("countryCode"),
+    reportingFrequency: text("reportingFrequency"),
+    householdSize: text("householdSize") === "" ? null : text("householdSize"),
+    householdSizeSource: text("householdSizeSource"),
+    currency: text("currency"),
+    dataNoteEn: text("dataNoteEn"),
+    dataNoteFr: text("dataNoteFr"),
+    organisations: all("organisationCode").map((code, i) => ({ code, role: roles[i] ?? "" })),
+    locationCodes: all("locationCodes"),
+    budgets: all("budgetYear")
+      .map((year, i) => ({ year, amount: amounts[i] ?? "" }))
+      .filter((b) => b.year !== "" || b.amount !== ""),
+  };
+}

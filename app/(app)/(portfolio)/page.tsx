@@ -26,6 +26,11 @@ export default async function PortfolioPage() {
     <>
       <h1>{t("portfolio.title")}</h1>
       <p className="muted">{t("portfolio.intro")}</p>
+      {user.role === "admin" && (
+        <p>
+          <Link href="/projects/new">{t("projectForm.new")}</Link>
+        </p>
+      )}
       {projects.length === 0 && <p>{t("portfolio.empty")}</p>}
       {[...groups].map(([programmeCode, list]) => {
         const first = list[0];

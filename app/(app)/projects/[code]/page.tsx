@@ -7,7 +7,7 @@ import { ProjectOverview } from "@/components/projects/project-overview";
 import { listIndicatorFigures } from "@/db/queries/indicator-figures";
 import { getReach } from "@/db/queries/registry";
 import { listResults } from "@/db/queries/results-framework";
-import { seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
+import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "./load-project";
@@ -35,7 +35,7 @@ export default async function ProjectPage({ params }: Props) {
   const projectId = overview.project.id;
   return (
     <>
-      <ProjectOverview overview={overview} showEntryLink={seesUnapprovedFigures(ctx.viewer)} />
+      <ProjectOverview overview={overview} showEntryLink={seesUnapprovedFigures(ctx.viewer)} canEdit={managedProjectIds(ctx).includes(overview.project.id)} />
       <section className="card" aria-labelledby="beneficiaries">
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>

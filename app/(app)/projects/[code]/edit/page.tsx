@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CloseProjectForm } from "@/components/projects/close-project-form";
+import { ProjectFormContainer } from "@/components/projects/project-form-container";
+import { editableProjectValues } from "@/db/queries/project-editing";
+import { localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadProject } from "../load-project";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("projectForm.editTitle") };
+}
+
+export default async function EditProjectPage({ params }: { params: Promise<{ code: string }> }) {
+  const { ctx, overview } = await loadProject((await params).code);
+  const values = overview ? editableProjectValues(ctx, overview.project) : null;
+  if (!overview || !values) notFound();
+  const { t, language } = await getTranslator();
+  const { project } = overview;
+  return (
+    <>
+      <p className="eyebrow">
+        <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
+      </p>
+      <h1>{t("projectForm.editTitle")}</h1>
+      <ProjectFormContainer ctx={ctx} defaultValues={values} target={{ code: project.code, version: project.version }} />
+      {project.status !== "completed" && <CloseProjectForm code={project.code} version={project.version} label={t("projectForm.close")} hint={t("projectForm.closeHint")} />}
+    </>
+  );
+}

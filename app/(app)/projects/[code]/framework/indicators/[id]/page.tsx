@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IndicatorFormContainer } from "@/components/framework/indicator-form-container";
+import { RevisionList } from "@/components/framework/revision-list";
+import { indicatorFormValues } from "@/db/queries/framework-editing";
+import { getFrameworkForEditing } from "@/db/queries/framework-view";
+import { managedProjectIds } from "@/db/queries/viewer";
+import { localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadProject } from "../../../load-project";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("framework.editIndicator") };
+}
+
+/** /framework/indicators/new adds an indicator; /framework/indicators/{id} edits one. */
+export default async function IndicatorPage({ params }: { params: Promise<{ code: string; id: string }> }) {
+  const { code, id } = await params;
+  const { ctx, overview } = await loadProject(code);
+  if (!overview || !managedProjectIds(ctx).includes(overview.project.id)) notFound();
+  const { t, language } = await getTranslator();
+  const { project } = overview;
+  const existing = id === "new" ? null : getFrameworkForEditing(ctx, project.id).indicators.find((i) => String(i.indicator.id) === id);
+  if (id !== "new" && !existing) notFound();
+  return (
+    <>
+      <p className="eyebrow">
+        <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
+        {" / "}
+        <Link href={`/projects/${encodeURIComponent(project.code)}/framework`}>{t("framework.title")}</Link>
+      </p>
+      <h1>{existing ? `${t("framework.editIndicator")}: ${existing.indicator.code}` : t("framework.newIndicator")}</h1>
+      <IndicatorFormContainer
+        ctx={ctx}
+        projectId={project.id}
+        projectCode={project.code}
+        defaultValues={existing ? indicatorFormValues(ctx, existing.indicator) : null}
+        target={existing ? { id: existing.indicator.id, version: existing.indicator.version } : undefined}
+      />
+      {existing && (
+        <section className="card">
+          <h2>{t("framework.revisions")}</h2>
+          <RevisionList revisions={existing.revisions} />
+        </section>
+      )}
+    </>
+  );
+}

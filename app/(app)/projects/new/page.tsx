@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProjectFormContainer } from "@/components/projects/project-form-container";
+import { requireUser } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("projectForm.newTitle") };
+}
+
+export default async function NewProjectPage() {
+  const user = await requireUser();
+  if (user.role !== "admin") notFound();
+  const { t } = await getTranslator();
+  return (
+    <>
+      <h1>{t("projectForm.newTitle")}</h1>
+      <ProjectFormContainer ctx={{ viewer: user }} defaultValues={null} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveResultForm } from "@/app/(app)/projects/[code]/framework/actions";
+import { FieldError } from "../ui/field-error";
+import { submitKeepingValues } from "../ui/keep-form-values";
+import type { FormState } from "../ui/form-state";
+
+type Choice = { value: string; label: string };
+export type ResultValues = { id?: number; code: string; type: string; titleEn: string; titleFr: string; parentCode: string };
+
+/** Adds a result, or edits one, in a compact row of fields. */
+export function ResultForm({ projectCode, values, types, parents, labels }: { projectCode: string; values: ResultValues; types: Choice[]; parents: Choice[]; labels: Record<string, string> }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveResultForm, null);
+  return (
+    <form onSubmit={submitKeepingValues(formAction)} className="row-fields result-form">
+      <input type="hidden" name="projectCode" value={projectCode} />
+      {values.id && <input type="hidden" name="id" value={values.id} />}
+      <label>
+        {labels.type}
+        <select name="type" defaultValue={values.type}>
+          {types.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {labels.code}
+        <input name="code" defaultValue={values.code} size={6} />
+        <FieldError state={state} name="code" />
+      </label>
+      <label className="wide">
+        {labels.titleEn}
+        <input name="titleEn" defaultValue={values.titleEn} />
+        <FieldError state={state} name="titleEn" />
+      </label>
+      <label className="wide">
+        {labels.titleFr}
+        <input name="titleFr" defaultValue={values.titleFr} />
+      </label>
+      <label>
+        {labels.parent}
+        <select name="parentCode" defaultValue={values.parentCode}>
+          <option value="">{labels.none}</option>
+          {parents.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <FieldError state={state} name="parentCode" />
+      </label>
+      <button type="submit" disabled={pending}>
+        {labels.save}
+      </button>
+      {state && (
+        <span role="status" className={state.ok ? "saved-message" : "form-error"}>
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,208 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ProjectInput } from "@/lib/validation/project";
+import { FieldError } from "../ui/field-error";
+import { submitKeepingValues } from "../ui/keep-form-values";
+import type { FormState } from "../ui/form-state";
+
+type Choice = { value: string; label: string };
+export type ProjectFormChoices = {
+  programmes: Choice[];
+  countries: Choice[];
+  organisations: Choice[];
+  locations: (Choice & { country: string })[];
+  statuses: Choice[];
+  frequencies: Choice[];
+  roles: Choice[];
+};
+
+let nextRowId = 0;
+
+/** One form for creating and editing a project; the server action validates and saves it. */
+export function ProjectForm({
+  action,
+  defaultValues,
+  target,
+  choices,
+  labels,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaultValues: ProjectInput | null;
+  /** The project edited and the version read; absent for a new project. */
+  target?: { code: string; version: number };
+  choices: ProjectFormChoices;
+  labels: Record<string, string>;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [country, setCountry] = useState(defaultValues?.countryCode ?? choices.countries[0]?.value ?? "");
+  const [organisations, setOrganisations] = useState(() =>
+    (defaultValues?.organisations ?? [{ code: "", role: "implementing" as const }]).map((o) => ({ ...o, id: nextRowId++ })),
+  );
+  const [budgets, setBudgets] = useState(() => (defaultValues?.budgets ?? []).map((b) => ({ year: String(b.year), amount: String(b.amount), id: nextRowId++ })));
+  const d = defaultValues;
+  const text = (name: keyof ProjectInput, value: string | number | null | undefined, type = "text") => (
+    <label>
+      {labels[name]}
+      <input name={name} type={type} defaultValue={value ?? ""} aria-describedby={`${name}-error`} step={type === "number" ? "any" : undefined} />
+      <FieldError state={state} name={name} />
+    </label>
+  );
+  const select = (name: keyof ProjectInput, options: Choice[], value: string | null | undefined, empty?: string) => (
+    <label>
+      {labels[name]}
+      <select name={name} defaultValue={value ?? ""}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError state={state} name={name} />
+    </label>
+  );
+
+  return (
+    <form onSubmit={submitKeepingValues(formAction)} className="card edit-form">
+      {target && (
+        <>
+          <input type="hidden" name="projectCode" value={target.code} />
+          <input type="hidden" name="version" value={target.version} />
+        </>
+      )}
+      <div className="form-grid">
+        {text("code", d?.code)}
+        {select("programmeCode", choices.programmes, d?.programmeCode, labels.none)}
+        {text("phase", d?.phase, "number")}
+        {select("status", choices.statuses, d?.status ?? "pipeline")}
+        {text("titleEn", d?.titleEn)}
+        {text("titleFr", d?.titleFr)}
+        {text("startDate", d?.startDate, "date")}
+        {text("endDate", d?.endDate, "date")}
+        <label>
+          {labels.countryCode}
+          <select name="countryCode" value={country} onChange={(e) => setCountry(e.target.value)}>
+            {choices.countries.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <FieldError state={state} name="countryCode" />
+        </label>
+        {select("reportingFrequency", choices.frequencies, d?.reportingFrequency ?? "quarterly")}
+        {text("householdSize", d?.householdSize, "number")}
+        {text("householdSizeSource", d?.householdSizeSource)}
+        {text("currency", d?.currency ?? "USD")}
+      </div>
+      <label>
+        {labels.summaryEn}
+        <textarea name="summaryEn" rows={3} defaultValue={d?.summaryEn ?? ""} />
+      </label>
+      <label>
+        {labels.summaryFr}
+        <textarea name="summaryFr" rows={3} defaultValue={d?.summaryFr ?? ""} />
+      </label>
+      <label>
+        {labels.dataNoteEn}
+        <textarea name="dataNoteEn" rows={2} defaultValue={d?.dataNoteEn ?? ""} />
+      </label>
+      <label>
+        {labels.dataNoteFr}
+        <textarea name="dataNoteFr" rows={2} defaultValue={d?.dataNoteFr ?? ""} />
+      </label>
+
+      <fieldset>
+        <legend>{labels.organisations}</legend>
+        {organisations.map((o, i) => (
+          <div className="row-fields" key={o.id}>
+            <label>
+              {labels.organisation}
+              <select name="organisationCode" defaultValue={o.code}>
+                {choices.organisations.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {labels.role}
+              <select name="organisationRole" defaultValue={o.role}>
+                {choices.roles.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="link-button" onClick={() => setOrganisations(organisations.filter((row) => row.id !== o.id))}>
+              {labels.remove}
+            </button>
+            <FieldError state={state} name={`organisations.${i}.code`} />
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setOrganisations([...organisations, { code: "", role: "partner", id: nextRowId++ }])}>
+          {labels.addOrganisation}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{labels.locations}</legend>
+        <div className="checkbox-grid">
+          {choices.locations
+            .filter((l) => l.country === country)
+            .map((l) => (
+              <label key={l.value} className="checkbox">
+                <input type="checkbox" name="locationCodes" value={l.value} defaultChecked={d?.locationCodes.includes(l.value)} />
+                {l.label}
+              </label>
+            ))}
+        </div>
+        {Object.entries(state?.errors ?? {})
+          .filter(([field]) => field.startsWith("locationCodes"))
+          .map(([field, message]) => (
+            <span key={field} className="field-error" role="alert">
+              {message}
+            </span>
+          ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{labels.budgets}</legend>
+        {budgets.map((b, i) => (
+          <div className="row-fields" key={b.id}>
+            <label>
+              {labels.year}
+              <input name="budgetYear" type="number" defaultValue={b.year} />
+            </label>
+            <label>
+              {labels.amount}
+              <input name="budgetAmount" type="number" step="any" defaultValue={b.amount} />
+            </label>
+            <button type="button" className="link-button" onClick={() => setBudgets(budgets.filter((row) => row.id !== b.id))}>
+              {labels.remove}
+            </button>
+            <FieldError state={state} name={`budgets.${i}.year`} />
+            <FieldError state={state} name={`budgets.${i}.amount`} />
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setBudgets([...budgets, { year: "", amount: "", id: nextRowId++ }])}>
+          {labels.addBudget}
+        </button>
+      </fieldset>
+
+      <div className="save-bar">
+        <button type="submit" disabled={pending}>
+          {labels.save}
+        </button>
+        {state && (
+          <span role="status" className={state.ok ? "saved-message" : "form-error"}>
+            {state.message}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
