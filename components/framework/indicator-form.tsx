@@ -4,10 +4,10 @@ import { useActionState, useState } from "react";
 import { saveIndicatorForm } from "@/app/(app)/projects/[code]/framework/actions";
 import type { IndicatorInput } from "@/lib/validation/indicator";
 import { FieldError } from "../ui/field-error";
+import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
 
-type Choice = { value: string; label: string };
 export type IndicatorFormChoices = {
   results: Choice[];
   measures: Choice[];
@@ -40,25 +40,10 @@ export function IndicatorForm({
   const [rows, setRows] = useState(() => (defaultValues?.periodTargets ?? []).map((p) => ({ id: nextRowId++, period: p.period, value: String(p.value) })));
   const d = defaultValues;
   const input = (name: keyof IndicatorInput, value: string | number | null | undefined, type = "text") => (
-    <label>
-      {labels[name]}
-      <input name={name} type={type} step={type === "number" ? "any" : undefined} defaultValue={value ?? ""} />
-      <FieldError state={state} name={name} />
-    </label>
+    <TextField name={name} label={labels[name] ?? name} value={value} state={state} type={type} />
   );
   const select = (name: keyof IndicatorInput, options: Choice[], value: string | null | undefined, empty?: string) => (
-    <label>
-      {labels[name]}
-      <select name={name} defaultValue={value ?? ""}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError state={state} name={name} />
-    </label>
+    <SelectField name={name} label={labels[name] ?? name} options={options} value={value} state={state} empty={empty} />
   );
 
   return (
@@ -83,17 +68,7 @@ export function IndicatorForm({
         {input("baselineValue", d?.baselineValue, "number")}
         {input("baselineYear", d?.baselineYear, "number")}
         {input("target", d?.target, "number")}
-        <label>
-          {labels.source}
-          <select name="source" value={source} onChange={(e) => setSource(e.target.value as IndicatorInput["source"])}>
-            {choices.sources.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldError state={state} name="source" />
-        </label>
+        <SelectField name="source" label={labels.source ?? ""} options={choices.sources} value={source} state={state} onChange={(e) => setSource(e.target.value as IndicatorInput["source"])} />
         {source === "registry" && select("sourceServiceCode", choices.services, d?.sourceServiceCode, labels.none)}
         {source === "trainings" && select("sourceTrainingKind", choices.trainingKinds, d?.sourceTrainingKind ?? "vocational")}
         {source === "trainings" && input("sourceTrainingTopic", d?.sourceTrainingTopic)}

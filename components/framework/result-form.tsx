@@ -3,10 +3,10 @@
 import { useActionState } from "react";
 import { saveResultForm } from "@/app/(app)/projects/[code]/framework/actions";
 import { FieldError } from "../ui/field-error";
+import { SelectField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
 
-type Choice = { value: string; label: string };
 export type ResultValues = { id?: number; code: string; type: string; titleEn: string; titleFr: string; parentCode: string };
 
 /** Adds a result, or edits one, in a compact row of fields. */
@@ -16,16 +16,7 @@ export function ResultForm({ projectCode, values, types, parents, labels }: { pr
     <form onSubmit={submitKeepingValues(formAction)} className="row-fields result-form">
       <input type="hidden" name="projectCode" value={projectCode} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
-      <label>
-        {labels.type}
-        <select name="type" defaultValue={values.type}>
-          {types.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField name="type" label={labels.type ?? ""} options={types} value={values.type} state={state} />
       <label>
         {labels.code}
         <input name="code" defaultValue={values.code} size={6} />
@@ -40,18 +31,7 @@ export function ResultForm({ projectCode, values, types, parents, labels }: { pr
         {labels.titleFr}
         <input name="titleFr" defaultValue={values.titleFr} />
       </label>
-      <label>
-        {labels.parent}
-        <select name="parentCode" defaultValue={values.parentCode}>
-          <option value="">{labels.none}</option>
-          {parents.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <FieldError state={state} name="parentCode" />
-      </label>
+      <SelectField name="parentCode" label={labels.parent ?? ""} options={parents} value={values.parentCode} state={state} empty={labels.none} />
       <button type="submit" disabled={pending}>
         {labels.save}
       </button>

@@ -3,10 +3,10 @@
 import { useActionState, useState } from "react";
 import type { ProjectInput } from "@/lib/validation/project";
 import { FieldError } from "../ui/field-error";
+import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
 
-type Choice = { value: string; label: string };
 export type ProjectFormChoices = {
   programmes: Choice[];
   countries: Choice[];
@@ -42,25 +42,10 @@ export function ProjectForm({
   const [budgets, setBudgets] = useState(() => (defaultValues?.budgets ?? []).map((b) => ({ year: String(b.year), amount: String(b.amount), id: nextRowId++ })));
   const d = defaultValues;
   const text = (name: keyof ProjectInput, value: string | number | null | undefined, type = "text") => (
-    <label>
-      {labels[name]}
-      <input name={name} type={type} defaultValue={value ?? ""} aria-describedby={`${name}-error`} step={type === "number" ? "any" : undefined} />
-      <FieldError state={state} name={name} />
-    </label>
+    <TextField name={name} label={labels[name] ?? name} value={value} state={state} type={type} />
   );
   const select = (name: keyof ProjectInput, options: Choice[], value: string | null | undefined, empty?: string) => (
-    <label>
-      {labels[name]}
-      <select name={name} defaultValue={value ?? ""}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError state={state} name={name} />
-    </label>
+    <SelectField name={name} label={labels[name] ?? name} options={options} value={value} state={state} empty={empty} />
   );
 
   return (
@@ -80,17 +65,7 @@ export function ProjectForm({
         {text("titleFr", d?.titleFr)}
         {text("startDate", d?.startDate, "date")}
         {text("endDate", d?.endDate, "date")}
-        <label>
-          {labels.countryCode}
-          <select name="countryCode" value={country} onChange={(e) => setCountry(e.target.value)}>
-            {choices.countries.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldError state={state} name="countryCode" />
-        </label>
+        <SelectField name="countryCode" label={labels.countryCode ?? ""} options={choices.countries} value={country} state={state} onChange={(e) => setCountry(e.target.value)} />
         {select("reportingFrequency", choices.frequencies, d?.reportingFrequency ?? "quarterly")}
         {text("householdSize", d?.householdSize, "number")}
         {text("householdSizeSource", d?.householdSizeSource)}
