@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
@@ -10,7 +11,7 @@ import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { loadProject } from "./load-project";
+import { loadProject } from "../load-project";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -38,6 +39,9 @@ export default async function ProjectPage({ params }: Props) {
       <ProjectOverview overview={overview} showEntryLink={seesUnapprovedFigures(ctx.viewer)} canEdit={managedProjectIds(ctx).includes(overview.project.id)} />
       <section className="card" aria-labelledby="beneficiaries">
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
+        <p>
+          <Link href={`/projects/${encodeURIComponent(overview.project.code)}/beneficiaries`}>{t("registry.link")}</Link>
+        </p>
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
           <Beneficiaries ctx={ctx} projectId={projectId} />
         </Suspense>

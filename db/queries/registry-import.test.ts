@@ -1,0 +1,70 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import type { Db } from "../client";
+import { auditLog, beneficiaries, projects } from "../schema";
+import { seedDemoData } from "../seed";
+import { createTestDatabase, viewerByEmail } from "../test-database";
+import { getReach } from "./registry";
+import { importRegistry, registryImportContext } from "./registry-import";
+import type { QueryContext } from "./viewer";
+
+let db: Db;
+let remove: () => void;
+beforeAll(async () => {
+  ({ db, remove } = createTestDatabase());
+  await seedDemoData(db, { today: "2026-11-23" });
+}, 30_000);
+afterAll(() => remove());
+
+const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
+const p4 = () => db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
+
+const FILE = [
+  "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date",
+  "RW-900001,RW-HH-900001,female,1990,returnee,RW-05-HUY,5,vocational_training,2026-03-15",
+  "RW-900001,RW-HH-900001,female,1990,returnee,RW-05-HUY,5,livestock,2026-05-02",
+  "RW-900002,RW-HH-900001,male,1988,returnee,RW-05-HUY,5,livestock,2026-05-02",
+  "RW-008141,,female,,returnee,RW-04-KAR,,shelter_materials,2026-06-01",
+].join("\n");
+
+async function people(text: string) {
+  const ctx = as("manager@baseline.test");
+  const { records, header } = await readCsv([text]);
+  const context = registryImportContext(ctx, p4());
+  const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+  expect(checked.problems).toEqual([]);
+  return { people: checked.people, rows: records.length };
+}
+
+describe("importRegistry", () => {
+  it("previews without writing: people to add and to change, services to add", async () => {
+    const before = db.select({ n: count() }).from(beneficiaries).get()?.n;
+    const { people: file, rows } = await people(FILE);
+    const preview = importRegistry(as("manager@baseline.test"), p4(), file, { commit: false, fileName: "march.csv", rows });
+    expect(preview).toEqual({ kind: "done", counts: { peopleAdded: 2, peopleChanged: 1, peopleUnchanged: 0, servicesAdded: 4, servicesUnchanged: 0, rows: 4 } });
+    expect(db.select({ n: count() }).from(beneficiaries).get()?.n).toBe(before);
+  });
+
+  it("commits all rows with one audit entry; the unique count grows by the new people only", async () => {
+    const uniqueBefore = getReach(as("admin@baseline.test"), [p4()]).uniqueDirect;
+    const { people: file, rows } = await people(FILE);
+    expect(importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows }).kind).toBe("done");
+    expect(getReach(as("admin@baseline.test"), [p4()]).uniqueDirect).toBe(uniqueBefore + 2);
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, "beneficiary.import")).get();
+    expect(JSON.parse(entry?.details ?? "{}")).toMatchObject({ fileName: "march.csv", peopleAdded: 2, peopleChanged: 1, servicesAdded: 4, rows: 4 });
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const { people: file, rows } = await people(FILE);
+    const again = importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows });
+    expect(again).toEqual({ kind: "done", counts: { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 3, servicesAdded: 0, servicesUnchanged: 4, rows: 4 } });
+  });
+
+  it("lets only the project's managers and admins import", async () => {
+    const { people: file, rows } = await people(FILE);
+    for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) {
+      expect(importRegistry(as(email), p4(), file, { commit: true, fileName: "x.csv", rows })).toEqual({ kind: "forbidden" });
+    }
+  });
+});

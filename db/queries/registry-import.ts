@@ -1,0 +1,111 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { ImportedPerson } from "../../lib/beneficiaries/registry-csv";
+import { auditLog, beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, serviceTypes } from "../schema";
+import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
+
+export type ImportCounts = { peopleAdded: number; peopleChanged: number; peopleUnchanged: number; servicesAdded: number; servicesUnchanged: number; rows: number };
+
+/** What an import may refer to: the project's places, the services and groups that exist. */
+export function registryImportContext(ctx: QueryContext, projectId: number) {
+  const db = dbOf(ctx);
+  const places = db
+    .select({ code: locations.code, id: locations.id })
+    .from(projectLocations)
+    .innerJoin(locations, eq(projectLocations.locationId, locations.id))
+    .where(eq(projectLocations.projectId, projectId))
+    .all();
+  const services = db.select({ code: serviceTypes.code, id: serviceTypes.id }).from(serviceTypes).all();
+  const groups = db
+    .select({ code: dimensionOptions.code })
+    .from(dimensionOptions)
+    .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
+    .where(eq(dimensions.code, "group"))
+    .all();
+  return {
+    places: new Map(places.map((p) => [p.code, p.id])),
+    services: new Map(services.map((s) => [s.code, s.id])),
+    groups: new Set(groups.map((g) => g.code)),
+  };
+}
+
+/**
+ * Compares the people of a file with the project's registry and, on commit, writes all of them in
+ * one transaction with one audit entry: people added or changed, services added. A person is known
+ * by their external ID, so importing the same file again changes nothing. Only the project's
+ * managers and admins import.
+ */
+export function importRegistry(
+  ctx: QueryContext,
+  projectId: number,
+  people: ReadonlyMap<string, ImportedPerson>,
+  options: { commit: boolean; fileName: string; rows: number },
+): { kind: "forbidden" } | { kind: "done"; counts: ImportCounts } {
+  const db = dbOf(ctx);
+  if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
+  const { places, services } = registryImportContext(ctx, projectId);
+  return db.transaction((tx) => {
+    const existing = new Map(tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId)).all().map((b) => [b.ref, b]));
+    const existingServices = new Set(
+      tx
+        .select({ beneficiaryId: beneficiaryServices.beneficiaryId, serviceTypeId: beneficiaryServices.serviceTypeId, receivedOn: beneficiaryServices.receivedOn })
+        .from(beneficiaryServices)
+        .innerJoin(beneficiaries, eq(beneficiaryServices.beneficiaryId, beneficiaries.id))
+        .where(eq(beneficiaries.projectId, projectId))
+        .all()
+        .map((s) => `${s.beneficiaryId}|${s.serviceTypeId}|${s.receivedOn}`),
+    );
+    const counts: ImportCounts = { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 0, servicesAdded: 0, servicesUnchanged: 0, rows: options.rows };
+    const toInsert: ImportedPerson[] = [];
+    const newServices: { beneficiaryId: number; serviceTypeId: number; receivedOn: string }[] = [];
+    const rowOf = (p: ImportedPerson) => ({
+      projectId,
+      ref: p.ref,
+      householdRef: p.householdRef,
+      sex: p.sex,
+      birthYear: p.birthYear,
+      groupCode: p.groupCode,
+      locationId: places.get(p.locationCode) as number,
+      householdSize: p.householdSize,
+    });
+
+    for (const person of people.values()) {
+      const known = existing.get(person.ref);
+      if (!known) {
+        counts.peopleAdded += 1;
+        counts.servicesAdded += person.services.length;
+        toInsert.push(person);
+        continue;
+      }
+      const row = rowOf(person);
+      const changed = (["householdRef", "sex", "birthYear", "groupCode", "locationId", "householdSize"] as const).some((field) => known[field] !== row[field]);
+      if (changed) {
+        counts.peopleChanged += 1;
+        if (options.commit) tx.update(beneficiaries).set(row).where(eq(beneficiaries.id, known.id)).run();
+      } else counts.peopleUnchanged += 1;
+      for (const service of person.services) {
+        const serviceTypeId = services.get(service.code) as number;
+        if (existingServices.has(`${known.id}|${serviceTypeId}|${service.receivedOn}`)) counts.servicesUnchanged += 1;
+        else {
+          counts.servicesAdded += 1;
+          newServices.push({ beneficiaryId: known.id, serviceTypeId, receivedOn: service.receivedOn });
+        }
+      }
+    }
+    if (!options.commit) return { kind: "done", counts };
+
+    for (let start = 0; start < toInsert.length; start += 500) {
+      const chunk = toInsert.slice(start, start + 500);
+      const inserted = tx.insert(beneficiaries).values(chunk.map(rowOf)).returning({ id: beneficiaries.id, ref: beneficiaries.ref }).all();
+      const ids = new Map(inserted.map((r) => [r.ref, r.id]));
+      for (const person of chunk) {
+        for (const service of person.services) newServices.push({ beneficiaryId: ids.get(person.ref) as number, serviceTypeId: services.get(service.code) as number, receivedOn: service.receivedOn });
+      }
+    }
+    for (let start = 0; start < newServices.length; start += 500) tx.insert(beneficiaryServices).values(newServices.slice(start, start + 500)).run();
+    tx.insert(auditLog)
+      .values({ userId: ctx.viewer.userId, action: "beneficiary.import", entityType: "beneficiary", projectId, details: JSON.stringify({ fileName: options.fileName, ...counts }) })
+      .run();
+    return { kind: "done", counts };
+  });
+}

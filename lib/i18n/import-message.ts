@@ -1,0 +1,18 @@
+import type { ImportProblem } from "../beneficiaries/registry-csv";
+import type { Translator } from "./server";
+
+/** The message of a bad row of an import, in the translator's language. */
+export function importProblemMessage(t: Translator, problem: ImportProblem): string {
+  switch (problem.code) {
+    case "missing_columns":
+      return t("importErrors.missing_columns", { columns: problem.columns });
+    case "missing_id":
+      return t("importErrors.missing_id");
+    case "conflicting_person":
+      return t("importErrors.conflicting_person", { id: problem.id, field: problem.field });
+    case "unreadable":
+      return t("importErrors.unreadable", { detail: problem.detail });
+    default:
+      return t(`importErrors.${problem.code}`, { value: problem.value });
+  }
+}
