@@ -55,3 +55,19 @@ export type Sex = (typeof SEXES)[number];
 
 /** Stable codes of the built-in disaggregation dimensions. */
 export const DIMENSION_CODES = { sex: "sex", age: "age", group: "group" } as const;
+
+/** Topics and trades of trainings. */
+export const TRAINING_TOPICS = [
+  "carpentry",
+  "welding",
+  "knitting",
+  "sewing",
+  "mechanics",
+  "masonry",
+  "hairdressing",
+  "adult_teaching",
+  "business_skills",
+  "sgbv_prevention",
+  "other",
+] as const;
+export type TrainingTopic = (typeof TRAINING_TOPICS)[number];

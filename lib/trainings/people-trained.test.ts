@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countPeopleTrained, trainingCascade, type TrainingRecord } from "./people-trained";
+import { countPeopleTrained, peopleTrainedBy, trainingCascade, type TrainingRecord } from "./people-trained";
 
 const tot = (id: number, participantCount: number): TrainingRecord => ({
   id,
@@ -43,6 +43,21 @@ describe("trainingCascade", () => {
     expect(trainingCascade(trainings)).toEqual([
       { cohortId: 1, trainers: 100, trainingsDelivered: 2, peopleTrained: 3 },
       { cohortId: 2, trainers: 84, trainingsDelivered: 0, peopleTrained: 0 },
+    ]);
+  });
+});
+
+describe("peopleTrainedBy", () => {
+  it("counts people trained per trade, each once within a trade, leaving trainers out", () => {
+    const trainings = [
+      { ...tot(1, 100), topic: "adult_teaching" },
+      { ...vocational(2, 1, ["A", "B"]), topic: "welding" },
+      { ...vocational(3, 1, ["B", "C"]), topic: "welding" },
+      { ...vocational(4, 1, ["A"]), topic: "sewing" },
+    ];
+    expect(peopleTrainedBy(trainings, "topic")).toEqual([
+      { key: "sewing", trainings: 1, peopleTrained: 1 },
+      { key: "welding", trainings: 2, peopleTrained: 3 },
     ]);
   });
 });

@@ -55,3 +55,16 @@ export function trainingCascade(trainings: readonly TrainingRecord[]): CascadeSt
       };
     });
 }
+
+/** People trained by the trainers, per value of a key (trade, district): unique within each. */
+export function peopleTrainedBy<K extends string>(trainings: readonly (TrainingRecord & Record<K, string>)[], key: K): { key: string; trainings: number; peopleTrained: number }[] {
+  const groups = new Map<string, TrainingRecord[]>();
+  for (const training of trainings) {
+    if (training.kind === "training_of_trainers") continue;
+    const value = training[key];
+    groups.set(value, [...(groups.get(value) ?? []), training]);
+  }
+  return [...groups]
+    .map(([value, list]) => ({ key: value, trainings: list.length, peopleTrained: countUniqueParticipants(list) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}

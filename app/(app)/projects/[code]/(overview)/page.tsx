@@ -41,6 +41,8 @@ export default async function ProjectPage({ params }: Props) {
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
         <p>
           <Link href={`/projects/${encodeURIComponent(overview.project.code)}/beneficiaries`}>{t("registry.link")}</Link>
+          {" · "}
+          <Link href={`/projects/${encodeURIComponent(overview.project.code)}/trainings`}>{t("trainings.link")}</Link>
         </p>
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
           <Beneficiaries ctx={ctx} projectId={projectId} />

@@ -1,0 +1,125 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { checkTrainingInput, type TrainingInput } from "../../lib/validation/training";
+import type { FieldProblem } from "../../lib/validation/project";
+import { auditLog, beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
+import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
+import { AccessDeniedError } from "./errors";
+import { dbOf, managedProjectIds, visibleProjectIds, type QueryContext } from "./viewer";
+
+export type TrainingListItem = Training & { locationCode: string; locationNameEn: string; locationNameFr: string | null; participantCount: number; rosterSize: number; cohortTitle: string | null };
+
+/** The trainings of a visible project, with their participants and the records the cascade counts from. */
+export function listTrainings(ctx: QueryContext, projectId: number): { trainings: TrainingListItem[]; records: (DatedTrainingRecord & { locationCode: string })[] } {
+  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`trainings of project ${projectId}`);
+  const db = dbOf(ctx);
+  const rows = db
+    .select({ training: trainings, locationCode: locations.code, locationNameEn: locations.nameEn, locationNameFr: locations.nameFr })
+    .from(trainings)
+    .innerJoin(locations, eq(trainings.locationId, locations.id))
+    .where(eq(trainings.projectId, projectId))
+    .orderBy(asc(trainings.startDate), asc(trainings.id))
+    .all();
+  const records = loadTrainings(db, [projectId]);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const titles = new Map(rows.map((r) => [r.training.id, r.training.title]));
+  return {
+    trainings: rows.map(({ training, ...place }) => ({
+      ...training,
+      ...place,
+      participantCount: byId.get(training.id)?.participantCount ?? 0,
+      rosterSize: byId.get(training.id)?.roster?.length ?? 0,
+      cohortTitle: training.cohortId === null ? null : (titles.get(training.cohortId) ?? null),
+    })),
+    records: records.map((r) => ({ ...r, locationCode: rows.find((row) => row.training.id === r.id)?.locationCode ?? "" })),
+  };
+}
+
+/** What the training form shows for an existing training. */
+export function trainingFormValues(ctx: QueryContext, projectId: number, trainingId: number): (TrainingInput & { version: number }) | null {
+  if (!managedProjectIds(ctx).includes(projectId)) return null;
+  const db = dbOf(ctx);
+  const row = db
+    .select({ training: trainings, locationCode: locations.code })
+    .from(trainings)
+    .innerJoin(locations, eq(trainings.locationId, locations.id))
+    .where(and(eq(trainings.id, trainingId), eq(trainings.projectId, projectId)))
+    .get();
+  if (!row) return null;
+  const { training } = row;
+  return {
+    title: training.title,
+    kind: training.kind,
+    topic: training.topic as TrainingInput["topic"],
+    locationCode: row.locationCode,
+    startDate: training.startDate,
+    endDate: training.endDate,
+    facilitator: training.facilitator,
+    cohortId: training.cohortId,
+    participants: db.select({ sex: trainingParticipants.sex, ageGroup: trainingParticipants.ageGroup, count: trainingParticipants.count }).from(trainingParticipants).where(eq(trainingParticipants.trainingId, training.id)).all(),
+    roster: db
+      .select({ ref: beneficiaries.ref })
+      .from(trainingRoster)
+      .innerJoin(beneficiaries, eq(trainingRoster.beneficiaryId, beneficiaries.id))
+      .where(eq(trainingRoster.trainingId, training.id))
+      .orderBy(asc(beneficiaries.ref))
+      .all()
+      .map((r) => r.ref),
+    version: training.version,
+  };
+}
+
+export type SaveTrainingOutcome = { kind: "saved"; training: Training } | { kind: "forbidden" } | { kind: "invalid"; problems: FieldProblem[] } | { kind: "conflict" };
+
+/**
+ * Registers or edits a training with its participants and roster, for the project's managers and
+ * admins: the place is one of the project's, the cohort a training of trainers of the same project,
+ * the roster made of people of the project's registry. One transaction with its audit entry.
+ */
+export function saveTraining(ctx: QueryContext, projectId: number, raw: unknown, target: { trainingId?: number; version?: number } = {}): SaveTrainingOutcome {
+  const db = dbOf(ctx);
+  return db.transaction((tx) => {
+    if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
+    const current = target.trainingId === undefined ? undefined : tx.select().from(trainings).where(and(eq(trainings.id, target.trainingId), eq(trainings.projectId, projectId))).get();
+    if (target.trainingId !== undefined && !current) return { kind: "forbidden" };
+    if (current && current.version !== target.version) return { kind: "conflict" };
+    const checked = checkTrainingInput(raw);
+    if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+    const input = checked.training;
+    const problems: FieldProblem[] = [];
+    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+    const place = tx
+      .select({ id: locations.id })
+      .from(projectLocations)
+      .innerJoin(locations, eq(projectLocations.locationId, locations.id))
+      .where(and(eq(projectLocations.projectId, projectId), eq(locations.code, input.locationCode)))
+      .get();
+    if (!place) problems.push({ field: "locationCode", code: "location_outside_project" });
+    if (project && (input.startDate > project.endDate || input.endDate < project.startDate)) problems.push({ field: "startDate", code: "training_outside_project" });
+    if (input.cohortId !== null) {
+      const cohort = tx.select().from(trainings).where(and(eq(trainings.id, input.cohortId), eq(trainings.projectId, projectId))).get();
+      if (!cohort || cohort.kind !== "training_of_trainers") problems.push({ field: "cohortId", code: "unknown_cohort" });
+    }
+    const roster = [...new Set(input.roster)];
+    const people = roster.length === 0 ? [] : tx.select({ id: beneficiaries.id, ref: beneficiaries.ref }).from(beneficiaries).where(and(eq(beneficiaries.projectId, projectId), inArray(beneficiaries.ref, roster))).all();
+    const unknown = roster.filter((ref) => !people.some((p) => p.ref === ref));
+    if (unknown.length > 0) problems.push({ field: "roster", code: "unknown_roster_ids" });
+    if (problems.length > 0 || !place) return { kind: "invalid", problems };
+
+    const values = { title: input.title, kind: input.kind, topic: input.topic, locationId: place.id, startDate: input.startDate, endDate: input.endDate, facilitator: input.facilitator, cohortId: input.cohortId };
+    const saved = current
+      ? tx.update(trainings).set({ ...values, version: current.version + 1 }).where(eq(trainings.id, current.id)).returning().get()
+      : tx.insert(trainings).values({ ...values, projectId }).returning().get();
+    tx.delete(trainingParticipants).where(eq(trainingParticipants.trainingId, saved.id)).run();
+    const counted = input.participants.filter((p) => p.count > 0);
+    if (counted.length > 0) tx.insert(trainingParticipants).values(counted.map((p) => ({ ...p, trainingId: saved.id }))).run();
+    tx.delete(trainingRoster).where(eq(trainingRoster.trainingId, saved.id)).run();
+    for (let start = 0; start < people.length; start += 500) {
+      tx.insert(trainingRoster).values(people.slice(start, start + 500).map((p) => ({ trainingId: saved.id, beneficiaryId: p.id }))).run();
+    }
+    tx.insert(auditLog)
+      .values({ userId: ctx.viewer.userId, action: current ? "training.update" : "training.create", entityType: "training", entityId: saved.id, projectId, details: JSON.stringify({ before: current ?? null, after: { ...input, roster: roster.length } }) })
+      .run();
+    return { kind: "saved", training: saved };
+  });
+}

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signInWithForm } from "./support/accounts";
+
+test("the cascade counts 184 trainers apart from the people they trained", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4/trainings");
+  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await expect(page.getByText(/^184 trainers trained; [\d,]+ people trained$/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /Training of trainers, Southern Province \(cohort 1\)/ }).getByRole("cell").first()).toHaveText("82");
+  await expect(page.getByRole("link", { name: "Register a training" })).toHaveCount(0);
+});
+
+test("a manager registers a training; people already trained are counted once, unknown IDs are refused", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4/trainings");
+  await signInWithForm(page, ACCOUNTS.manager);
+  const totals = page.getByText(/^184 trainers trained; [\d,]+ people trained$/);
+  const before = await totals.textContent();
+
+  await page.getByRole("link", { name: "Register a training" }).click();
+  await page.getByLabel("Title").fill("Business skills refresher, Musanze");
+  await page.getByLabel("Topic or trade").selectOption("business_skills");
+  await page.getByLabel("Location").selectOption({ label: "Musanze" });
+  await page.getByLabel("Start date").fill("2026-09-07");
+  await page.getByLabel("End date").fill("2026-09-11");
+  await page.getByLabel("Delivered by the trainers of").selectOption({ label: "Training of trainers, Northern Province (cohort 3)" });
+  await page.getByLabel("Female, 18 to 35", { exact: true }).fill("1");
+  await page.getByLabel("Male, 18 to 35", { exact: true }).fill("1");
+  await page.getByLabel("Roster: beneficiary IDs, one per line (optional)").fill("RW-008141\nRW-999999");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some IDs are not in the project's beneficiary registry." })).toBeVisible();
+
+  await page.getByLabel("Roster: beneficiary IDs, one per line (optional)").fill("RW-008141\nRW-008142");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/trainings$/);
+  await expect(page.getByRole("row", { name: /Business skills refresher, Musanze/ })).toContainText("2 IDs");
+  await expect(totals).toHaveText(before ?? "");
+});
