@@ -7,6 +7,7 @@ import { FieldError } from "../ui/field-error";
 import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
+import { SaveBar } from "../ui/save-bar";
 
 export type IndicatorFormChoices = {
   results: Choice[];
@@ -125,16 +126,7 @@ export function IndicatorForm({
           <FieldError state={state} name="reason" />
         </label>
       )}
-      <div className="save-bar">
-        <button type="submit" disabled={pending}>
-          {labels.save}
-        </button>
-        {state && (
-          <span role="status" className={state.ok ? "saved-message" : "form-error"}>
-            {state.message}
-          </span>
-        )}
-      </div>
+      <SaveBar label={labels.save ?? ""} pending={pending} state={state} />
     </form>
   );
 }

@@ -2,10 +2,11 @@
 
 import { useActionState, useState } from "react";
 import type { ProjectInput } from "@/lib/validation/project";
-import { FieldError } from "../ui/field-error";
+import { FieldError, FieldErrors } from "../ui/field-error";
 import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
+import { SaveBar } from "../ui/save-bar";
 
 export type ProjectFormChoices = {
   programmes: Choice[];
@@ -135,13 +136,7 @@ export function ProjectForm({
               </label>
             ))}
         </div>
-        {Object.entries(state?.errors ?? {})
-          .filter(([field]) => field.startsWith("locationCodes"))
-          .map(([field, message]) => (
-            <span key={field} className="field-error" role="alert">
-              {message}
-            </span>
-          ))}
+        <FieldErrors state={state} prefix="locationCodes" />
       </fieldset>
 
       <fieldset>
@@ -168,16 +163,7 @@ export function ProjectForm({
         </button>
       </fieldset>
 
-      <div className="save-bar">
-        <button type="submit" disabled={pending}>
-          {labels.save}
-        </button>
-        {state && (
-          <span role="status" className={state.ok ? "saved-message" : "form-error"}>
-            {state.message}
-          </span>
-        )}
-      </div>
+      <SaveBar label={labels.save ?? ""} pending={pending} state={state} />
     </form>
   );
 }

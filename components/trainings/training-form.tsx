@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { saveTrainingForm } from "@/app/(app)/projects/[code]/trainings/actions";
 import type { TrainingInput } from "@/lib/validation/training";
-import { FieldError } from "../ui/field-error";
+import { FieldError, FieldErrors } from "../ui/field-error";
 import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import type { FormState } from "../ui/form-state";
+import { SaveBar } from "../ui/save-bar";
 import { submitKeepingValues } from "../ui/keep-form-values";
 
 export type TrainingFormChoices = { kinds: Choice[]; topics: Choice[]; locations: Choice[]; cohorts: Choice[]; sexes: Choice[]; ageGroups: Choice[] };
@@ -74,29 +75,14 @@ export function TrainingForm({
             ))}
           </tbody>
         </table>
-        {Object.entries(state?.errors ?? {})
-          .filter(([field]) => field.startsWith("participants"))
-          .map(([field, message]) => (
-            <span key={field} className="field-error" role="alert">
-              {message}
-            </span>
-          ))}
+        <FieldErrors state={state} prefix="participants" />
       </fieldset>
       <label>
         {label("roster")}
         <textarea name="roster" rows={4} defaultValue={d?.roster.join("\n") ?? ""} />
         <FieldError state={state} name="roster" />
       </label>
-      <div className="save-bar">
-        <button type="submit" disabled={pending}>
-          {label("save")}
-        </button>
-        {state && (
-          <span role="status" className={state.ok ? "saved-message" : "form-error"}>
-            {state.message}
-          </span>
-        )}
-      </div>
+      <SaveBar label={label("save")} pending={pending} state={state} />
     </form>
   );
 }

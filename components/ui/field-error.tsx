@@ -10,3 +10,18 @@ export function FieldError({ state, name }: { state: FormState; name: string }) 
     </span>
   );
 }
+
+/** The messages of every field whose name starts with a prefix, such as the rows of a list. */
+export function FieldErrors({ state, prefix }: { state: FormState; prefix: string }) {
+  return (
+    <>
+      {Object.entries(state?.errors ?? {})
+        .filter(([field]) => field.startsWith(prefix))
+        .map(([field, message]) => (
+          <span key={field} className="field-error" role="alert">
+            {message}
+          </span>
+        ))}
+    </>
+  );
+}
