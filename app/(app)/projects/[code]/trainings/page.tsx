@@ -89,7 +89,9 @@ export default async function TrainingsPage({ params }: { params: Promise<{ code
                       </tr>
                     </thead>
                     <tbody>
-                      {peopleTrainedBy(records, key).map((row) => (
+                      {peopleTrainedBy(records, key)
+                        .sort((a, b) => label(a.key).localeCompare(label(b.key), language))
+                        .map((row) => (
                         <tr key={row.key}>
                           <th scope="row">{label(row.key)}</th>
                           <td className="num">{n(row.trainings)}</td>
