@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 
 export type LoginFormLabels = { email: string; password: string; submit: string; submitting: string; invalid: string; unavailable: string };
 
@@ -9,6 +9,10 @@ export type LoginFormLabels = { email: string; password: string; submit: string;
 export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the page's script runs, the form must not be sent by the browser itself: a plain GET would
+  // put the password in the address.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +37,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; ca
   }
 
   return (
-    <form onSubmit={onSubmit} className="login-form" noValidate={false}>
+    <form onSubmit={onSubmit} method="post" className="login-form">
       <label>
         {labels.email}
         <input name="email" type="email" autoComplete="username" required autoFocus />
@@ -47,7 +51,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; ca
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={pending || !ready}>
         {pending ? labels.submitting : labels.submit}
       </button>
     </form>

@@ -1,10 +1,10 @@
-import type { IndicatorFigure } from "@/db/queries/indicator-figures";
+import type { DashboardIndicator } from "@/db/queries/project-dashboard";
 import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";
 import { formatRatio, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
 /** Baseline, target, actual to date and progress of each indicator. */
-export async function IndicatorTable({ figures, caption }: { figures: IndicatorFigure[]; caption: string }) {
+export async function IndicatorTable({ figures, caption }: { figures: DashboardIndicator[]; caption: string }) {
   const { t, language } = await getTranslator();
   return (
     <div className="table-scroll">
@@ -25,10 +25,11 @@ export async function IndicatorTable({ figures, caption }: { figures: IndicatorF
             <th scope="col" className="num">
               {t("project.framework.progress")}
             </th>
+            <th scope="col">{t("dashboard.status")}</th>
           </tr>
         </thead>
         <tbody>
-          {figures.map(({ indicator, actual, progress }) => {
+          {figures.map(({ indicator, actual, progress, status, due }) => {
             const unit = localized(language, indicator.unitEn ?? "", indicator.unitFr);
             const notes = [
               indicator.timeAggregation === "cumulative" ? t("project.framework.cumulative") : null,
@@ -46,6 +47,10 @@ export async function IndicatorTable({ figures, caption }: { figures: IndicatorF
                 <td className="num">{indicator.target === null ? t("project.framework.noTarget") : formatMeasureValue(language, indicator.measure, indicator.target)}</td>
                 <td className="num">{actual ? formatActual(language, actual) : <span className="muted">{t("project.framework.noActual")}</span>}</td>
                 <td className="num">{progress === null ? t("common.none") : formatRatio(language, progress)}</td>
+                <td>
+                  <span className={`status status-${status}`}>{t(`dashboard.statusName.${status}`)}</span>
+                  {due !== null && <span className="hint">{t("dashboard.target")}: {formatMeasureValue(language, indicator.measure, due)}</span>}
+                </td>
               </tr>
             );
           })}

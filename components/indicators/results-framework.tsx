@@ -1,4 +1,4 @@
-import type { IndicatorFigure } from "@/db/queries/indicator-figures";
+import type { DashboardIndicator } from "@/db/queries/project-dashboard";
 import type { Result } from "@/db/schema";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -6,14 +6,16 @@ import { orderResultTree } from "@/lib/indicators/result-tree";
 import { IndicatorTable } from "./indicator-table";
 
 /** Results from impact down to outputs, each with its indicators; context indicators apart. */
-export async function ResultsFramework({ results, figures }: { results: Result[]; figures: IndicatorFigure[] }) {
+export async function ResultsFramework({ results, figures }: { results: Result[]; figures: DashboardIndicator[] }) {
   const { t, language } = await getTranslator();
   const context = figures.filter((f) => f.indicator.isContext);
   const includesUnapproved = figures[0]?.includesUnapproved ?? false;
   if (figures.length === 0) return <p className="muted">{t("project.framework.empty")}</p>;
   return (
     <>
-      <p className="muted small">{includesUnapproved ? t("project.includesUnapproved") : t("project.approvedOnly")}</p>
+      <p className="muted small">
+        {includesUnapproved ? t("project.includesUnapproved") : t("project.approvedOnly")} {t("dashboard.thresholds")}
+      </p>
       {orderResultTree(results).map(({ result, depth }) => {
         const own = figures.filter((f) => f.indicator.resultId === result.id && !f.indicator.isContext);
         const title = localized(language, result.titleEn, result.titleFr);

@@ -2,18 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { z } from "zod";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
+import { IndicatorCharts } from "@/components/charts/indicator-charts";
 import { ResultsFramework } from "@/components/indicators/results-framework";
 import { ProjectOverview } from "@/components/projects/project-overview";
-import { listIndicatorFigures } from "@/db/queries/indicator-figures";
+import { listDimensions } from "@/db/queries/framework-editing";
+import { getProjectDashboard } from "@/db/queries/project-dashboard";
 import { getReach } from "@/db/queries/registry";
 import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
-import { localized } from "@/lib/i18n/format";
+import type { Project } from "@/db/schema";
+import { formatDate, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "../load-project";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The dashboard's filters, kept in the URL so that a link shows the same view. */
+const filtersSchema = z.object({
+  view: z.enum(["approved", "all"]).catch("all"),
+  indicator: z.string().max(32).optional().catch(undefined),
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { overview } = await loadProject((await params).code);
@@ -25,33 +35,84 @@ async function Beneficiaries({ ctx, projectId }: { ctx: QueryContext; projectId:
   return <ReachSummary reach={getReach(ctx, [projectId])} />;
 }
 
-async function Framework({ ctx, projectId }: { ctx: QueryContext; projectId: number }) {
-  return <ResultsFramework results={listResults(ctx, projectId)} figures={listIndicatorFigures(ctx, projectId)} />;
+async function Dashboard({ ctx, project, approvedOnly, indicatorCode }: { ctx: QueryContext; project: Project; approvedOnly: boolean; indicatorCode?: string }) {
+  const { t, language } = await getTranslator();
+  const dashboard = getProjectDashboard(ctx, project, { approvedOnly, indicatorCode, today: new Date().toISOString().slice(0, 10) });
+  const optionNames = new Map(listDimensions(ctx).flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
+  const chartable = dashboard.indicators.filter((i) => i.indicator.source === "manual" && !i.indicator.isContext);
+  const base = `/projects/${encodeURIComponent(project.code)}`;
+  return (
+    <>
+      <p className="muted small">
+        {dashboard.latestApproved
+          ? t("dashboard.latestApproved", { period: dashboard.latestApproved.period, date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—" })
+          : t("dashboard.noApproved")}
+      </p>
+      <ResultsFramework results={listResults(ctx, project.id)} figures={dashboard.indicators} />
+      {dashboard.detail && (
+        <section aria-labelledby="charts-heading">
+          <h2 id="charts-heading" className="visually-hidden">
+            {t("dashboard.charts")}
+          </h2>
+          <form method="get" action={base} className="filters">
+            {approvedOnly && seesUnapprovedFigures(ctx.viewer) && <input type="hidden" name="view" value="approved" />}
+            <label>
+              {t("dashboard.chooseIndicator")}
+              <select name="indicator" defaultValue={dashboard.detail.indicator.code}>
+                {chartable.map((i) => (
+                  <option key={i.indicator.id} value={i.indicator.code}>
+                    {i.indicator.code} {localized(language, i.indicator.nameEn, i.indicator.nameFr)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">{t("dashboard.show")}</button>
+          </form>
+          <IndicatorCharts detail={dashboard.detail} optionNames={optionNames} />
+        </section>
+      )}
+    </>
+  );
 }
 
-export default async function ProjectPage({ params }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   const { ctx, overview } = await loadProject((await params).code);
   if (!overview) notFound();
   const { t } = await getTranslator();
-  const projectId = overview.project.id;
+  const filters = filtersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, typeof v === "string" ? v : undefined])));
+  const { project } = overview;
+  const reviewer = seesUnapprovedFigures(ctx.viewer);
+  const approvedOnly = !reviewer || filters.view === "approved";
+  const base = `/projects/${encodeURIComponent(project.code)}`;
+  const withIndicator = filters.indicator ? `indicator=${encodeURIComponent(filters.indicator)}` : "";
   return (
     <>
-      <ProjectOverview overview={overview} showEntryLink={seesUnapprovedFigures(ctx.viewer)} canEdit={managedProjectIds(ctx).includes(overview.project.id)} />
+      <ProjectOverview overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} />
       <section className="card" aria-labelledby="beneficiaries">
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
         <p>
-          <Link href={`/projects/${encodeURIComponent(overview.project.code)}/beneficiaries`}>{t("registry.link")}</Link>
+          <Link href={`${base}/beneficiaries`}>{t("registry.link")}</Link>
           {" · "}
-          <Link href={`/projects/${encodeURIComponent(overview.project.code)}/trainings`}>{t("trainings.link")}</Link>
+          <Link href={`${base}/trainings`}>{t("trainings.link")}</Link>
         </p>
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
-          <Beneficiaries ctx={ctx} projectId={projectId} />
+          <Beneficiaries ctx={ctx} projectId={project.id} />
         </Suspense>
       </section>
       <section className="card" aria-labelledby="framework">
         <h2 id="framework">{t("project.framework.title")}</h2>
+        {reviewer && (
+          <p className="view-toggle" role="group" aria-label={t("project.framework.title")}>
+            <Link href={`${base}${withIndicator ? `?${withIndicator}` : ""}`} aria-current={approvedOnly ? undefined : "true"}>
+              {t("dashboard.viewAll")}
+            </Link>
+            <Link href={`${base}?view=approved${withIndicator ? `&${withIndicator}` : ""}`} aria-current={approvedOnly ? "true" : undefined}>
+              {t("dashboard.viewApproved")}
+            </Link>
+          </p>
+        )}
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
-          <Framework ctx={ctx} projectId={projectId} />
+          <Dashboard ctx={ctx} project={project} approvedOnly={approvedOnly} indicatorCode={filters.indicator} />
         </Suspense>
       </section>
     </>

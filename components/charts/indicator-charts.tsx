@@ -1,0 +1,59 @@
+import type { IndicatorDetail } from "@/db/queries/project-dashboard";
+import { DIMENSION_CODES } from "@/lib/domain/codes";
+import { formatNumber, localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { HorizontalBarChart } from "./bar-chart";
+import { ChartFrame } from "./chart-frame";
+import { SeriesChart } from "./series-chart";
+
+/** The time series, breakdowns and places of one indicator, each chart with its table and CSV. */
+export async function IndicatorCharts({ detail, optionNames }: { detail: IndicatorDetail; optionNames: Map<string, string> }) {
+  const { t, language } = await getTranslator();
+  const locale = language === "fr" ? "fr-FR" : "en-GB";
+  const n = (v: number | null) => (v === null ? "—" : formatNumber(language, v));
+  const name = `${detail.indicator.code} ${localized(language, detail.indicator.nameEn, detail.indicator.nameFr)}`;
+  const common = { tableLabel: t("dashboard.table"), csvLabel: t("dashboard.csv") };
+  const dimensionName = (code: string) => (code in DIMENSION_CODES ? t(`dimension.${code as keyof typeof DIMENSION_CODES}`) : code);
+  return (
+    <div className="charts">
+      <ChartFrame
+        id={`series-${detail.indicator.code}`}
+        title={t("dashboard.seriesTitle", { indicator: name })}
+        description={t("dashboard.seriesDescription")}
+        header={[t("dashboard.period"), t("dashboard.reported"), t("dashboard.toDate"), t("dashboard.target")]}
+        rows={detail.series.map((r) => [r.period, n(r.reported), n(r.toDate), n(r.target)])}
+        csvRows={detail.series.map((r) => [r.period, r.reported, r.toDate, r.target])}
+        {...common}
+      >
+        <SeriesChart data={detail.series} locale={locale} labels={{ reported: t("dashboard.reported"), toDate: t("dashboard.toDate"), target: t("dashboard.target") }} />
+      </ChartFrame>
+      {detail.breakdowns.map((b) => (
+        <ChartFrame
+          key={b.dimension}
+          id={`breakdown-${detail.indicator.code}-${b.dimension}`}
+          title={t("dashboard.breakdownTitle", { indicator: name, dimension: dimensionName(b.dimension) })}
+          description={t("dashboard.breakdownDescription")}
+          header={[t("dashboard.option"), t("dashboard.value")]}
+          rows={b.rows.map((r) => [optionNames.get(`${b.dimension}=${r.key}`) ?? r.key, n(r.value)])}
+          csvRows={b.rows.map((r) => [optionNames.get(`${b.dimension}=${r.key}`) ?? r.key, r.value])}
+          {...common}
+        >
+          <HorizontalBarChart locale={locale} data={b.rows.map((r) => ({ label: optionNames.get(`${b.dimension}=${r.key}`) ?? r.key, value: r.value }))} />
+        </ChartFrame>
+      ))}
+      {detail.byLocation.length > 0 && (
+        <ChartFrame
+          id={`places-${detail.indicator.code}`}
+          title={t("dashboard.locationTitle", { indicator: name })}
+          description={t("dashboard.locationDescription")}
+          header={[t("dashboard.place"), t("dashboard.value")]}
+          rows={detail.byLocation.map((l) => [localized(language, l.nameEn, l.nameFr), n(l.value)])}
+          csvRows={detail.byLocation.map((l) => [localized(language, l.nameEn, l.nameFr), l.value])}
+          {...common}
+        >
+          <HorizontalBarChart locale={locale} data={detail.byLocation.map((l) => ({ label: localized(language, l.nameEn, l.nameFr), value: l.value }))} />
+        </ChartFrame>
+      )}
+    </div>
+  );
+}

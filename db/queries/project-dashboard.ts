@@ -1,0 +1,92 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
+import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
+import { periodEnd } from "../../lib/periods/period";
+import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
+import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
+import { listIndicatorDisaggregations } from "./results-framework";
+import { dbOf, seesUnapprovedFigures, type QueryContext } from "./viewer";
+
+export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus };
+
+export type IndicatorDetail = {
+  indicator: IndicatorFigure["indicator"];
+  series: SeriesRow[];
+  breakdowns: { dimension: string; rows: BreakdownRow[] }[];
+  byLocation: { code: string; nameEn: string; nameFr: string | null; value: number }[];
+};
+
+export type ProjectDashboard = {
+  indicators: DashboardIndicator[];
+  approvedOnly: boolean;
+  /** The latest approved period and when it was approved. */
+  latestApproved: { period: string; at: string | null } | null;
+  detail: IndicatorDetail | null;
+};
+
+/**
+ * The project dashboard's numbers, computed on the server: each indicator with its status against the
+ * target due by the latest period reported, and for one indicator (entered by hand) its time series,
+ * breakdowns and figures by place. Donors, and whoever asks, get approved figures only.
+ */
+export function getProjectDashboard(ctx: QueryContext, project: Project, options: { approvedOnly: boolean; indicatorCode?: string; today: string }): ProjectDashboard {
+  const db = dbOf(ctx);
+  const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
+  const figures = listIndicatorFigures(ctx, project.id, { approvedOnly });
+  const targets = db
+    .select({ indicatorId: indicatorTargets.indicatorId, period: indicatorTargets.period, value: indicatorTargets.value })
+    .from(indicatorTargets)
+    .innerJoin(indicators, eq(indicatorTargets.indicatorId, indicators.id))
+    .where(eq(indicators.projectId, project.id))
+    .all();
+  const latest = db
+    .select({ period: projectPeriods.period, at: projectPeriods.reviewedAt })
+    .from(projectPeriods)
+    .where(and(eq(projectPeriods.projectId, project.id), eq(projectPeriods.status, "approved")))
+    .orderBy(desc(projectPeriods.period))
+    .get();
+  const asOfCandidate = approvedOnly && latest ? periodEnd(latest.period) : options.today;
+  const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
+
+  const withStatus = figures.map((figure) => {
+    const due = targetDueBy({
+      measure: figure.indicator.measure,
+      timeAggregation: figure.indicator.timeAggregation,
+      baseline: figure.indicator.baselineValue,
+      target: figure.indicator.target,
+      periodTargets: targets.filter((t) => t.indicatorId === figure.indicator.id),
+      projectStart: project.startDate,
+      projectEnd: project.endDate,
+      asOf,
+    });
+    return { ...figure, due, status: indicatorStatus({ direction: figure.indicator.direction, baseline: figure.indicator.baselineValue, due, actual: figure.actual?.value ?? null }) };
+  });
+
+  const manual = figures.filter((f) => f.indicator.source === "manual" && !f.indicator.isContext);
+  const chosen = manual.find((f) => f.indicator.code === options.indicatorCode) ?? manual.find((f) => f.actual !== null) ?? null;
+  let detail: IndicatorDetail | null = null;
+  if (chosen) {
+    const table = approvedOnly ? approvedValues : dataValues;
+    const cells: ValueCell[] = db
+      .select({ period: table.period, locationId: table.locationId, disaggregation: table.disaggregation, value: table.value, numerator: table.numerator, denominator: table.denominator })
+      .from(table)
+      .where(eq(table.indicatorId, chosen.indicator.id))
+      .all();
+    const rule = chosen.indicator;
+    const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
+    const dimensions = listIndicatorDisaggregations(ctx, project.id).get(chosen.indicator.id) ?? [];
+    detail = {
+      indicator: chosen.indicator,
+      series: seriesWithTargets(rule, cells.filter((c) => c.disaggregation === ""), targets.filter((t) => t.indicatorId === chosen.indicator.id)),
+      breakdowns: dimensions.map((d) => ({ dimension: d.dimension, rows: breakdownByOption(rule, cells, d.dimension, d.options) })).filter((b) => b.rows.length > 0),
+      byLocation: breakdownByLocation(rule, cells)
+        .flatMap(({ locationId, value }) => {
+          const place = places.get(locationId);
+          return place ? [{ code: place.code, nameEn: place.nameEn, nameFr: place.nameFr, value }] : [];
+        })
+        .sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
+    };
+  }
+  return { indicators: withStatus, approvedOnly, latestApproved: latest ? { period: latest.period, at: latest.at } : null, detail };
+}

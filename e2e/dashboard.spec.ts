@@ -1,0 +1,64 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { apiClients, getJson } from "./support/clients";
+
+const as = apiClients();
+type Indicator = { code: string; actual: number | null };
+type Project = { results: { indicators: Indicator[] }[] };
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("a donor's project dashboard shows the API's approved figures, with statuses and charts", async ({ page }) => {
+  const api = await getJson<Project>(await as(ACCOUNTS.donorJapan), "/api/v1/projects/RW-REINT-P4");
+  const direct = api.results.flatMap((r) => r.indicators).find((i) => i.code === "OP1.1")?.actual ?? 0;
+  await page.goto("/projects/RW-REINT-P4");
+  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await expect(page.getByRole("row", { name: /OP1\.1 Direct beneficiaries/ }).getByRole("cell").nth(2)).toHaveText(new Intl.NumberFormat("en-GB").format(direct));
+  await expect(page.getByText(/^Latest approved data: 2026Q\d, approved on/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Including figures not yet approved" })).toHaveCount(0);
+  await expect(page.getByText(/on track from 90% of it, at risk from 60%, off track below/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("filters live in the URL, and a chart's CSV holds exactly the numbers of its table", async ({ page }) => {
+  await page.goto("/projects/CD-HSEC-NK?view=approved&indicator=OP1.3");
+  await signInWithForm(page, ACCOUNTS.manager);
+  await expect(page).toHaveURL(/view=approved&indicator=OP1\.3/);
+  await expect(page.getByRole("link", { name: "Approved figures only" })).toHaveAttribute("aria-current", "true");
+  const frame = page.locator("figure", { hasText: "OP1.3 People employed by quick-impact projects by sex" });
+  await expect(frame).toBeVisible();
+  await frame.getByText("The numbers of this chart").click();
+  const rows = await frame.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? "")));
+  const href = await frame.getByRole("link", { name: "Download these numbers (CSV)" }).getAttribute("href");
+  const csv = decodeURIComponent(href?.replace("data:text/csv;charset=utf-8,", "") ?? "");
+  const csvRows = csv.trim().split("\n").slice(1).map((line) => line.split(","));
+  expect(csvRows.map(([label, value]) => [label, new Intl.NumberFormat("en-GB").format(Number(value))])).toEqual(rows);
+  await expectAccessible(page);
+
+  await page.getByLabel("Indicator shown in the charts").selectOption("OP1.2");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/view=approved&indicator=OP1\.2/);
+  await expect(page.locator("figure", { hasText: "OP1.2 Quick-impact projects completed: per period and to date" })).toBeVisible();
+});
+
+test("the dashboards pass the accessibility check in French, and the project dashboard is kept as screenshots", async ({ browser }, testInfo) => {
+  for (const locale of ["en-GB", "fr-FR"]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto("/projects/RW-REINT-P4");
+    await signInWithForm(page, ACCOUNTS.staff, locale === "fr-FR" ? { email: "E-mail", password: "Mot de passe", submit: "Se connecter" } : undefined);
+    await expect(page.locator("figure").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath(`project-dashboard-${locale}.png`), fullPage: true });
+    for (const path of ["/", "/programmes/RW-REINT"]) {
+      await page.goto(path);
+      await expectAccessible(page);
+    }
+    await context.close();
+  }
+});

@@ -1,0 +1,56 @@
+import { decodeOptionKey } from "../disaggregation/option-key";
+import type { FigureParts } from "../indicators/actual";
+import { actualToDate, timeSeries, type ActualRule, type ReportedTotal } from "../indicators/actual-to-date";
+import { comparePeriods } from "../periods/period";
+
+// The numbers an indicator's charts draw, shaped on the server: the client gets only these rows.
+
+export type SeriesRow = { period: string; reported: number; toDate: number; target: number | null };
+
+/**
+ * Per period: what was reported, the actual to date (the cumulative line), and the target due by
+ * then (period targets added up, or the latest one for a running total).
+ */
+export function seriesWithTargets(rule: ActualRule, totals: readonly ReportedTotal[], periodTargets: readonly { period: string; value: number }[]): SeriesRow[] {
+  const sortedTargets = [...periodTargets].sort((a, b) => comparePeriods(a.period, b.period));
+  return timeSeries(rule, totals).map(({ period, reported, toDate }) => {
+    const due = sortedTargets.filter((t) => comparePeriods(t.period, period) <= 0);
+    const target = due.length === 0 ? null : rule.timeAggregation === "cumulative" ? (due.at(-1)?.value ?? null) : due.reduce((sum, t) => sum + t.value, 0);
+    return { period, reported: reported.value, toDate: toDate.value, target };
+  });
+}
+
+export type ValueCell = FigureParts & { period: string; locationId: number; disaggregation: string };
+export type BreakdownRow = { key: string; value: number };
+
+/** The actual to date of each option of one dimension (cells broken down by that dimension alone). */
+export function breakdownByOption(rule: ActualRule, cells: readonly ValueCell[], dimension: string, options: readonly string[]): BreakdownRow[] {
+  return options.flatMap((option) => {
+    const own = cells.filter((c) => {
+      const set = decodeOptionKey(c.disaggregation);
+      return set !== null && Object.keys(set).length === 1 && set[dimension] === option;
+    });
+    const actual = actualToDate(rule, own);
+    return actual ? [{ key: option, value: actual.value }] : [];
+  });
+}
+
+/** The actual to date of each location, from the totals. */
+export function breakdownByLocation(rule: ActualRule, cells: readonly ValueCell[]): { locationId: number; value: number }[] {
+  const totals = cells.filter((c) => c.disaggregation === "");
+  return [...new Set(totals.map((c) => c.locationId))].flatMap((locationId) => {
+    const actual = actualToDate(rule, totals.filter((c) => c.locationId === locationId));
+    return actual ? [{ locationId, value: actual.value }] : [];
+  });
+}
+
+/** A CSV of exactly the rows a chart shows, with a header row. */
+export function rowsToCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const cell = (v: string | number | null) => {
+    const text = v === null ? "" : String(v);
+    // Neutralise what a spreadsheet would run as a formula.
+    const safe = /^[=+\-@\t\r]/.test(text) && typeof v === "string" ? `'${text}` : text;
+    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\n") + "\n";
+}
