@@ -62,3 +62,23 @@ test("the dashboards pass the accessibility check in French, and the project das
     await context.close();
   }
 });
+
+test("the portfolio's headline figures equal the API's, and its filters live in the URL", async ({ page }) => {
+  const programme = await getJson<{ directBeneficiaries: number }>(await as(ACCOUNTS.donorJapan), "/api/v1/programmes/RW-REINT");
+  await page.goto("/");
+  await signInWithForm(page, ACCOUNTS.donorJapan);
+  const unique = page.locator(".figure", { hasText: "Unique direct beneficiaries" }).locator(".figure-value");
+  await expect(unique).toHaveText(new Intl.NumberFormat("en-GB").format(programme.directBeneficiaries));
+  await expectAccessible(page);
+
+  const staff = await page.context().browser()!.newContext();
+  const staffPage = await staff.newPage();
+  await staffPage.goto("/?status=completed");
+  await signInWithForm(staffPage, ACCOUNTS.staff);
+  await expect(staffPage.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+  await expect(staffPage).toHaveURL(/\/\?status=completed$/);
+  await expect(staffPage.getByLabel("Status")).toHaveValue("completed");
+  await expect(staffPage.locator('main a[href^="/projects/RW-REINT-P"]')).toHaveCount(3);
+  await expect(staffPage.getByRole("link", { name: "Human security in the territories of Rutshuru and Nyiragongo" })).toHaveCount(0);
+  await staff.close();
+});

@@ -39,8 +39,8 @@ test("the project page shows the framework with baseline, target, actual and pro
   await page.goto("/projects/RW-REINT-P4");
   await signInWithForm(page, ACCOUNTS.admin);
   await expect(page.getByRole("heading", { level: 2, name: "Beneficiaries" })).toBeVisible();
-  await expect(page.getByText("Unique direct beneficiaries", { exact: true })).toBeVisible();
-  await expect(page.getByText("Indirect beneficiaries", { exact: true })).toBeVisible();
+  await expect(page.locator(".figure-label").getByText("Unique direct beneficiaries", { exact: true })).toBeVisible();
+  await expect(page.locator(".figure-label").getByText("Indirect beneficiaries", { exact: true })).toBeVisible();
   const trainers = page.getByRole("row", { name: /OP2\.1 Trainers trained/ });
   await expect(trainers.getByRole("cell")).toHaveText(["0", "184", "184", "100%", /^On track/]);
   await expect(page.getByRole("row", { name: /OC1\.1 Average income increase/ })).toContainText("No figure yet");

@@ -75,7 +75,7 @@ export function listProjectLocations(ctx: QueryContext, projectId: number) {
 export type ProjectOverview = {
   project: Project;
   programme: { code: string; titleEn: string; titleFr: string | null } | null;
-  country: { code: string; nameEn: string; nameFr: string | null };
+  country: { code: string; countryCode: string; nameEn: string; nameFr: string | null };
   organisations: ReturnType<typeof listProjectOrganisations>;
   locations: ReturnType<typeof listProjectLocations>;
 };
@@ -94,7 +94,7 @@ export function getProjectOverview(ctx: QueryContext, ref: string | number): Pro
           .where(eq(programmes.id, project.programmeId))
           .get() ?? null);
   const country = db
-    .select({ code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr })
+    .select({ code: locations.code, countryCode: locations.countryCode, nameEn: locations.nameEn, nameFr: locations.nameFr })
     .from(locations)
     .where(eq(locations.id, project.countryId))
     .get();

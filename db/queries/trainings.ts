@@ -5,7 +5,8 @@ import type { FieldProblem } from "../../lib/validation/project";
 import { auditLog, beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
 import { AccessDeniedError } from "./errors";
-import { dbOf, managedProjectIds, visibleProjectIds, type QueryContext } from "./viewer";
+import { approvedCutoffs } from "./approved-cutoffs";
+import { dbOf, managedProjectIds, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
 
 export type TrainingListItem = Training & { locationCode: string; locationNameEn: string; locationNameFr: string | null; participantCount: number; rosterSize: number; cohortTitle: string | null };
 
@@ -20,11 +21,11 @@ export function listTrainings(ctx: QueryContext, projectId: number): { trainings
     .where(eq(trainings.projectId, projectId))
     .orderBy(asc(trainings.startDate), asc(trainings.id))
     .all();
-  const records = loadTrainings(db, [projectId]);
+  const records = trainingsAsSeen(ctx, [projectId]);
   const byId = new Map(records.map((r) => [r.id, r]));
   const titles = new Map(rows.map((r) => [r.training.id, r.training.title]));
   return {
-    trainings: rows.map(({ training, ...place }) => ({
+    trainings: rows.filter(({ training }) => byId.has(training.id)).map(({ training, ...place }) => ({
       ...training,
       ...place,
       participantCount: byId.get(training.id)?.participantCount ?? 0,
@@ -121,5 +122,17 @@ export function saveTraining(ctx: QueryContext, projectId: number, raw: unknown,
       .values({ userId: ctx.viewer.userId, action: current ? "training.update" : "training.create", entityType: "training", entityId: saved.id, projectId, details: JSON.stringify({ before: current ?? null, after: { ...input, roster: roster.length } }) })
       .run();
     return { kind: "saved", training: saved };
+  });
+}
+
+/** Donors see the trainings ended by each project's latest approved period, as its frozen figures do. */
+export function trainingsAsSeen(ctx: QueryContext, projectIds: readonly number[]): DatedTrainingRecord[] {
+  const db = dbOf(ctx);
+  const records = loadTrainings(db, projectIds);
+  if (seesUnapprovedFigures(ctx.viewer)) return records;
+  const cutoffs = approvedCutoffs(db, projectIds);
+  return records.filter((r) => {
+    const cutoff = cutoffs.get(r.projectId);
+    return cutoff !== undefined && r.endDate <= cutoff;
   });
 }

@@ -5,7 +5,7 @@ import type { Executor } from "../client";
 import { beneficiaries, beneficiaryServices, projects, serviceTypes } from "../schema";
 
 /** A registry record with the dated services received; household sizes filled from the project where unknown. */
-export type DatedRecord = Omit<RegistryRecord, "services"> & { services: { code: string; receivedOn: string }[] };
+export type DatedRecord = Omit<RegistryRecord, "services"> & { projectId: number; services: { code: string; receivedOn: string }[] };
 
 /** Loads the registry of projects for counting. Callers check access first. */
 export function loadRegistry(db: Executor, projectIds: readonly number[]): DatedRecord[] {
@@ -13,6 +13,7 @@ export function loadRegistry(db: Executor, projectIds: readonly number[]): Dated
   const people = db
     .select({
       id: beneficiaries.id,
+      projectId: beneficiaries.projectId,
       ref: beneficiaries.ref,
       householdRef: beneficiaries.householdRef,
       householdSize: beneficiaries.householdSize,
@@ -24,7 +25,7 @@ export function loadRegistry(db: Executor, projectIds: readonly number[]): Dated
     .all();
   const byId = new Map<number, DatedRecord>();
   for (const p of people) {
-    byId.set(p.id, { ref: p.ref, householdRef: p.householdRef, householdSize: p.householdSize ?? p.projectHouseholdSize, services: [] });
+    byId.set(p.id, { projectId: p.projectId, ref: p.ref, householdRef: p.householdRef, householdSize: p.householdSize ?? p.projectHouseholdSize, services: [] });
   }
   const services = db
     .select({ beneficiaryId: beneficiaryServices.beneficiaryId, code: serviceTypes.code, receivedOn: beneficiaryServices.receivedOn })

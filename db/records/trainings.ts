@@ -4,7 +4,7 @@ import type { TrainingRecord } from "../../lib/trainings/people-trained";
 import type { Executor } from "../client";
 import { beneficiaries, trainingParticipants, trainingRoster, trainings } from "../schema";
 
-export type DatedTrainingRecord = TrainingRecord & { topic: string; endDate: string };
+export type DatedTrainingRecord = TrainingRecord & { projectId: number; topic: string; endDate: string };
 
 /** Loads the trainings of projects with participant counts and rosters. Callers check access first. */
 export function loadTrainings(db: Executor, projectIds: readonly number[]): DatedTrainingRecord[] {
@@ -12,6 +12,7 @@ export function loadTrainings(db: Executor, projectIds: readonly number[]): Date
   const rows = db
     .select({
       id: trainings.id,
+      projectId: trainings.projectId,
       kind: trainings.kind,
       topic: trainings.topic,
       cohortId: trainings.cohortId,

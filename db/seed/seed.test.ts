@@ -296,6 +296,14 @@ describe("who sees what", () => {
     expect(manager?.actual?.value).toBeGreaterThan(approvedSum);
   });
 
+  it("shows donors registry counts as of the latest approved period, the same as the frozen indicator", () => {
+    const donor = as("donor.japan@baseline.test");
+    const p4 = project("RW-REINT-P4").id;
+    const frozen = figures(donor, "RW-REINT-P4").get("OP1.1")?.actual?.value;
+    expect(getReach(donor, [p4]).uniqueDirect).toBe(frozen);
+    expect(getReach(admin(), [p4]).uniqueDirect).toBeGreaterThan(frozen ?? 0);
+  });
+
   it("hides from the donor the unapproved periods' values of the DRC", () => {
     const unapproved = db
       .select({ n: count() })

@@ -1,37 +1,108 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listProjects, type ProjectListItem } from "@/db/queries/projects";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { localized } from "@/lib/i18n/format";
+import { getPortfolio, type PortfolioProject } from "@/db/queries/portfolio";
+import { requireUser } from "@/lib/auth/session";
+import { PROJECT_STATUSES } from "@/lib/domain/codes";
+import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";
+import { formatNumber, formatRatio, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
+
+/** The portfolio's filters, kept in the URL so that a link shows the same view. */
+const filtersSchema = z.object({
+  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  donor: z.string().max(32).optional().catch(undefined),
+  status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+});
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("portfolio.title") };
 }
 
-export default async function PortfolioPage() {
+export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { t, language } = await getTranslator();
-  const projects = listProjects({ viewer: user });
-  const groups = new Map<string, ProjectListItem[]>();
-  for (const project of projects) {
+  const filters = filtersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, typeof v === "string" && v !== "" ? v : undefined])));
+  const portfolio = getPortfolio({ viewer: user }, filters);
+  const n = (value: number | null) => (value === null ? t("common.none") : formatNumber(language, value));
+  const groups = new Map<string, PortfolioProject[]>();
+  for (const project of portfolio.projects) {
     const key = project.programmeCode ?? "";
     groups.set(key, [...(groups.get(key) ?? []), project]);
   }
+  const { reach, trained, activeProjects } = portfolio.headline;
 
   return (
     <>
       <h1>{t("portfolio.title")}</h1>
-      <p className="muted">{t("portfolio.intro")}</p>
+      <p className="muted">
+        {t("portfolio.intro")} {portfolio.approvedOnly ? t("project.approvedOnly") : t("project.includesUnapproved")}
+      </p>
       {user.role === "admin" && (
         <p>
           <Link href="/projects/new">{t("projectForm.new")}</Link>
         </p>
       )}
-      {projects.length === 0 && <p>{t("portfolio.empty")}</p>}
+      <section className="card" aria-labelledby="headline">
+        <h2 id="headline">{t("portfolio.headline")}</h2>
+        <div className="figures">
+          {(
+            [
+              [t("portfolio.uniqueDirect"), reach.uniqueDirect],
+              [t("portfolio.indirect"), reach.indirect],
+              [t("portfolio.trainees"), trained.trainees],
+              [t("portfolio.trainers"), trained.trainers],
+              [t("portfolio.activeProjects"), activeProjects],
+            ] as const
+          ).map(([label, value]) => (
+            <div className="figure" key={label}>
+              <span className="figure-value">{n(value)}</span>
+              <span className="figure-label">{label}</span>
+            </div>
+          ))}
+        </div>
+        <p className="muted small">{t("portfolio.countedOnce")}</p>
+      </section>
+      <form className="card filters" method="get" aria-label={t("portfolio.filters")}>
+        <label>
+          {t("portfolio.country")}
+          <select name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("portfolio.any")}</option>
+            {portfolio.choices.countries.map((c) => (
+              <option key={c} value={c}>
+                {new Intl.DisplayNames([language], { type: "region" }).of(c) ?? c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("portfolio.donor")}
+          <select name="donor" defaultValue={filters.donor ?? ""}>
+            <option value="">{t("portfolio.any")}</option>
+            {portfolio.choices.donors.map((d) => (
+              <option key={d.code} value={d.code}>
+                {localized(language, d.nameEn, d.nameFr)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("portfolio.status")}
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("portfolio.any")}</option>
+            {PROJECT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("portfolio.apply")}</button>
+      </form>
+      {portfolio.projects.length === 0 && <p>{t("portfolio.empty")}</p>}
       {[...groups].map(([programmeCode, list]) => {
         const first = list[0];
         const heading = programmeCode && first ? localized(language, first.programmeTitleEn ?? "", first.programmeTitleFr) : t("portfolio.otherProjects");
@@ -49,24 +120,50 @@ export default async function PortfolioPage() {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">{t("portfolio.code")}</th>
                     <th scope="col">{t("portfolio.project")}</th>
                     <th scope="col">{t("portfolio.status")}</th>
                     <th scope="col">{t("portfolio.dates")}</th>
+                    <th scope="col">{t("portfolio.mainTarget")}</th>
+                    <th scope="col" className="num">
+                      {t("portfolio.progress")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {list.map((project) => (
                     <tr key={project.id}>
-                      <td>{project.code}</td>
-                      <td>
+                      <th scope="row">
                         <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
-                      </td>
+                        <span className="hint">
+                          {project.code}
+                          {project.donors.length > 0 && ` · ${project.donors.map((d) => localized(language, d.nameEn, d.nameFr)).join(", ")}`}
+                        </span>
+                      </th>
                       <td>
                         <StatusBadge status={project.status} />
                       </td>
                       <td>
                         <DateRange start={project.startDate} end={project.endDate} />
+                      </td>
+                      <td>
+                        {project.main ? (
+                          <>
+                            {localized(language, project.main.indicator.nameEn, project.main.indicator.nameFr)}:{" "}
+                            {project.main.actual ? formatActual(language, project.main.actual) : t("common.none")} /{" "}
+                            {formatMeasureValue(language, project.main.indicator.measure, project.main.indicator.target ?? 0)}
+                          </>
+                        ) : (
+                          t("common.none")
+                        )}
+                      </td>
+                      <td className="num">
+                        {project.main?.progress === null || !project.main ? (
+                          t("common.none")
+                        ) : (
+                          <span className="progress">
+                            <meter min={0} max={1} value={Math.min(1, project.main.progress)} aria-hidden="true" /> {formatRatio(language, project.main.progress)}
+                          </span>
+                        )}
                       </td>
                     </tr>
                   ))}

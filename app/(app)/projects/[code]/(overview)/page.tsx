@@ -4,16 +4,19 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { z } from "zod";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
+import { ChartFrame } from "@/components/charts/chart-frame";
 import { IndicatorCharts } from "@/components/charts/indicator-charts";
+import { ProjectMap } from "@/components/maps/project-map";
 import { ResultsFramework } from "@/components/indicators/results-framework";
 import { ProjectOverview } from "@/components/projects/project-overview";
 import { listDimensions } from "@/db/queries/framework-editing";
 import { getProjectDashboard } from "@/db/queries/project-dashboard";
-import { getReach } from "@/db/queries/registry";
+import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projects";
+import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import type { Project } from "@/db/schema";
-import { formatDate, localized } from "@/lib/i18n/format";
+import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "../load-project";
 
@@ -31,8 +34,35 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: overview ? localized(language, overview.project.titleEn, overview.project.titleFr) : undefined };
 }
 
-async function Beneficiaries({ ctx, projectId }: { ctx: QueryContext; projectId: number }) {
-  return <ReachSummary reach={getReach(ctx, [projectId])} />;
+async function Beneficiaries({ ctx, overview }: { ctx: QueryContext; overview: ProjectOverviewData }) {
+  const { t, language } = await getTranslator();
+  const { project, country, locations } = overview;
+  const byPlace = getReachByLocation(ctx, project.id);
+  const points = locations.flatMap((l) =>
+    l.latitude === null || l.longitude === null || !byPlace.has(l.id)
+      ? []
+      : [{ code: l.code, name: localized(language, l.nameEn, l.nameFr), latitude: l.latitude, longitude: l.longitude, value: byPlace.get(l.id) ?? 0 }],
+  );
+  const title = t("dashboard.mapTitle");
+  return (
+    <>
+      <ReachSummary reach={getReach(ctx, [project.id])} />
+      {points.length > 0 && (
+        <ChartFrame
+          id={`map-${project.code}`}
+          title={title}
+          description={t("dashboard.mapDescription")}
+          header={[t("dashboard.place"), t("dashboard.beneficiaries")]}
+          rows={points.map((p) => [p.name, formatNumber(language, p.value)])}
+          csvRows={points.map((p) => [p.name, p.value])}
+          tableLabel={t("dashboard.table")}
+          csvLabel={t("dashboard.csv")}
+        >
+          <ProjectMap countryCode={country.countryCode} points={points} title={title} format={(n) => formatNumber(language, n)} />
+        </ChartFrame>
+      )}
+    </>
+  );
 }
 
 async function Dashboard({ ctx, project, approvedOnly, indicatorCode }: { ctx: QueryContext; project: Project; approvedOnly: boolean; indicatorCode?: string }) {
@@ -96,7 +126,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <Link href={`${base}/trainings`}>{t("trainings.link")}</Link>
         </p>
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
-          <Beneficiaries ctx={ctx} projectId={project.id} />
+          <Beneficiaries ctx={ctx} overview={overview} />
         </Suspense>
       </section>
       <section className="card" aria-labelledby="framework">

@@ -1,0 +1,51 @@
+import { geoMercator, geoPath } from "d3-geo";
+import countries from "i18n-iso-countries";
+import { feature } from "topojson-client";
+import type { FeatureCollection, Geometry } from "geojson";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import world from "world-atlas/countries-50m.json";
+
+export type MapPoint = { code: string; name: string; latitude: number; longitude: number; value: number };
+
+const WIDTH = 480;
+const HEIGHT = 360;
+
+/**
+ * The project's country from the boundaries that ship with the app (no tiles from the internet), with
+ * a bubble per place sized by its beneficiaries and labelled with the number, so it reads in greyscale.
+ * Drawn on the server as SVG: the browser gets no map data.
+ */
+export function ProjectMap({ countryCode, points, title, format }: { countryCode: string; points: MapPoint[]; title: string; format: (n: number) => string }) {
+  const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
+  const all = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
+  const numeric = countries.alpha2ToNumeric(countryCode);
+  const country = all.features.find((f) => String(f.id) === numeric);
+  if (!country) return null;
+  const projection = geoMercator().fitExtent(
+    [
+      [16, 16],
+      [WIDTH - 16, HEIGHT - 16],
+    ],
+    country,
+  );
+  const path = geoPath(projection);
+  const max = Math.max(1, ...points.map((p) => p.value));
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} className="map">
+      <path d={path(country) ?? ""} fill="#eef2f6" stroke="#55616f" strokeWidth={1} />
+      {points.map((p) => {
+        const xy = projection([p.longitude, p.latitude]);
+        if (!xy) return null;
+        const radius = 4 + Math.sqrt(p.value / max) * 22;
+        return (
+          <g key={p.code}>
+            <circle cx={xy[0]} cy={xy[1]} r={radius} fill="#0b5cad" fillOpacity={0.45} stroke="#0b5cad" />
+            <text x={xy[0]} y={xy[1] - radius - 3} textAnchor="middle" fontSize={11} fill="#1d2733">
+              {p.name} {format(p.value)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
