@@ -13,11 +13,13 @@ import { listDimensions } from "@/db/queries/framework-editing";
 import { getProjectDashboard } from "@/db/queries/project-dashboard";
 import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
+import { trainingsAsSeen } from "@/db/queries/trainings";
 import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import type { Project } from "@/db/schema";
 import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -44,9 +46,16 @@ async function Beneficiaries({ ctx, overview }: { ctx: QueryContext; overview: P
       : [{ code: l.code, name: localized(language, l.nameEn, l.nameFr), latitude: l.latitude, longitude: l.longitude, value: byPlace.get(l.id) ?? 0 }],
   );
   const title = t("dashboard.mapTitle");
+  const trainings = trainingsAsSeen(ctx, [project.id]);
+  const trained = countPeopleTrained(trainings);
   return (
     <>
       <ReachSummary reach={getReach(ctx, [project.id])} />
+      {trained.trainers > 0 && (
+        <p>
+          <strong>{t("dashboard.trainedCascade", { trainers: formatNumber(language, trained.trainers), trainees: formatNumber(language, trained.trainees) })}</strong>
+        </p>
+      )}
       {points.length > 0 && (
         <ChartFrame
           id={`map-${project.code}`}
