@@ -82,3 +82,25 @@ test("the portfolio's headline figures equal the API's, and its filters live in 
   await expect(staffPage.getByRole("link", { name: "Human security in the territories of Rutshuru and Nyiragongo" })).toHaveCount(0);
   await staff.close();
 });
+
+test("the project dashboard's period, place and status filters live in the URL", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4?view=approved");
+  await signInWithForm(page, ACCOUNTS.manager);
+  const businesses = page.getByRole("row", { name: /OP2\.3 Returnees supported/ }).getByRole("cell").nth(2);
+  const now = Number((await businesses.textContent())?.replace(/\D/g, ""));
+
+  const filters = page.getByRole("form", { name: "Filter the dashboard" });
+  await filters.getByLabel("Up to").selectOption("2025Q2");
+  await filters.getByLabel("Place").selectOption({ label: "Huye" });
+  await filters.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/to=2025Q2/);
+  await expect(page).toHaveURL(/location=RW-05-HUY/);
+  await expect(page.getByText("Figures as they stood at the end of 2025Q2.")).toBeVisible();
+  await expect(page.getByText("The charts show Huye only.")).toBeVisible();
+  expect(Number((await businesses.textContent())?.replace(/\D/g, ""))).toBeLessThan(now);
+
+  await page.goto("/projects/RW-REINT-P4?status=not_due");
+  const statuses = await page.locator("td .status").allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(["Nothing due yet"]));
+});

@@ -6,11 +6,11 @@ import { orderResultTree } from "@/lib/indicators/result-tree";
 import { IndicatorTable } from "./indicator-table";
 
 /** Results from impact down to outputs, each with its indicators; context indicators apart. */
-export async function ResultsFramework({ results, figures }: { results: Result[]; figures: DashboardIndicator[] }) {
+export async function ResultsFramework({ results, figures, filtered = false }: { results: Result[]; figures: DashboardIndicator[]; filtered?: boolean }) {
   const { t, language } = await getTranslator();
   const context = figures.filter((f) => f.indicator.isContext);
   const includesUnapproved = figures[0]?.includesUnapproved ?? false;
-  if (figures.length === 0) return <p className="muted">{t("project.framework.empty")}</p>;
+  if (figures.length === 0) return <p className="muted">{filtered ? t("dashboard.noMatch") : t("project.framework.empty")}</p>;
   return (
     <>
       <p className="muted small">
@@ -19,6 +19,7 @@ export async function ResultsFramework({ results, figures }: { results: Result[]
       {orderResultTree(results).map(({ result, depth }) => {
         const own = figures.filter((f) => f.indicator.resultId === result.id && !f.indicator.isContext);
         const title = localized(language, result.titleEn, result.titleFr);
+        if (filtered && own.length === 0) return null;
         return (
           <div key={result.id} className={`result depth-${Math.min(depth, 3)}`}>
             <h3>

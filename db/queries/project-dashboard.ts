@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
-import { periodEnd } from "../../lib/periods/period";
+import { comparePeriods, periodEnd } from "../../lib/periods/period";
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
@@ -30,10 +30,22 @@ export type ProjectDashboard = {
  * target due by the latest period reported, and for one indicator (entered by hand) its time series,
  * breakdowns and figures by place. Donors, and whoever asks, get approved figures only.
  */
-export function getProjectDashboard(ctx: QueryContext, project: Project, options: { approvedOnly: boolean; indicatorCode?: string; today: string }): ProjectDashboard {
+export type DashboardFilters = {
+  approvedOnly: boolean;
+  indicatorCode?: string;
+  /** The charts start at this period. */
+  from?: string;
+  /** Figures as they stood at the end of this period. */
+  to?: string;
+  /** The charts of one place (a location code of the project). */
+  location?: string;
+  today: string;
+};
+
+export function getProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
   const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
-  const figures = listIndicatorFigures(ctx, project.id, { approvedOnly });
+  const figures = listIndicatorFigures(ctx, project.id, { approvedOnly, upTo: options.to });
   const targets = db
     .select({ indicatorId: indicatorTargets.indicatorId, period: indicatorTargets.period, value: indicatorTargets.value })
     .from(indicatorTargets)
@@ -46,7 +58,7 @@ export function getProjectDashboard(ctx: QueryContext, project: Project, options
     .where(and(eq(projectPeriods.projectId, project.id), eq(projectPeriods.status, "approved")))
     .orderBy(desc(projectPeriods.period))
     .get();
-  const asOfCandidate = approvedOnly && latest ? periodEnd(latest.period) : options.today;
+  const asOfCandidate = options.to ? periodEnd(options.to) : approvedOnly && latest ? periodEnd(latest.period) : options.today;
   const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
 
   const withStatus = figures.map((figure) => {
@@ -68,11 +80,13 @@ export function getProjectDashboard(ctx: QueryContext, project: Project, options
   let detail: IndicatorDetail | null = null;
   if (chosen) {
     const table = approvedOnly ? approvedValues : dataValues;
+    const place = options.location ? db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get() : undefined;
     const cells: ValueCell[] = db
       .select({ period: table.period, locationId: table.locationId, disaggregation: table.disaggregation, value: table.value, numerator: table.numerator, denominator: table.denominator })
       .from(table)
-      .where(eq(table.indicatorId, chosen.indicator.id))
-      .all();
+      .where(and(eq(table.indicatorId, chosen.indicator.id), options.location ? eq(table.locationId, place?.id ?? -1) : undefined))
+      .all()
+      .filter((c) => (!options.from || comparePeriods(c.period, options.from) >= 0) && (!options.to || comparePeriods(c.period, options.to) <= 0));
     const rule = chosen.indicator;
     const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
     const dimensions = listIndicatorDisaggregations(ctx, project.id).get(chosen.indicator.id) ?? [];

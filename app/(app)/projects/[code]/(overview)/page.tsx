@@ -16,9 +16,9 @@ import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
 import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
-import type { Project } from "@/db/schema";
 import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { FREQUENCY_PERIOD_TYPE, isPeriod, periodsBetween } from "@/lib/periods/period";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";
 
@@ -28,7 +28,12 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 const filtersSchema = z.object({
   view: z.enum(["approved", "all"]).catch("all"),
   indicator: z.string().max(32).optional().catch(undefined),
+  from: z.string().refine(isPeriod).optional().catch(undefined),
+  to: z.string().refine(isPeriod).optional().catch(undefined),
+  location: z.string().max(64).optional().catch(undefined),
+  status: z.enum(["on_track", "at_risk", "off_track", "not_due", "no_data"]).optional().catch(undefined),
 });
+type Filters = z.infer<typeof filtersSchema>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { overview } = await loadProject((await params).code);
@@ -74,9 +79,19 @@ async function Beneficiaries({ ctx, overview }: { ctx: QueryContext; overview: P
   );
 }
 
-async function Dashboard({ ctx, project, approvedOnly, indicatorCode }: { ctx: QueryContext; project: Project; approvedOnly: boolean; indicatorCode?: string }) {
+async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryContext; overview: ProjectOverviewData; approvedOnly: boolean; filters: Filters }) {
   const { t, language } = await getTranslator();
-  const dashboard = getProjectDashboard(ctx, project, { approvedOnly, indicatorCode, today: new Date().toISOString().slice(0, 10) });
+  const { project } = overview;
+  const dashboard = getProjectDashboard(ctx, project, {
+    approvedOnly,
+    indicatorCode: filters.indicator,
+    from: filters.from,
+    to: filters.to,
+    location: filters.location,
+    today: new Date().toISOString().slice(0, 10),
+  });
+  const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
+  const shown = filters.status ? dashboard.indicators.filter((i) => i.status === filters.status) : dashboard.indicators;
   const optionNames = new Map(listDimensions(ctx).flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
   const chartable = dashboard.indicators.filter((i) => i.indicator.source === "manual" && !i.indicator.isContext);
   const base = `/projects/${encodeURIComponent(project.code)}`;
@@ -87,26 +102,65 @@ async function Dashboard({ ctx, project, approvedOnly, indicatorCode }: { ctx: Q
           ? t("dashboard.latestApproved", { period: dashboard.latestApproved.period, date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—" })
           : t("dashboard.noApproved")}
       </p>
-      <ResultsFramework results={listResults(ctx, project.id)} figures={dashboard.indicators} />
+      <form method="get" action={base} className="filters" aria-label={t("dashboard.filters")}>
+        {approvedOnly && seesUnapprovedFigures(ctx.viewer) && <input type="hidden" name="view" value="approved" />}
+        {dashboard.detail && (
+          <label>
+            {t("dashboard.chooseIndicator")}
+            <select name="indicator" defaultValue={dashboard.detail.indicator.code}>
+              {chartable.map((i) => (
+                <option key={i.indicator.id} value={i.indicator.code}>
+                  {i.indicator.code} {localized(language, i.indicator.nameEn, i.indicator.nameFr)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(["from", "to"] as const).map((bound) => (
+          <label key={bound}>
+            {t(`dashboard.${bound}`)}
+            <select name={bound} defaultValue={filters[bound] ?? ""}>
+              <option value="">{t("portfolio.any")}</option>
+              {periods.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <label>
+          {t("dashboard.place")}
+          <select name="location" defaultValue={filters.location ?? ""}>
+            <option value="">{t("portfolio.any")}</option>
+            {overview.locations.map((l) => (
+              <option key={l.code} value={l.code}>
+                {localized(language, l.nameEn, l.nameFr)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("dashboard.status")}
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("portfolio.any")}</option>
+            {(["on_track", "at_risk", "off_track", "not_due", "no_data"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`dashboard.statusName.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("dashboard.show")}</button>
+      </form>
+      {filters.to && <p className="note">{t("dashboard.asOf", { period: filters.to })}</p>}
+      <ResultsFramework results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} />
       {dashboard.detail && (
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading" className="visually-hidden">
             {t("dashboard.charts")}
           </h2>
-          <form method="get" action={base} className="filters">
-            {approvedOnly && seesUnapprovedFigures(ctx.viewer) && <input type="hidden" name="view" value="approved" />}
-            <label>
-              {t("dashboard.chooseIndicator")}
-              <select name="indicator" defaultValue={dashboard.detail.indicator.code}>
-                {chartable.map((i) => (
-                  <option key={i.indicator.id} value={i.indicator.code}>
-                    {i.indicator.code} {localized(language, i.indicator.nameEn, i.indicator.nameFr)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit">{t("dashboard.show")}</button>
-          </form>
+          {filters.location && <p className="note">{t("dashboard.chartsOfPlace", { place: localized(language, overview.locations.find((l) => l.code === filters.location)?.nameEn ?? filters.location, overview.locations.find((l) => l.code === filters.location)?.nameFr) })}</p>}
           <IndicatorCharts detail={dashboard.detail} optionNames={optionNames} />
         </section>
       )}
@@ -151,7 +205,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           </p>
         )}
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
-          <Dashboard ctx={ctx} project={project} approvedOnly={approvedOnly} indicatorCode={filters.indicator} />
+          <Dashboard ctx={ctx} overview={overview} approvedOnly={approvedOnly} filters={filters} />
         </Suspense>
       </section>
     </>
