@@ -104,3 +104,14 @@ test("the project dashboard's period, place and status filters live in the URL",
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(["Nothing due yet"]));
 });
+
+test("the charts of one option, and the programme's phases side by side with their numbers", async ({ page }) => {
+  await page.goto("/projects/CD-HSEC-NK?indicator=OP1.3&option=sex%3Dfemale");
+  await signInWithForm(page, ACCOUNTS.staff);
+  await expect(page.getByText("The time series shows Female only, without the targets, which are set for totals.")).toBeVisible();
+  await page.goto("/programmes/RW-REINT");
+  const frame = page.locator("figure", { hasText: "Unique direct beneficiaries by phase" });
+  await frame.getByText("The numbers of this chart").click();
+  await expect(frame.locator("tbody tr").first()).toHaveText(/^Phase I\s*2,450\s*12,200$/);
+  await expectAccessible(page);
+});

@@ -39,6 +39,8 @@ export type DashboardFilters = {
   to?: string;
   /** The charts of one place (a location code of the project). */
   location?: string;
+  /** The charts of one option ("sex=female") instead of the totals. */
+  disaggregation?: string;
   today: string;
 };
 
@@ -92,7 +94,11 @@ export function getProjectDashboard(ctx: QueryContext, project: Project, options
     const dimensions = listIndicatorDisaggregations(ctx, project.id).get(chosen.indicator.id) ?? [];
     detail = {
       indicator: chosen.indicator,
-      series: seriesWithTargets(rule, cells.filter((c) => c.disaggregation === ""), targets.filter((t) => t.indicatorId === chosen.indicator.id)),
+      series: seriesWithTargets(
+        rule,
+        cells.filter((c) => c.disaggregation === (options.disaggregation ?? "")),
+        options.disaggregation ? [] : targets.filter((t) => t.indicatorId === chosen.indicator.id),
+      ),
       breakdowns: dimensions.map((d) => ({ dimension: d.dimension, rows: breakdownByOption(rule, cells, d.dimension, d.options) })).filter((b) => b.rows.length > 0),
       byLocation: breakdownByLocation(rule, cells)
         .flatMap(({ locationId, value }) => {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatActual } from "@/lib/i18n/format-figure";
+import { HorizontalBarChart } from "@/components/charts/bar-chart";
+import { ChartFrame } from "@/components/charts/chart-frame";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
@@ -45,6 +47,7 @@ export default async function ProgrammePage({ params }: Props) {
         <h1 id="programme-title">{localized(language, programme.titleEn, programme.titleFr)}</h1>
         <p className="code">{programme.code}</p>
         {programme.summaryEn && <p>{localized(language, programme.summaryEn, programme.summaryFr)}</p>}
+        <p className="muted small">{phases[0]?.figures[0]?.includesUnapproved === false ? t("project.approvedOnly") : t("project.includesUnapproved")}</p>
       </section>
 
       <section className="card" aria-labelledby="phases">
@@ -91,6 +94,18 @@ export default async function ProgrammePage({ params }: Props) {
           </table>
         </div>
         <p className="muted small">{t("programme.totalsNote")}</p>
+        <ChartFrame
+          id={`phases-${programme.code}`}
+          title={t("dashboard.phasesTitle")}
+          description={t("dashboard.phasesDescription")}
+          header={[t("programme.phase"), t("programme.direct"), t("programme.indirect")]}
+          rows={phases.map(({ project, reach: r }) => [phaseLabel(project), n(r.uniqueDirect), n(r.indirect)])}
+          csvRows={phases.map(({ project, reach: r }) => [phaseLabel(project), r.uniqueDirect, r.indirect])}
+          tableLabel={t("dashboard.table")}
+          csvLabel={t("dashboard.csv")}
+        >
+          <HorizontalBarChart locale={language === "fr" ? "fr-FR" : "en-GB"} data={phases.map(({ project, reach: r }) => ({ label: phaseLabel(project), value: r.uniqueDirect }))} />
+        </ChartFrame>
       </section>
 
       <section className="card" aria-labelledby="outcomes">

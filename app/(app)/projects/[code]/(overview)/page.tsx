@@ -31,6 +31,7 @@ const filtersSchema = z.object({
   from: z.string().refine(isPeriod).optional().catch(undefined),
   to: z.string().refine(isPeriod).optional().catch(undefined),
   location: z.string().max(64).optional().catch(undefined),
+  option: z.string().regex(/^[a-z0-9_]+=[a-z0-9_]+$/).optional().catch(undefined),
   status: z.enum(["on_track", "at_risk", "off_track", "not_due", "no_data"]).optional().catch(undefined),
 });
 type Filters = z.infer<typeof filtersSchema>;
@@ -88,11 +89,12 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
     from: filters.from,
     to: filters.to,
     location: filters.location,
+    disaggregation: filters.option,
     today: new Date().toISOString().slice(0, 10),
   });
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
   const shown = filters.status ? dashboard.indicators.filter((i) => i.status === filters.status) : dashboard.indicators;
-  const optionNames = new Map(listDimensions(ctx).flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
+  const optionNames = new Map<string, string>(listDimensions(ctx).flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
   const chartable = dashboard.indicators.filter((i) => i.indicator.source === "manual" && !i.indicator.isContext);
   const base = `/projects/${encodeURIComponent(project.code)}`;
   return (
@@ -140,6 +142,21 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
             ))}
           </select>
         </label>
+        {dashboard.detail && dashboard.detail.breakdowns.length > 0 && (
+          <label>
+            {t("dashboard.option")}
+            <select name="option" defaultValue={filters.option ?? ""}>
+              <option value="">{t("entry.total")}</option>
+              {dashboard.detail.breakdowns.flatMap((b) =>
+                b.rows.map((r) => (
+                  <option key={`${b.dimension}=${r.key}`} value={`${b.dimension}=${r.key}`}>
+                    {optionNames.get(`${b.dimension}=${r.key}`) ?? r.key}
+                  </option>
+                )),
+              )}
+            </select>
+          </label>
+        )}
         <label>
           {t("dashboard.status")}
           <select name="status" defaultValue={filters.status ?? ""}>
@@ -160,6 +177,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
           <h2 id="charts-heading" className="visually-hidden">
             {t("dashboard.charts")}
           </h2>
+          {filters.option && <p className="note">{t("dashboard.chartsOfOption", { option: optionNames.get(filters.option) ?? filters.option })}</p>}
           {filters.location && <p className="note">{t("dashboard.chartsOfPlace", { place: localized(language, overview.locations.find((l) => l.code === filters.location)?.nameEn ?? filters.location, overview.locations.find((l) => l.code === filters.location)?.nameFr) })}</p>}
           <IndicatorCharts detail={dashboard.detail} optionNames={optionNames} />
         </section>
