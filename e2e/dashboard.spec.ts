@@ -115,3 +115,35 @@ test("the charts of one option, and the programme's phases side by side with the
   await expect(frame.locator("tbody tr").first()).toHaveText(/^Phase I\s*2,450\s*12,200$/);
   await expectAccessible(page);
 });
+
+for (const { email, project, code } of [
+  { email: ACCOUNTS.staff, project: "RW-REINT-P4", code: "OP2.3" },
+  { email: ACCOUNTS.manager, project: "CD-HSEC-NK", code: "OP1.2" },
+  { email: ACCOUNTS.donorNetherlands, project: "CD-HSEC-NK", code: "OP1.3" },
+  { email: ACCOUNTS.admin, project: "RW-REINT-P3", code: "OP1.1" },
+]) {
+  test(`${email} sees on ${project}'s dashboard the API's figure of ${code}`, async ({ page }) => {
+    const api = await getJson<Project>(await as(email), `/api/v1/projects/${project}`);
+    const actual = api.results.flatMap((r) => r.indicators).find((i) => i.code === code)?.actual ?? null;
+    expect(actual).not.toBeNull();
+    await page.goto(`/projects/${project}`);
+    await signInWithForm(page, email);
+    await expect(page.getByRole("row", { name: new RegExp(`^${code.replace(".", "\\.")} `) }).getByRole("cell").nth(2)).toHaveText(new Intl.NumberFormat("en-GB").format(actual ?? 0));
+  });
+}
+
+test("the programme page's totals are the API's, for staff and for a donor", async ({ page, browser }) => {
+  const api = await getJson<{ directBeneficiaries: number; completedPhases: { directBeneficiaries: number } }>(await as(ACCOUNTS.staff), "/api/v1/programmes/RW-REINT");
+  await page.goto("/programmes/RW-REINT");
+  await signInWithForm(page, ACCOUNTS.staff);
+  await expect(page.getByRole("row", { name: /^All phases together/ })).toContainText(new Intl.NumberFormat("en-GB").format(api.directBeneficiaries));
+  await expect(page.getByRole("row", { name: /^Completed phases together/ })).toContainText(new Intl.NumberFormat("en-GB").format(api.completedPhases.directBeneficiaries));
+
+  const donorApi = await getJson<{ directBeneficiaries: number }>(await as(ACCOUNTS.donorJapan), "/api/v1/programmes/RW-REINT");
+  const donor = await browser.newContext();
+  const donorPage = await donor.newPage();
+  await donorPage.goto("/programmes/RW-REINT");
+  await signInWithForm(donorPage, ACCOUNTS.donorJapan);
+  await expect(donorPage.getByRole("row", { name: /^All phases together/ })).toContainText(new Intl.NumberFormat("en-GB").format(donorApi.directBeneficiaries));
+  await donor.close();
+});

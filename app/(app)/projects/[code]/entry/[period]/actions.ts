@@ -101,7 +101,9 @@ const historySchema = z.object({
 export async function loadCellHistory(input: z.infer<typeof historySchema>): Promise<string[]> {
   const user = await requireUser();
   const { t, language } = await getTranslator();
-  const parsed = historySchema.parse(input);
+  const checked = historySchema.safeParse(input);
+  if (!checked.success) return [];
+  const parsed = checked.data;
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parsed.projectCode);
   if (!project) return [];
