@@ -1,4 +1,4 @@
-import { getFrameworkForEditing } from "@/db/queries/framework-view";
+import type { getFrameworkForEditing } from "@/db/queries/framework-view";
 import { listDimensions } from "@/db/queries/framework-editing";
 import type { QueryContext } from "@/db/queries/viewer";
 import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, INDICATOR_SOURCES, TIME_AGGREGATIONS, TRAINING_KINDS } from "@/lib/domain/codes";
@@ -10,19 +10,18 @@ import { IndicatorForm } from "./indicator-form";
 /** Wires the indicator form to its choices and labels. */
 export async function IndicatorFormContainer({
   ctx,
-  projectId,
+  framework,
   projectCode,
   defaultValues,
   target,
 }: {
   ctx: QueryContext;
-  projectId: number;
+  framework: ReturnType<typeof getFrameworkForEditing>;
   projectCode: string;
   defaultValues: IndicatorInput | null;
   target?: { id: number; version: number };
 }) {
   const { t, language } = await getTranslator();
-  const framework = getFrameworkForEditing(ctx, projectId);
   const keys = ["code", "nameEn", "nameFr", "definitionEn", "definitionFr", "unitEn", "unitFr", "measure", "direction", "timeAggregation", "isContext", "baselineValue", "baselineYear", "target", "source", "dimensions", "periodTargets", "period", "value", "addPeriodTarget", "reason", "save", "none"] as const;
   const labels = Object.fromEntries(keys.map((key) => [key, t(`framework.${key}`)]));
   return (

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { RESULT_TYPES } from "../../lib/domain/codes";
 import { checkIndicatorInput, type IndicatorInput } from "../../lib/validation/indicator";
-import type { FieldProblem } from "../../lib/validation/project";
+import { fieldProblems, optionalText, type FieldProblem } from "../../lib/validation/fields";
 import { z } from "zod";
 import {
   approvedValues,
@@ -28,8 +28,8 @@ const resultInputSchema = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "invalid_code"),
   type: z.enum(RESULT_TYPES, "required"),
   titleEn: z.string().trim().min(1, "required").max(500),
-  titleFr: z.string().trim().max(500).transform((v) => (v === "" ? null : v)).nullable().optional().transform((v) => v ?? null),
-  parentCode: z.string().trim().max(32).transform((v) => (v === "" ? null : v)).nullable().optional().transform((v) => v ?? null),
+  titleFr: optionalText(500),
+  parentCode: optionalText(32),
 });
 
 /** Adds or edits a result of a project's framework (impact, outcome, output) under its parent. */
@@ -38,7 +38,7 @@ export function saveResult(ctx: QueryContext, projectId: number, raw: unknown, r
   return db.transaction((tx) => {
     if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
     const parsed = resultInputSchema.safeParse(raw);
-    if (!parsed.success) return { kind: "invalid", problems: parsed.error.issues.map((i) => ({ field: i.path.join("."), code: /^[a-z_]+$/.test(i.message) ? i.message : "invalid" })) };
+    if (!parsed.success) return { kind: "invalid", problems: fieldProblems(parsed.error) };
     const input = parsed.data;
     const current = resultId === undefined ? undefined : tx.select().from(results).where(and(eq(results.id, resultId), eq(results.projectId, projectId))).get();
     if (resultId !== undefined && !current) return { kind: "forbidden" };

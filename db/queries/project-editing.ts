@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { checkProjectInput, type FieldProblem, type ProjectInput } from "../../lib/validation/project";
+import type { FieldProblem } from "../../lib/validation/fields";
+import { checkProjectInput, type ProjectInput } from "../../lib/validation/project";
 import type { Executor } from "../client";
 import { auditLog, locations, organisations, programmes, projectBudgets, projectLocations, projectMembers, projectOrganisations, projects, type Project } from "../schema";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { checkTrainingInput, type TrainingInput } from "../../lib/validation/training";
-import type { FieldProblem } from "../../lib/validation/project";
+import type { FieldProblem } from "../../lib/validation/fields";
 import { auditLog, beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
 import { AccessDeniedError } from "./errors";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { DATA_VALUE_STATUSES, LANGUAGES } from "../../lib/domain/codes";
 import { inList } from "./checks";
 import { id, updatedAt, version } from "./columns";
@@ -7,6 +7,28 @@ import { locations } from "./locations";
 import { projects } from "./projects";
 import { indicators } from "./results-framework";
 import { users } from "./users";
+
+/**
+ * Where a figure stands (indicator, period, location, option set) and the figure itself: a value for
+ * number indicators, a numerator and denominator for percentage and mean-of-ratios indicators.
+ */
+const cellColumns = () => ({
+  indicatorId: integer()
+    .notNull()
+    .references(() => indicators.id, { onDelete: "cascade" }),
+  period: text().notNull(),
+  locationId: integer()
+    .notNull()
+    .references(() => locations.id),
+  disaggregation: text().notNull().default(""),
+  value: real(),
+  numerator: real(),
+  denominator: real(),
+});
+
+/** A figure is a value, or a numerator with its denominator: never both, never half of a ratio. */
+const figureShape = (t: { value: SQLiteColumn; numerator: SQLiteColumn; denominator: SQLiteColumn }) =>
+  sql`(${t.value} is not null and ${t.numerator} is null and ${t.denominator} is null) or (${t.value} is null and ${t.numerator} is not null and ${t.denominator} is not null)`;
 
 /**
  * One figure: an indicator's value for a period, a location and a set of disaggregation options.
@@ -17,19 +39,7 @@ export const dataValues = sqliteTable(
   "data_values",
   {
     id: id(),
-    indicatorId: integer()
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
-    period: text().notNull(),
-    locationId: integer()
-      .notNull()
-      .references(() => locations.id),
-    disaggregation: text().notNull().default(""),
-    /** For number indicators. */
-    value: real(),
-    /** For percentage and mean-of-ratios indicators. */
-    numerator: real(),
-    denominator: real(),
+    ...cellColumns(),
     status: text({ enum: DATA_VALUE_STATUSES }).notNull().default("draft"),
     comment: text(),
     enteredBy: integer()
@@ -43,10 +53,7 @@ export const dataValues = sqliteTable(
     uniqueIndex("data_values_cell_unique").on(t.indicatorId, t.period, t.locationId, t.disaggregation),
     index("data_values_period_idx").on(t.period, t.status),
     check("data_values_status_check", inList(t.status, DATA_VALUE_STATUSES)),
-    check(
-      "data_values_shape_check",
-      sql`(${t.value} is not null and ${t.numerator} is null and ${t.denominator} is null) or (${t.value} is null and ${t.numerator} is not null and ${t.denominator} is not null)`,
-    ),
+    check("data_values_shape_check", figureShape(t)),
   ],
 );
 
@@ -90,27 +97,14 @@ export const approvedValues = sqliteTable(
     projectId: integer()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    indicatorId: integer()
-      .notNull()
-      .references(() => indicators.id, { onDelete: "cascade" }),
-    period: text().notNull(),
-    locationId: integer()
-      .notNull()
-      .references(() => locations.id),
-    disaggregation: text().notNull().default(""),
-    value: real(),
-    numerator: real(),
-    denominator: real(),
+    ...cellColumns(),
     approvedBy: integer().references(() => users.id),
     approvedAt: text().notNull(),
   },
   (t) => [
     uniqueIndex("approved_values_cell_unique").on(t.indicatorId, t.period, t.locationId, t.disaggregation),
     index("approved_values_project_period_idx").on(t.projectId, t.period),
-    check(
-      "approved_values_shape_check",
-      sql`(${t.value} is not null and ${t.numerator} is null and ${t.denominator} is null) or (${t.value} is null and ${t.numerator} is not null and ${t.denominator} is not null)`,
-    ),
+    check("approved_values_shape_check", figureShape(t)),
   ],
 );
 

@@ -1,4 +1,4 @@
-import type { FieldProblem } from "../validation/project";
+import type { FieldProblem } from "../validation/fields";
 import type { Translator } from "./server";
 
 /** One message per field, the first problem of each, in the translator's language. */

@@ -2,28 +2,20 @@ import { z } from "zod";
 import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, INDICATOR_SOURCES, TIME_AGGREGATIONS, TRAINING_KINDS } from "../domain/codes";
 import { FREQUENCY_PERIOD_TYPE, parsePeriod, periodOverlaps } from "../periods/period";
 import type { ProjectDates } from "./period";
-import type { FieldProblem } from "./project";
+import { fieldProblems, optionalText, type FieldProblem } from "./fields";
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(4000)
-  .transform((v) => (v === "" ? null : v))
-  .nullable()
-  .optional()
-  .transform((v) => v ?? null);
 const optionalNumber = z.coerce.number().finite().nullable().optional().transform((v) => v ?? null);
 
 export const indicatorInputSchema = z
   .object({
     code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "invalid_code"),
-    resultCode: optionalText,
+    resultCode: optionalText(),
     nameEn: z.string().trim().min(1, "required").max(300),
-    nameFr: optionalText,
-    definitionEn: optionalText,
-    definitionFr: optionalText,
-    unitEn: optionalText,
-    unitFr: optionalText,
+    nameFr: optionalText(),
+    definitionEn: optionalText(),
+    definitionFr: optionalText(),
+    unitEn: optionalText(),
+    unitFr: optionalText(),
     measure: z.enum(INDICATOR_MEASURES, "required"),
     direction: z.enum(INDICATOR_DIRECTIONS, "required"),
     timeAggregation: z.enum(TIME_AGGREGATIONS, "required"),
@@ -32,13 +24,13 @@ export const indicatorInputSchema = z
     baselineYear: z.coerce.number().int().min(1900).max(2200).nullable().optional().transform((v) => v ?? null),
     target: optionalNumber,
     source: z.enum(INDICATOR_SOURCES, "required"),
-    sourceServiceCode: optionalText,
+    sourceServiceCode: optionalText(),
     sourceTrainingKind: z.enum(TRAINING_KINDS).nullable().optional().transform((v) => v ?? null),
-    sourceTrainingTopic: optionalText,
+    sourceTrainingTopic: optionalText(),
     dimensions: z.array(z.string().min(1)).max(10),
     periodTargets: z.array(z.object({ period: z.string().trim(), value: z.coerce.number().finite() })).max(200),
     /** Why a target or baseline changes once figures exist. */
-    reason: optionalText,
+    reason: optionalText(),
   })
   .superRefine((i, ctx) => {
     if (i.measure !== "number" && !i.definitionEn) ctx.addIssue({ code: "custom", path: ["definitionEn"], message: "ratio_needs_definition" });
@@ -66,7 +58,7 @@ export function checkIndicatorInput(
 ): { ok: true; indicator: IndicatorInput } | { ok: false; problems: FieldProblem[] } {
   const parsed = indicatorInputSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => ({ field: issue.path.join("."), code: /^[a-z_]+$/.test(issue.message) ? issue.message : "invalid" })) };
+    return { ok: false, problems: fieldProblems(parsed.error) };
   }
   const indicator = parsed.data;
   const problems: FieldProblem[] = [];

@@ -1,37 +1,30 @@
 import { z } from "zod";
+import { fieldProblems, optionalText, type FieldProblem } from "./fields";
 import { PROJECT_ORGANISATION_ROLES, PROJECT_STATUSES, REPORTING_FREQUENCIES } from "../domain/codes";
 
 // What a project form or API sends, checked. Messages are codes, translated under "projectForm.errors".
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(4000)
-  .transform((v) => (v === "" ? null : v))
-  .nullable()
-  .optional()
-  .transform((v) => v ?? null);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "invalid_date");
 
 export const projectInputSchema = z
   .object({
     code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, "invalid_code"),
-    programmeCode: optionalText,
+    programmeCode: optionalText(),
     phase: z.coerce.number().int().min(1, "invalid_phase").max(99, "invalid_phase").nullable().optional().transform((v) => v ?? null),
     titleEn: z.string().trim().min(1, "required").max(300),
-    titleFr: optionalText,
-    summaryEn: optionalText,
-    summaryFr: optionalText,
+    titleFr: optionalText(),
+    summaryEn: optionalText(),
+    summaryFr: optionalText(),
     status: z.enum(PROJECT_STATUSES, "required"),
     startDate: isoDate,
     endDate: isoDate,
     countryCode: z.string().trim().min(1, "required"),
     reportingFrequency: z.enum(REPORTING_FREQUENCIES, "required"),
     householdSize: z.coerce.number().positive("invalid_household_size").max(50, "invalid_household_size").nullable().optional().transform((v) => v ?? null),
-    householdSizeSource: optionalText,
+    householdSizeSource: optionalText(),
     currency: z.string().trim().regex(/^[A-Z]{3}$/, "invalid_currency"),
-    dataNoteEn: optionalText,
-    dataNoteFr: optionalText,
+    dataNoteEn: optionalText(),
+    dataNoteFr: optionalText(),
     organisations: z.array(z.object({ code: z.string().min(1), role: z.enum(PROJECT_ORGANISATION_ROLES) })).max(50),
     locationCodes: z.array(z.string().min(1)).max(500),
     budgets: z.array(z.object({ year: z.coerce.number().int().min(1900).max(2200), amount: z.coerce.number().min(0, "negative_budget").max(1e12) })).max(100),
@@ -50,19 +43,12 @@ export const projectInputSchema = z
   });
 
 export type ProjectInput = z.infer<typeof projectInputSchema>;
-export type FieldProblem = { field: string; code: string };
 
 /** Checks a project input; problems name their field ("endDate", "budgets.1.year") and a message code. */
 export function checkProjectInput(raw: unknown): { ok: true; project: ProjectInput } | { ok: false; problems: FieldProblem[] } {
   const parsed = projectInputSchema.safeParse(raw);
   if (parsed.success) return { ok: true, project: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => ({
-      field: issue.path.join("."),
-      code: issue.code === "custom" || /^[a-z_]+$/.test(issue.message) ? issue.message : "invalid",
-    })),
-  };
+  return { ok: false, problems: fieldProblems(parsed.error) };
 }
 
 /** The raw project of a submitted project form, to check with checkProjectInput. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SEXES, TRAINING_KINDS, TRAINING_TOPICS } from "../domain/codes";
-import type { FieldProblem } from "./project";
+import { fieldProblems, optionalText, type FieldProblem } from "./fields";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date");
 
@@ -12,7 +12,7 @@ export const trainingInputSchema = z
     locationCode: z.string().trim().min(1, "required"),
     startDate: isoDate,
     endDate: isoDate,
-    facilitator: z.string().trim().max(300).transform((v) => (v === "" ? null : v)).nullable().optional().transform((v) => v ?? null),
+    facilitator: optionalText(300),
     cohortId: z.coerce.number().int().positive().nullable().optional().transform((v) => v ?? null),
     participants: z.array(z.object({ sex: z.enum(SEXES), ageGroup: z.string().min(1), count: z.coerce.number().int("whole_number").min(0, "negative") })).max(50),
     /** Beneficiary IDs of the participants, when a roster was kept. */
@@ -31,7 +31,7 @@ export type TrainingInput = z.infer<typeof trainingInputSchema>;
 export function checkTrainingInput(raw: unknown): { ok: true; training: TrainingInput } | { ok: false; problems: FieldProblem[] } {
   const parsed = trainingInputSchema.safeParse(raw);
   if (parsed.success) return { ok: true, training: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.join("."), code: /^[a-z_]+$/.test(i.message) ? i.message : "invalid" })) };
+  return { ok: false, problems: fieldProblems(parsed.error) };
 }
 
 /** The raw training of a submitted form: participants as count_{sex}_{ageGroup} fields, the roster one ID per line. */

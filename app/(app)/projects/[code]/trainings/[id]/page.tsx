@@ -25,8 +25,9 @@ export default async function TrainingPage({ params }: { params: Promise<{ code:
   if (id !== "new" && !existing) notFound();
   const { t, language } = await getTranslator();
   const cohorts = listTrainings(ctx, project.id).trainings.filter((tr) => tr.kind === "training_of_trainers" && String(tr.id) !== id);
-  const age = listDimensions(ctx).find((d) => d.code === "age");
-  const sex = listDimensions(ctx).find((d) => d.code === "sex");
+  const dimensions = listDimensions(ctx);
+  const age = dimensions.find((d) => d.code === "age");
+  const sex = dimensions.find((d) => d.code === "sex");
   const keys = ["startDate", "endDate", "facilitator", "save", "none", "kind", "topic"] as const;
   return (
     <>
@@ -53,7 +54,10 @@ export default async function TrainingPage({ params }: { params: Promise<{ code:
           topics: TRAINING_TOPICS.map((k) => ({ value: k, label: t(`topic.${k}`) })),
           locations: locations.map((l) => ({ value: l.code, label: localized(language, l.nameEn, l.nameFr) })),
           cohorts: cohorts.map((c) => ({ value: String(c.id), label: c.title })),
-          sexes: SEXES.map((s) => ({ value: s, label: localized(language, sex?.options.find((o) => o.code === s)?.nameEn ?? s, sex?.options.find((o) => o.code === s)?.nameFr) })),
+          sexes: SEXES.map((code) => {
+            const option = sex?.options.find((o) => o.code === code);
+            return { value: code, label: option ? localized(language, option.nameEn, option.nameFr) : code };
+          }),
           ageGroups: (age?.options ?? []).map((o) => ({ value: o.code, label: localized(language, o.nameEn, o.nameFr) })),
         }}
       />

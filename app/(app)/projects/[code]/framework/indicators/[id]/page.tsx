@@ -22,7 +22,8 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
   if (!overview || !managedProjectIds(ctx).includes(overview.project.id)) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const existing = id === "new" ? null : getFrameworkForEditing(ctx, project.id).indicators.find((i) => String(i.indicator.id) === id);
+  const framework = getFrameworkForEditing(ctx, project.id);
+  const existing = id === "new" ? null : framework.indicators.find((i) => String(i.indicator.id) === id);
   if (id !== "new" && !existing) notFound();
   return (
     <>
@@ -34,7 +35,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
       <h1>{existing ? `${t("framework.editIndicator")}: ${existing.indicator.code}` : t("framework.newIndicator")}</h1>
       <IndicatorFormContainer
         ctx={ctx}
-        projectId={project.id}
+        framework={framework}
         projectCode={project.code}
         defaultValues={existing ? indicatorFormValues(ctx, existing.indicator) : null}
         target={existing ? { id: existing.indicator.id, version: existing.indicator.version } : undefined}
