@@ -147,3 +147,41 @@ test("the programme page's totals are the API's, for staff and for a donor", asy
   await expect(donorPage.getByRole("row", { name: /^All phases together/ })).toContainText(new Intl.NumberFormat("en-GB").format(donorApi.directBeneficiaries));
   await donor.close();
 });
+
+type PortfolioApi = { directBeneficiaries: number; indirectBeneficiaries: number | null; trainees: number; trainers: number; activeProjects: number; projects: { code: string }[] };
+
+for (const email of [ACCOUNTS.staff, ACCOUNTS.manager, ACCOUNTS.admin, ACCOUNTS.donorNetherlands]) {
+  test(`${email} sees on the portfolio the API's headline figures and projects`, async ({ page }) => {
+    const api = await getJson<PortfolioApi>(await as(email), "/api/v1/portfolio");
+    await page.goto("/");
+    await signInWithForm(page, email);
+    const figure = (label: string) => page.locator(".figure", { hasText: label }).locator(".figure-value");
+    const n = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat("en-GB").format(value));
+    await expect(figure("Unique direct beneficiaries")).toHaveText(n(api.directBeneficiaries));
+    await expect(figure("Indirect beneficiaries")).toHaveText(n(api.indirectBeneficiaries));
+    await expect(figure("People trained")).toHaveText(n(api.trainees));
+    await expect(figure("Trainers")).toHaveText(n(api.trainers));
+    await expect(figure("Active projects")).toHaveText(n(api.activeProjects));
+    const codes = await page.locator("main tbody th .hint").allTextContents();
+    expect(codes.map((c) => c.split(" · ")[0]).sort()).toEqual(api.projects.map((p) => p.code).sort());
+  });
+}
+
+for (const { email, project } of [
+  { email: ACCOUNTS.donorJapan, project: "RW-REINT-P4" },
+  { email: ACCOUNTS.manager, project: "RW-REINT-P4" },
+  { email: ACCOUNTS.staff, project: "RW-REINT-P3" },
+]) {
+  test(`${email} sees on ${project}'s map the API's beneficiaries by place`, async ({ page }) => {
+    const api = await getJson<{ beneficiaries: { direct: number; byLocation: { name: string; direct: number }[] } }>(await as(email), `/api/v1/projects/${project}`);
+    expect(api.beneficiaries.byLocation.length).toBeGreaterThan(0);
+    await page.goto(`/projects/${project}`);
+    await signInWithForm(page, email);
+    const frame = page.locator("figure", { hasText: "Unique direct beneficiaries by place" });
+    await frame.getByText("The numbers of this chart").click();
+    const rows = await frame.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? "")));
+    expect(rows.length).toBeGreaterThan(0);
+    const expected = new Map(api.beneficiaries.byLocation.map((l) => [l.name, new Intl.NumberFormat("en-GB").format(l.direct)]));
+    for (const [place, value] of rows) expect(value, place).toBe(expected.get(place ?? ""));
+  });
+}

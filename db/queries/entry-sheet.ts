@@ -3,7 +3,6 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
 import type { Actual } from "../../lib/indicators/actual";
 import { computeRecordActual } from "../records/computed-figures";
-import { loadRegistry } from "../records/registry";
 import { loadTrainings } from "../records/trainings";
 import { dimensionOptions, dimensions, indicatorDimensions, indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../schema";
 import { listDataValues, type ListedValue } from "./data-value-list";
@@ -89,10 +88,7 @@ export function getEntrySheet(ctx: QueryContext, project: Project, period: strin
         .orderBy(asc(dimensions.position), asc(dimensionOptions.position))
         .all();
   const records = list.some((i) => i.source !== "manual")
-    ? {
-        registry: list.some((i) => i.source === "registry") ? loadRegistry(db, [project.id]) : [],
-        trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [project.id]) : [],
-      }
+    ? { db, projectId: project.id, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [project.id]) : [] }
     : null;
   const sheetIndicators = list.map((indicator) => {
     const dims: SheetDimension[] = [];

@@ -8,7 +8,6 @@ import type { Executor } from "../client";
 import { computeRecordActual } from "../records/computed-figures";
 import { approvedValues, dataValues, indicators, type Indicator } from "../schema";
 import { AccessDeniedError } from "./errors";
-import { loadRegistry } from "../records/registry";
 import { loadTrainings } from "../records/trainings";
 import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
 
@@ -41,10 +40,7 @@ export function listIndicatorFigures(ctx: QueryContext, projectId: number, optio
   const upToDate = options.upTo === undefined ? undefined : periodEnd(options.upTo);
   const records =
     includesUnapproved && list.some((i) => i.source !== "manual")
-      ? {
-          registry: list.some((i) => i.source === "registry") ? loadRegistry(db, [projectId]) : [],
-          trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [],
-        }
+      ? { db, projectId, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [] }
       : null;
 
   return list.map((indicator) => {

@@ -1,8 +1,6 @@
 import "server-only";
-import { measureReach, type Reach } from "../../lib/beneficiaries/reach";
-import { eq } from "drizzle-orm";
-import { loadRegistry, servicesUpTo, type DatedRecord } from "../records/registry";
-import { beneficiaries } from "../schema";
+import type { Reach } from "../../lib/beneficiaries/reach";
+import { countReach, countReachedByLocation, type ReachScope } from "../records/reach-counts";
 import { AccessDeniedError } from "./errors";
 import { approvedCutoffs } from "./approved-cutoffs";
 import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
@@ -15,38 +13,25 @@ export function getReach(ctx: QueryContext, projectIds: readonly number[]): Reac
   const visible = new Set(visibleProjectIds(ctx));
   const hidden = projectIds.filter((id) => !visible.has(id));
   if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
-  return measureReach(servicesUpTo(registryAsSeen(ctx, projectIds)), null);
+  return countReach(dbOf(ctx), scopeAsSeen(ctx, projectIds)).reach;
 }
+
+// Before every date: a donor's project without an approved period shows no service yet.
+const NO_SERVICE_YET = "";
 
 /**
  * The registry as the viewer sees it: donors see the services given up to the end of each project's
  * latest approved period, as the indicators computed from the registry were frozen then.
  */
-function registryAsSeen(ctx: QueryContext, projectIds: readonly number[]): DatedRecord[] {
-  const db = dbOf(ctx);
-  const records = loadRegistry(db, projectIds);
-  if (seesUnapprovedFigures(ctx.viewer)) return records;
-  const cutoffs = approvedCutoffs(db, projectIds);
-  return records.map((r) => {
-    const cutoff = cutoffs.get(r.projectId);
-    return { ...r, services: cutoff === undefined ? [] : r.services.filter((s) => s.receivedOn <= cutoff) };
-  });
+function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[]): ReachScope {
+  if (seesUnapprovedFigures(ctx.viewer)) return { projects: projectIds.map((id) => ({ id, upTo: null })) };
+  const cutoffs = approvedCutoffs(dbOf(ctx), projectIds);
+  return { projects: projectIds.map((id) => ({ id, upTo: cutoffs.get(id) ?? NO_SERVICE_YET })) };
 }
 
 /** Unique direct beneficiaries of a visible project by the place they are registered in. */
 export function getReachByLocation(ctx: QueryContext, projectId: number): Map<number, number> {
   if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
-  const db = dbOf(ctx);
-  const places = new Map(
-    db.select({ ref: beneficiaries.ref, locationId: beneficiaries.locationId }).from(beneficiaries).where(eq(beneficiaries.projectId, projectId)).all().map((b) => [b.ref, b.locationId]),
-  );
-  const byPlace = new Map<number, ReturnType<typeof servicesUpTo>>();
-  for (const record of servicesUpTo(registryAsSeen(ctx, [projectId]))) {
-    const place = places.get(record.ref);
-    if (place === undefined) continue;
-    const list = byPlace.get(place);
-    if (list) list.push(record);
-    else byPlace.set(place, [record]);
-  }
-  return new Map([...byPlace].map(([place, records]) => [place, measureReach(records, null).uniqueDirect]));
+  const [scope] = scopeAsSeen(ctx, [projectId]).projects;
+  return countReachedByLocation(dbOf(ctx), projectId, scope?.upTo ?? null);
 }

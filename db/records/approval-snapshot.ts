@@ -3,7 +3,6 @@ import { periodEnd } from "../../lib/periods/period";
 import type { Executor } from "../client";
 import { approvedValues, dataValues, indicators, projects } from "../schema";
 import { computeRecordActual } from "./computed-figures";
-import { loadRegistry } from "./registry";
 import { loadTrainings } from "./trainings";
 
 /**
@@ -37,10 +36,7 @@ export function snapshotApprovedPeriod(tx: Executor, projectId: number, period: 
   if (computed.length > 0) {
     const project = tx.select({ countryId: projects.countryId }).from(projects).where(eq(projects.id, projectId)).get();
     if (!project) throw new Error(`No project ${projectId}`);
-    const records = {
-      registry: computed.some((i) => i.source === "registry") ? loadRegistry(tx, [projectId]) : [],
-      trainings: computed.some((i) => i.source === "trainings") ? loadTrainings(tx, [projectId]) : [],
-    };
+    const records = { db: tx, projectId, trainings: computed.some((i) => i.source === "trainings") ? loadTrainings(tx, [projectId]) : [] };
     for (const indicator of computed) {
       const actual = computeRecordActual(indicator, records, periodEnd(period));
       if (actual) {

@@ -1,9 +1,12 @@
-import { measureReach } from "../../lib/beneficiaries/reach";
 import type { Actual } from "../../lib/indicators/actual";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
+import type { Executor } from "../client";
 import type { Indicator } from "../schema";
-import { servicesUpTo, type DatedRecord } from "./registry";
+import { countReach, scopeOf } from "./reach-counts";
 import type { DatedTrainingRecord } from "./trainings";
+
+/** Where computed figures come from: the project's registry (counted in SQL) and its trainings. */
+export type RecordSources = { db: Executor; projectId: number; trainings: readonly DatedTrainingRecord[] };
 
 /**
  * The actual of an indicator computed from records, as of a date: unique people who received its
@@ -12,17 +15,16 @@ import type { DatedTrainingRecord } from "./trainings";
  */
 export function computeRecordActual(
   indicator: Pick<Indicator, "source" | "sourceServiceCode" | "sourceTrainingKind" | "sourceTrainingTopic">,
-  records: { registry: readonly DatedRecord[]; trainings: readonly DatedTrainingRecord[] },
+  sources: RecordSources,
   upToDate: string | undefined,
 ): Actual | null {
   if (indicator.source === "registry") {
-    if (records.registry.length === 0) return null;
-    const reach = measureReach(servicesUpTo(records.registry, upToDate, indicator.sourceServiceCode ?? undefined), null);
-    return { kind: "number", value: reach.uniqueDirect };
+    const { reach, registered } = countReach(sources.db, scopeOf([sources.projectId], upToDate ?? null, indicator.sourceServiceCode ?? undefined));
+    return registered === 0 ? null : { kind: "number", value: reach.uniqueDirect };
   }
   if (indicator.source === "trainings") {
-    if (records.trainings.length === 0) return null;
-    const matching = records.trainings.filter(
+    if (sources.trainings.length === 0) return null;
+    const matching = sources.trainings.filter(
       (t) =>
         t.kind === indicator.sourceTrainingKind &&
         (indicator.sourceTrainingTopic === null || t.topic === indicator.sourceTrainingTopic) &&

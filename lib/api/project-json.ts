@@ -2,6 +2,7 @@ import type { IndicatorFigure } from "@/db/queries/indicator-figures";
 import type { ProjectOverview } from "@/db/queries/projects";
 import type { IndicatorDisaggregation } from "@/db/queries/results-framework";
 import type { Result } from "@/db/schema";
+import type { Reach } from "@/lib/beneficiaries/reach";
 import type { Language } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
 import type { Actual } from "@/lib/indicators/actual";
@@ -44,6 +45,7 @@ export function projectJson(
   results: Result[],
   figures: IndicatorFigure[],
   disaggregations: Map<number, IndicatorDisaggregation[]>,
+  beneficiaries: { reach: Reach; byLocation: Map<number, number> },
 ) {
   const { project, programme, country, organisations, locations } = overview;
   const indicator = (f: IndicatorFigure) => indicatorJson(language, f, disaggregations.get(f.indicator.id) ?? []);
@@ -79,5 +81,14 @@ export function projectJson(
       indicators: figures.filter((f) => f.indicator.resultId === result.id && !f.indicator.isContext).map(indicator),
     })),
     contextIndicators: figures.filter((f) => f.indicator.isContext).map(indicator),
+    beneficiaries: {
+      direct: beneficiaries.reach.uniqueDirect,
+      indirect: beneficiaries.reach.indirect,
+      byService: beneficiaries.reach.byService,
+      byLocation: locations.flatMap((l) => {
+        const direct = beneficiaries.byLocation.get(l.id);
+        return direct === undefined ? [] : [{ code: l.code, name: localized(language, l.nameEn, l.nameFr), direct }];
+      }),
+    },
   };
 }

@@ -31,7 +31,7 @@ export function measureReach(records: readonly RegistryRecord[], defaultHousehol
   for (const record of records) {
     const person = people.get(record.ref) ?? { services: new Set<string>(), householdRef: null, householdSize: null };
     for (const service of record.services) person.services.add(service);
-    person.householdRef ??= record.householdRef;
+    person.householdRef = smallestRef(person.householdRef, record.householdRef);
     person.householdSize = maxKnown(person.householdSize, record.householdSize);
     people.set(record.ref, person);
   }
@@ -61,6 +61,14 @@ export function measureReach(records: readonly RegistryRecord[], defaultHousehol
     indirect += known;
   }
   return { uniqueDirect, byService, byNumberOfServices, indirect };
+}
+
+// A person recorded with two households (in two projects) belongs to the smaller reference: the
+// same answer whatever the order of the records.
+function smallestRef(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 
 function maxKnown(a: number | null, b: number | null): number | null {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPortfolio, type PortfolioProject } from "@/db/queries/portfolio";
@@ -9,13 +8,7 @@ import { PROJECT_STATUSES } from "@/lib/domain/codes";
 import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";
 import { formatNumber, formatRatio, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
-
-/** The portfolio's filters, kept in the URL so that a link shows the same view. */
-const filtersSchema = z.object({
-  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
-  donor: z.string().max(32).optional().catch(undefined),
-  status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
-});
+import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -25,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { t, language } = await getTranslator();
-  const filters = filtersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, typeof v === "string" && v !== "" ? v : undefined])));
+  // The filters live in the URL, so that a link shows the same view.
+  const filters = readPortfolioFilters(await searchParams);
   const portfolio = getPortfolio({ viewer: user }, filters);
   const n = (value: number | null) => (value === null ? t("common.none") : formatNumber(language, value));
   const groups = new Map<string, PortfolioProject[]>();

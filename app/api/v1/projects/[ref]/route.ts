@@ -1,11 +1,12 @@
 import { listIndicatorFigures } from "@/db/queries/indicator-figures";
 import { getProjectOverview } from "@/db/queries/projects";
+import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
 import { readFiguresRequest } from "@/lib/api/figures-request";
 import { projectJson } from "@/lib/api/project-json";
 import { jsonError, jsonOk } from "@/lib/api/respond";
 
-/** GET /api/v1/projects/{id or code}: the project, its results framework and figures. */
+/** GET /api/v1/projects/{id or code}: the project, its results framework, figures and beneficiaries counted once. */
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const read = await readFiguresRequest(request, params);
   if (read instanceof Response) return read;
@@ -21,6 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
       listResults(ctx, projectId),
       listIndicatorFigures(ctx, projectId, { approvedOnly }),
       listIndicatorDisaggregations(ctx, projectId),
+      { reach: getReach(ctx, [projectId]), byLocation: getReachByLocation(ctx, projectId) },
     ),
   );
 }
