@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { rowsToCsv } from "@/lib/charts/indicator-charts";
+import { rowsToCsv } from "@/lib/exports/csv";
 
 /**
  * Every chart's frame: a title, one line saying what it shows, the chart, and its numbers as a table

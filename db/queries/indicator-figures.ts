@@ -5,7 +5,7 @@ import { actualToDate, type ReportedTotal } from "../../lib/indicators/actual-to
 import { progress } from "../../lib/indicators/progress";
 import { periodEnd } from "../../lib/periods/period";
 import type { Executor } from "../client";
-import { computeRecordActual } from "../records/computed-figures";
+import { computeRecordActual, type RecordSources } from "../records/computed-figures";
 import { approvedValues, dataValues, indicators, type Indicator } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { loadTrainings } from "../records/trainings";
@@ -32,25 +32,10 @@ export type FigureOptions = { upTo?: string; approvedOnly?: boolean };
  * `upTo` (a period) gives the figures as they stood at its end.
  */
 export function listIndicatorFigures(ctx: QueryContext, projectId: number, options: FigureOptions = {}): IndicatorFigure[] {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
-  const db = dbOf(ctx);
-  const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
-  const list = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
-  const totals = includesUnapproved ? enteredTotals(db, list) : approvedTotals(db, projectId);
+  const { list, includesUnapproved, totals, records } = loadFigureInputs(ctx, projectId, options);
   const upToDate = options.upTo === undefined ? undefined : periodEnd(options.upTo);
-  const records =
-    includesUnapproved && list.some((i) => i.source !== "manual")
-      ? { db, projectId, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [] }
-      : null;
-
   return list.map((indicator) => {
-    const reported = totals.get(indicator.id) ?? [];
-    const actual =
-      indicator.source === "manual"
-        ? actualToDate(indicator, reported, options.upTo)
-        : records
-          ? computeRecordActual(indicator, records, upToDate)
-          : actualToDate({ measure: indicator.measure, timeAggregation: "cumulative" }, reported, options.upTo);
+    const actual = actualOf(indicator, totals.get(indicator.id) ?? [], records, options.upTo, upToDate);
     return {
       indicator,
       actual,
@@ -63,6 +48,41 @@ export function listIndicatorFigures(ctx: QueryContext, projectId: number, optio
       includesUnapproved,
     };
   });
+}
+
+/** What an indicator's figures are computed from: reported totals, or the records for computed figures in review. */
+export type FigureInputs = {
+  list: Indicator[];
+  includesUnapproved: boolean;
+  totals: Map<number, ReportedTotal[]>;
+  records: RecordSources | null;
+};
+
+export function loadFigureInputs(ctx: QueryContext, projectId: number, options: { approvedOnly?: boolean } = {}): FigureInputs {
+  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
+  const db = dbOf(ctx);
+  const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
+  const list = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
+  return {
+    list,
+    includesUnapproved,
+    totals: includesUnapproved ? enteredTotals(db, list) : approvedTotals(db, projectId),
+    records:
+      includesUnapproved && list.some((i) => i.source !== "manual")
+        ? { db, projectId, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [] }
+        : null,
+  };
+}
+
+/**
+ * An indicator's actual as of a period's end (`upTo`, with `upToDate` its last day), or to date:
+ * entered indicators add up their totals by the rules of lib/indicators; computed ones are running
+ * totals, counted from the records or as approved.
+ */
+export function actualOf(indicator: Indicator, reported: readonly ReportedTotal[], records: RecordSources | null, upTo: string | undefined, upToDate: string | undefined): Actual | null {
+  if (indicator.source === "manual") return actualToDate(indicator, reported, upTo);
+  if (records) return computeRecordActual(indicator, records, upToDate);
+  return actualToDate({ measure: indicator.measure, timeAggregation: "cumulative" }, reported, upTo);
 }
 
 function groupByIndicator(rows: (ReportedTotal & { indicatorId: number })[]): Map<number, ReportedTotal[]> {

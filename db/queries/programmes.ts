@@ -19,6 +19,26 @@ export type ProgrammeSummary = {
   outcomes: { code: string; figure: IndicatorFigure; combined: Actual | null }[];
 };
 
+/** A programme (by code, or by id when a number) and its phases the viewer may see, in order; null when they see none. */
+export function getProgrammePhases(ctx: QueryContext, ref: string | number, phases?: readonly number[]): { programme: Programme; projects: Project[] } | null {
+  const db = dbOf(ctx);
+  const programme = db
+    .select()
+    .from(programmes)
+    .where(typeof ref === "number" ? eq(programmes.id, ref) : eq(programmes.code, ref))
+    .get();
+  if (!programme) return null;
+  const visible = new Set(visibleProjectIds(ctx));
+  const list = db
+    .select()
+    .from(projects)
+    .where(eq(projects.programmeId, programme.id))
+    .orderBy(asc(projects.phase))
+    .all()
+    .filter((p) => visible.has(p.id) && (phases === undefined || (p.phase !== null && phases.includes(p.phase))));
+  return list.length === 0 ? null : { programme, projects: list };
+}
+
 /**
  * A programme (by code, or by id when a number) and the phases the viewer may see; `phases` (phase numbers) narrows them, e.g. to
  * phases I-III for the published "since 2010" figures. Null when the viewer sees none of it.
@@ -29,21 +49,9 @@ export function getProgrammeSummary(
   options: { phases?: number[]; approvedOnly?: boolean } = {},
 ): ProgrammeSummary | null {
   const db = dbOf(ctx);
-  const programme = db
-    .select()
-    .from(programmes)
-    .where(typeof ref === "number" ? eq(programmes.id, ref) : eq(programmes.code, ref))
-    .get();
-  if (!programme) return null;
-  const visible = new Set(visibleProjectIds(ctx));
-  const phaseProjects = db
-    .select()
-    .from(projects)
-    .where(eq(projects.programmeId, programme.id))
-    .orderBy(asc(projects.phase))
-    .all()
-    .filter((p) => visible.has(p.id) && (options.phases === undefined || (p.phase !== null && options.phases.includes(p.phase))));
-  if (phaseProjects.length === 0) return null;
+  const found = getProgrammePhases(ctx, ref, options.phases);
+  if (!found) return null;
+  const { programme, projects: phaseProjects } = found;
 
   const phases = phaseProjects.map((project) => ({
     project,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdownByLocation, breakdownByOption, rowsToCsv, seriesWithTargets, type ValueCell } from "./indicator-charts";
+import { breakdownByLocation, breakdownByOption, seriesWithTargets, type ValueCell } from "./indicator-charts";
 
 const cell = (period: string, locationId: number, disaggregation: string, value: number): ValueCell => ({ period, locationId, disaggregation, value, numerator: null, denominator: null });
 const incremental = { measure: "number", timeAggregation: "incremental" } as const;
@@ -29,11 +29,5 @@ describe("breakdowns", () => {
       { locationId: 1, value: 10 },
       { locationId: 2, value: 5 },
     ]);
-  });
-});
-
-describe("rowsToCsv", () => {
-  it("writes a header and the rows, quoting and neutralising formulas", () => {
-    expect(rowsToCsv(["place", "value"], [["Huye, South", 3], ["=HYPERLINK()", null]])).toBe(`place,value\n"Huye, South",3\n'=HYPERLINK(),\n`);
   });
 });

@@ -44,13 +44,3 @@ export function breakdownByLocation(rule: ActualRule, cells: readonly ValueCell[
   });
 }
 
-/** A CSV of exactly the rows a chart shows, with a header row. */
-export function rowsToCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (v: string | number | null) => {
-    const text = v === null ? "" : String(v);
-    // Neutralise what a spreadsheet would run as a formula.
-    const safe = /^[=+\-@\t\r]/.test(text) && typeof v === "string" ? `'${text}` : text;
-    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\n") + "\n";
-}

@@ -1,0 +1,67 @@
+import type { TrackingTable } from "../../db/queries/tracking-table";
+import type { Language } from "../domain/codes";
+import { localized } from "../i18n/format";
+import type { Translator } from "../i18n/server";
+import type { ExportColumn, ExportTable } from "./table";
+
+const round = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+
+/**
+ * The indicator tracking table as rows: per indicator its result, code, name, measure, baseline,
+ * life-of-project target, the target and actual of each period, the actual to date (with numerator
+ * and denominator for percentages), progress and status. Percentages read 0-100.
+ */
+export function trackingRows(table: TrackingTable, t: Translator, language: Language): ExportTable {
+  const columns: ExportColumn[] = [
+    { header: t("export.column.project"), format: "text", width: 14 },
+    { header: t("export.column.resultCode"), format: "text", width: 10 },
+    { header: t("export.column.result"), format: "text", width: 40 },
+    { header: t("export.column.resultType"), format: "text", width: 10 },
+    { header: t("export.column.indicatorCode"), format: "text", width: 10 },
+    { header: t("export.column.indicator"), format: "text", width: 48 },
+    { header: t("export.column.measure"), format: "text", width: 12 },
+    { header: t("export.column.unit"), format: "text", width: 12 },
+    { header: t("export.column.overTime"), format: "text", width: 12 },
+    { header: t("export.column.baseline"), format: "decimal", width: 10 },
+    { header: t("export.column.baselineYear"), format: "text", width: 8 },
+    { header: t("export.column.target"), format: "decimal", width: 12 },
+    ...table.periods.flatMap((period): ExportColumn[] => [
+      { header: t("export.column.periodTarget", { period }), format: "decimal", width: 11 },
+      { header: t("export.column.periodActual", { period }), format: "decimal", width: 11 },
+    ]),
+    { header: t("export.column.actualToDate"), format: "decimal", width: 12 },
+    { header: t("export.column.numerator"), format: "decimal", width: 11 },
+    { header: t("export.column.denominator"), format: "decimal", width: 11 },
+    { header: t("export.column.progress"), format: "decimal", width: 10 },
+    { header: t("export.column.due"), format: "decimal", width: 11 },
+    { header: t("export.column.status"), format: "text", width: 14 },
+  ];
+  const rows = table.rows.map((row) => {
+    const { indicator, result, toDate } = row;
+    return [
+      row.project.code,
+      result?.code ?? null,
+      result ? localized(language, result.titleEn, result.titleFr) : t("export.context"),
+      result ? t(`resultType.${result.type}`) : null,
+      indicator.code,
+      localized(language, indicator.nameEn, indicator.nameFr),
+      t(`framework.measureName.${indicator.measure}`),
+      indicator.unitEn === null ? null : localized(language, indicator.unitEn, indicator.unitFr),
+      t(`export.overTime.${indicator.timeAggregation}`),
+      indicator.baselineValue,
+      indicator.baselineYear === null ? null : String(indicator.baselineYear),
+      indicator.target,
+      ...table.periods.flatMap((period) => {
+        const cell = row.periods.get(period);
+        return [cell?.target ?? null, round(cell?.actual?.value)];
+      }),
+      round(toDate?.value),
+      toDate?.kind === "ratio" ? toDate.numerator : null,
+      toDate?.kind === "ratio" ? toDate.denominator : null,
+      row.progress === null ? null : round(100 * row.progress, 1),
+      round(row.due),
+      t(`dashboard.statusName.${row.status}`),
+    ];
+  });
+  return { name: t("export.trackingSheet"), columns, rows };
+}
