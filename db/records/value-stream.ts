@@ -9,7 +9,7 @@ const ROWS_PER_CHUNK = 5_000;
  * reads one consistent snapshot while the app's connection goes on serving (WAL), and only one chunk
  * is in memory at a time, whatever the number of rows.
  */
-export function streamQuery(file: string, query: SQL, head: string, line: (row: unknown[]) => string): ReadableStream<Uint8Array> {
+export function streamQuery(file: string, query: SQL, head: string, line: (row: unknown[]) => string, rowsPerChunk = ROWS_PER_CHUNK): ReadableStream<Uint8Array> {
   const { sql, params } = new SQLiteSyncDialect().sqlToQuery(query);
   const encoder = new TextEncoder();
   let connection: Database.Database | null = null;
@@ -29,7 +29,7 @@ export function streamQuery(file: string, query: SQL, head: string, line: (row: 
       },
       pull(controller) {
         let chunk = "";
-        for (let n = 0; n < ROWS_PER_CHUNK; n++) {
+        for (let n = 0; n < rowsPerChunk; n++) {
           const next = rows?.next();
           if (!next || next.done) {
             if (chunk) controller.enqueue(encoder.encode(chunk));
