@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataEntryGrid } from "@/components/entry/data-entry-grid";
+import { NarrativeForm } from "@/components/entry/narrative-form";
 import { WorkflowPanel } from "@/components/entry/workflow-panel";
 import { getEntrySheet } from "@/db/queries/entry-sheet";
+import { getNarratives } from "@/db/queries/narratives";
 import { managedProjectIds, seesUnapprovedFigures } from "@/db/queries/viewer";
+import { LANGUAGES } from "@/lib/domain/codes";
 import { formatDate, localized } from "@/lib/i18n/format";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { getTranslator } from "@/lib/i18n/server";
@@ -27,6 +30,7 @@ export default async function EntrySheetPage({ params }: Props) {
   const { project } = overview;
   const sheet = getEntrySheet(ctx, project, period);
   const { state } = sheet;
+  const narratives = getNarratives(ctx, project.id, period);
   const editable = sheet.canEdit && isEditable(state.status);
   const actor = { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: ctx.viewer.role === "manager" && managedProjectIds(ctx).includes(project.id) };
   const actions = PERIOD_ACTIONS.filter(
@@ -117,6 +121,34 @@ export default async function EntrySheetPage({ params }: Props) {
           unsaved: t.raw("entry.unsaved") as string,
         }}
       />
+
+      <section className="card" aria-labelledby="narrative-title">
+        <h2 id="narrative-title">{t("narrative.title")}</h2>
+        <p className="muted">{t("narrative.intro")}</p>
+        {sheet.canEdit && !editable && <p className="note">{t("narrative.readOnly")}</p>}
+        <div className="narratives">
+          {LANGUAGES.map((lang) => {
+            const text = narratives[lang];
+            return (
+              <NarrativeForm
+                key={lang}
+                projectCode={project.code}
+                period={period}
+                language={lang}
+                editable={editable}
+                narrative={text ? { highlights: text.highlights, challenges: text.challenges, nextSteps: text.nextSteps, version: text.version } : null}
+                labels={{
+                  legend: t(`narrative.legend.${lang}`),
+                  highlights: t("report.highlights"),
+                  challenges: t("report.challenges"),
+                  nextSteps: t("report.nextSteps"),
+                  save: t("narrative.save"),
+                }}
+              />
+            );
+          })}
+        </div>
+      </section>
     </>
   );
 }
