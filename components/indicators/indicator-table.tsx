@@ -1,6 +1,5 @@
 import type { DashboardIndicator } from "@/db/queries/project-dashboard";
-import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";
-import { formatRatio, localized } from "@/lib/i18n/format";
+import { indicatorCells } from "@/lib/i18n/indicator-cells";
 import { getTranslator } from "@/lib/i18n/server";
 
 /** Baseline, target, actual to date and progress of each indicator. */
@@ -29,27 +28,22 @@ export async function IndicatorTable({ figures, caption }: { figures: DashboardI
           </tr>
         </thead>
         <tbody>
-          {figures.map(({ indicator, actual, progress, status, due }) => {
-            const unit = localized(language, indicator.unitEn ?? "", indicator.unitFr);
-            const notes = [
-              indicator.timeAggregation === "cumulative" ? t("project.framework.cumulative") : null,
-              indicator.source === "registry" ? t("project.framework.fromRegistry") : null,
-              indicator.source === "trainings" ? t("project.framework.fromTrainings") : null,
-            ].filter(Boolean);
+          {figures.map((figure) => {
+            const cells = indicatorCells(t, language, figure);
             return (
-              <tr key={indicator.id}>
+              <tr key={figure.indicator.id}>
                 <th scope="row">
-                  <span className="code">{indicator.code}</span> {localized(language, indicator.nameEn, indicator.nameFr)}
-                  {unit && unit !== "%" && <span className="muted"> ({unit})</span>}
-                  {notes.length > 0 && <span className="hint">{notes.join(" · ")}</span>}
+                  <span className="code">{cells.code}</span> {cells.name}
+                  {cells.unit && <span className="muted"> ({cells.unit})</span>}
+                  {cells.notes.length > 0 && <span className="hint">{cells.notes.join(" · ")}</span>}
                 </th>
-                <td className="num">{indicator.baselineValue === null ? t("common.none") : formatMeasureValue(language, indicator.measure, indicator.baselineValue)}</td>
-                <td className="num">{indicator.target === null ? t("project.framework.noTarget") : formatMeasureValue(language, indicator.measure, indicator.target)}</td>
-                <td className="num">{actual ? formatActual(language, actual) : <span className="muted">{t("project.framework.noActual")}</span>}</td>
-                <td className="num">{progress === null ? t("common.none") : formatRatio(language, progress)}</td>
+                <td className="num">{cells.baseline}</td>
+                <td className="num">{cells.target}</td>
+                <td className="num">{cells.actual ?? <span className="muted">{t("project.framework.noActual")}</span>}</td>
+                <td className="num">{cells.progress}</td>
                 <td>
-                  <span className={`status status-${status}`}>{t(`dashboard.statusName.${status}`)}</span>
-                  {due !== null && <span className="hint">{t("dashboard.target")}: {formatMeasureValue(language, indicator.measure, due)}</span>}
+                  <span className={`status status-${figure.status}`}>{cells.status}</span>
+                  {cells.due && <span className="hint">{cells.due}</span>}
                 </td>
               </tr>
             );

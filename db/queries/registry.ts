@@ -7,13 +7,18 @@ import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } fro
 
 /**
  * Unique direct beneficiaries, people per service, overlaps and indirect beneficiaries of visible
- * projects taken together: a person registered in two of them counts once.
+ * projects taken together: a person registered in two of them counts once. `upTo` (a date) counts
+ * the services received by then.
  */
-export function getReach(ctx: QueryContext, projectIds: readonly number[]): Reach {
+export function getReach(ctx: QueryContext, projectIds: readonly number[], options: { upTo?: string } = {}): Reach {
   const visible = new Set(visibleProjectIds(ctx));
   const hidden = projectIds.filter((id) => !visible.has(id));
   if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
-  return countReach(dbOf(ctx), scopeAsSeen(ctx, projectIds)).reach;
+  const scope = scopeAsSeen(ctx, projectIds);
+  const { upTo } = options;
+  if (upTo === undefined) return countReach(dbOf(ctx), scope).reach;
+  // As of a date: the services received by then, and no later than what the viewer may see.
+  return countReach(dbOf(ctx), { projects: scope.projects.map((p) => ({ id: p.id, upTo: p.upTo === null || upTo < p.upTo ? upTo : p.upTo })) }).reach;
 }
 
 // Before every date: a donor's project without an approved period shows no service yet.

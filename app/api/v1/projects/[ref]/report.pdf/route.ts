@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { getDonorReport } from "@/db/queries/donor-report";
+import { getProjectOverview } from "@/db/queries/projects";
+import { fileResponse } from "@/lib/api/export-request";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate, jsonError } from "@/lib/api/respond";
+import { LANGUAGES } from "@/lib/domain/codes";
+import { translatorFor } from "@/lib/i18n/server";
+import { FREQUENCY_PERIOD_TYPE, periodsBetween } from "@/lib/periods/period";
+import { renderDonorReport } from "@/lib/reports/donor-report-pdf";
+
+const querySchema = z.object({ period: z.string().max(8), lang: z.enum(LANGUAGES).optional() });
+
+/** GET /api/v1/projects/{id or code}/report.pdf?period=2026Q3&lang=en|fr: the donor report of a period. */
+export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language: callerLanguage } = caller;
+  const rawRef = (await params).ref;
+  const overview = getProjectOverview({ viewer: user }, parseReference(rawRef));
+  if (!overview) return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(rawRef) }));
+  const { project } = overview;
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
+  if (!query.success || !periods.includes(query.data.period)) return jsonError(400, t("api.badReportQuery"));
+  const language = query.data.lang ?? callerLanguage;
+  const today = new Date().toISOString().slice(0, 10);
+  const report = getDonorReport({ viewer: user }, overview, query.data.period, language, today);
+  const pdf = await renderDonorReport(report, translatorFor(language), language, today);
+  return fileResponse(new Uint8Array(pdf), `${project.code}-report-${query.data.period}-${language}.pdf`, "application/pdf");
+}
