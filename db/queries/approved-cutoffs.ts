@@ -9,18 +9,21 @@ import { projectPeriods } from "../schema";
  * trainings) stops there, as the indicators computed from them were frozen when it was approved.
  */
 export function approvedCutoffs(db: Executor, projectIds: readonly number[]): Map<number, string> {
-  const cutoffs = new Map<number, string>();
-  if (projectIds.length === 0) return cutoffs;
+  return new Map([...latestApprovedPeriods(db, projectIds)].map(([projectId, period]) => [projectId, periodEnd(period)]));
+}
+
+/** Each project's latest approved period; a project without one is left out. */
+export function latestApprovedPeriods(db: Executor, projectIds: readonly number[]): Map<number, string> {
+  const latest = new Map<number, string>();
+  if (projectIds.length === 0) return latest;
   const rows = db
     .select({ projectId: projectPeriods.projectId, period: projectPeriods.period })
     .from(projectPeriods)
     .where(and(inArray(projectPeriods.projectId, [...projectIds]), eq(projectPeriods.status, "approved")))
     .all();
-  const latest = new Map<number, string>();
   for (const { projectId, period } of rows) {
     const current = latest.get(projectId);
     if (!current || comparePeriods(period, current) > 0) latest.set(projectId, period);
   }
-  for (const [projectId, period] of latest) cutoffs.set(projectId, periodEnd(period));
-  return cutoffs;
+  return latest;
 }

@@ -6,12 +6,19 @@ import type { Problem } from "../../lib/validation/problems";
 import { decideTransition, type PeriodAction, type TransitionRefusal } from "../../lib/workflow/period-workflow";
 import type { Executor } from "../client";
 import { snapshotApprovedPeriod } from "../records/approval-snapshot";
+import { latestApprovedPeriods } from "./approved-cutoffs";
 import { auditLog, dataValues, indicators, projectPeriods, projects, type ProjectPeriod } from "../schema";
 import { dbOf, managedProjectIds, visibleProjectIds, type QueryContext } from "./viewer";
 
 /** A period's workflow row; a period without one is a draft nobody submitted. */
 export function findProjectPeriod(db: Executor, projectId: number, period: string): ProjectPeriod | null {
   return db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, projectId), eq(projectPeriods.period, period))).get() ?? null;
+}
+
+/** The latest approved period of a visible project, or null. */
+export function latestApprovedPeriod(ctx: QueryContext, projectId: number): string | null {
+  if (!visibleProjectIds(ctx).includes(projectId)) return null;
+  return latestApprovedPeriods(dbOf(ctx), [projectId]).get(projectId) ?? null;
 }
 
 export function periodStatus(db: Executor, projectId: number, period: string): DataValueStatus {

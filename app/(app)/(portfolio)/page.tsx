@@ -59,6 +59,14 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           ))}
         </div>
         <p className="muted small">{t("portfolio.countedOnce")}</p>
+        <p className="small">
+          <a href="/api/v1/data-values/export.csv" download>
+            {t("export.button.allValues")}
+          </a>{" "}
+          <a href="/api/v1/data-values/export.csv?delimiter=semicolon" download aria-label={`${t("export.button.allValues")}: ${t("export.button.semicolon")}`}>
+            ({t("export.button.semicolon")})
+          </a>
+        </p>
       </section>
       <form className="card filters" method="get" aria-label={t("portfolio.filters")}>
         <label>

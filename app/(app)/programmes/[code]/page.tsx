@@ -5,6 +5,7 @@ import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { HorizontalBarChart } from "@/components/charts/bar-chart";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { Downloads } from "@/components/exports/downloads";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
@@ -12,7 +13,6 @@ import { getTranslator } from "@/lib/i18n/server";
 import { loadProgramme } from "./load-programme";
 
 type Props = { params: Promise<{ code: string }> };
-
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const summary = await loadProgramme((await params).code);
@@ -152,6 +152,7 @@ export default async function ProgrammePage({ params }: Props) {
           </div>
         )}
       </section>
+      <Downloads base={`/api/v1/programmes/${encodeURIComponent(programme.code)}`} approvedOnly={phases[0]?.figures[0]?.includesUnapproved === false} records={false} />
     </>
   );
 }

@@ -6,10 +6,13 @@ import { z } from "zod";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { IndicatorCharts } from "@/components/charts/indicator-charts";
+import { Downloads } from "@/components/exports/downloads";
 import { ProjectMap } from "@/components/maps/project-map";
 import { ResultsFramework } from "@/components/indicators/results-framework";
 import { ProjectOverview } from "@/components/projects/project-overview";
 import { listDimensions } from "@/db/queries/framework-editing";
+import { seesIndividualRecords } from "@/db/queries/beneficiary-records";
+import { latestApprovedPeriod } from "@/db/queries/project-periods";
 import { getProjectDashboard } from "@/db/queries/project-dashboard";
 import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
@@ -18,9 +21,16 @@ import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { FREQUENCY_PERIOD_TYPE, isPeriod, periodsBetween } from "@/lib/periods/period";
+import { FREQUENCY_PERIOD_TYPE, isPeriod, periodEnd, periodsBetween } from "@/lib/periods/period";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";
+
+/** The report's period offered first: the latest approved one for donors, the latest ended one for everyone else. */
+function reportPeriod(periods: string[], latestApproved: string | null, reviewer: boolean): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const ended = periods.filter((p) => periodEnd(p) <= today);
+  return (reviewer ? ended.at(-1) : latestApproved) ?? latestApproved ?? ended.at(-1) ?? periods[0] ?? "";
+}
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -196,6 +206,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const approvedOnly = !reviewer || filters.view === "approved";
   const base = `/projects/${encodeURIComponent(project.code)}`;
   const withIndicator = filters.indicator ? `indicator=${encodeURIComponent(filters.indicator)}` : "";
+  const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
+  const latestApproved = latestApprovedPeriod(ctx, project.id);
   return (
     <>
       <ProjectOverview overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} />
@@ -226,6 +238,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <Dashboard ctx={ctx} overview={overview} approvedOnly={approvedOnly} filters={filters} />
         </Suspense>
       </section>
+      <Downloads
+        base={`/api/v1/projects/${encodeURIComponent(project.code)}`}
+        approvedOnly={approvedOnly}
+        records={seesIndividualRecords(ctx, project.id)}
+        report={{ periods, period: reportPeriod(periods, latestApproved, reviewer) }}
+      />
     </>
   );
 }
