@@ -1,0 +1,174 @@
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { PDFParse } from "pdf-parse";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { apiClients, getJson } from "./support/clients";
+
+const as = apiClients();
+type Indicator = { id: number; code: string; measure: string; actual: number | null };
+type Project = { locations: { code: string }[]; results: { indicators: Indicator[] }[]; contextIndicators: Indicator[] };
+const indicatorsOf = (p: Project) => [...p.results.flatMap((r) => r.indicators), ...p.contextIndicators];
+
+async function csvOf(client: APIRequestContext, path: string, delimiter = ","): Promise<Record<string, string>[]> {
+  const response = await client.get(path);
+  expect(response.status(), path).toBe(200);
+  expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
+  return parse(await response.body(), { bom: true, columns: true, delimiter }) as Record<string, string>[];
+}
+
+async function workbookOf(body: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** A sheet's rows as objects keyed by its header row. */
+function sheetRows(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value ?? null])));
+  });
+  return rows;
+}
+
+test("the tracking table downloaded from the project page holds the dashboard's figures", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4");
+  await signInWithForm(page, ACCOUNTS.manager);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Indicator tracking table (Excel)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^RW-REINT-P4-tracking-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = await workbookOf(await download.createReadStream().then(async (s) => Buffer.concat(await s.toArray())));
+  const [tracking, about] = workbook.worksheets;
+  expect(tracking?.name).toBe("Indicator tracking");
+  expect(tracking?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  expect(about?.getColumn(2).values).toContain("RW-REINT-P4");
+  const rows = sheetRows(tracking!);
+  expect(rows.length).toBeGreaterThan(5);
+  const format = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+  for (const row of rows) {
+    const code = String(row["Indicator code"]);
+    const cell = page.getByRole("row", { name: new RegExp(`^${code.replace(".", "\\.")} `) }).getByRole("cell").nth(2);
+    const actual = row["Actual to date"] as number | null;
+    if (actual === null) await expect(cell).toHaveText("No figure yet");
+    else if (row.Measure === "Number") await expect(cell).toHaveText(format.format(actual));
+    else await expect(cell).toContainText(`${format.format(actual)}%`);
+  }
+});
+
+test("a donor's files hold approved figures only, and no individual record", async () => {
+  const donor = await as(ACCOUNTS.donorJapan);
+  const manager = await as(ACCOUNTS.manager);
+  const api = await getJson<Project>(donor, "/api/v1/projects/RW-REINT-P4");
+  const tracking = await csvOf(donor, "/api/v1/projects/RW-REINT-P4/export.csv");
+  for (const indicator of indicatorsOf(api)) {
+    const row = tracking.find((r) => r["Indicator code"] === indicator.code);
+    expect(row, indicator.code).toBeDefined();
+    expect(row?.["Actual to date"] === "" ? null : Number(row?.["Actual to date"])).toBe(indicator.actual === null ? null : Number(indicator.actual.toFixed(2)));
+  }
+  const values = await csvOf(donor, "/api/v1/projects/RW-REINT-P4/export.csv?kind=values&delimiter=semicolon", ";");
+  expect(values.length).toBeGreaterThan(0);
+  expect(new Set(values.map((v) => v.status))).toEqual(new Set(["approved"]));
+  expect(values.every((v) => v.comment === "")).toBe(true);
+  const inReview = await csvOf(manager, "/api/v1/projects/RW-REINT-P4/export.csv?kind=values");
+  expect(inReview.some((v) => v.status !== "approved")).toBe(true);
+
+  const records = await csvOf(manager, "/api/v1/projects/RW-REINT-P4/export.csv?kind=records");
+  expect(Object.keys(records[0] ?? {})).toEqual(["external_id", "household_id", "sex", "birth_year", "group", "location_code", "household_size", "service", "service_date"]);
+  const someone = records[0]!.external_id!;
+  for (const email of [ACCOUNTS.donorJapan, ACCOUNTS.staff]) {
+    const client = await as(email);
+    const refused = await client.get("/api/v1/projects/RW-REINT-P4/export.csv?kind=records");
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).not.toContain(someone);
+    for (const kind of ["tracking", "values", "trainings", "beneficiaries"]) {
+      const file = await client.get(`/api/v1/projects/RW-REINT-P4/export.csv?kind=${kind}`);
+      expect(file.status()).toBe(200);
+      expect(await file.text(), `${email} ${kind}`).not.toContain(someone);
+    }
+    const beneficiaries = await csvOf(client, "/api/v1/projects/RW-REINT-P4/export.csv?kind=beneficiaries");
+    expect(Object.keys(beneficiaries[0] ?? {})).not.toContain("external_id");
+  }
+  expect((await donor.get("/api/v1/projects/CD-HSEC-NK/export.csv")).status()).toBe(404);
+});
+
+test("a comment that is a formula comes out neutralised in CSV and Excel", async () => {
+  const manager = await as(ACCOUNTS.manager);
+  const project = await getJson<Project>(manager, "/api/v1/projects/RW-REINT-P4");
+  const indicator = indicatorsOf(project).find((i) => i.code === "OP2.3")!;
+  const locationCode = project.locations.at(-1)!.code;
+  const { values } = await getJson<{ values: { indicatorId: number; locationCode: string; disaggregation: Record<string, string>; version: number | null }[] }>(manager, "/api/v1/data-values?project=RW-REINT-P4&period=2026Q4");
+  const current = values.find((v) => v.indicatorId === indicator.id && v.locationCode === locationCode && Object.keys(v.disaggregation).length === 0);
+  const formula = '=HYPERLINK("http://example.invalid","x")';
+  const written = await manager.put("/api/v1/data-values", { data: [{ indicatorId: indicator.id, period: "2026Q4", locationCode, disaggregation: {}, value: 2, comment: formula, version: current?.version ?? undefined }] });
+  expect(written.status()).toBe(200);
+  const stored = await getJson<{ values: { indicatorId: number; locationCode: string; comment: string | null }[] }>(manager, "/api/v1/data-values?project=RW-REINT-P4&period=2026Q4");
+  expect(stored.values.find((v) => v.indicatorId === indicator.id && v.locationCode === locationCode)?.comment).toBe(formula);
+
+  const csv = await csvOf(manager, "/api/v1/projects/RW-REINT-P4/export.csv?kind=values");
+  expect(csv.find((r) => r.comment?.includes("HYPERLINK"))?.comment).toBe(`'${formula}`);
+  const xlsx = await manager.get("/api/v1/projects/RW-REINT-P4/export.xlsx?kind=values");
+  expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const sheet = (await workbookOf(await xlsx.body())).worksheets[0]!;
+  const comments = sheetRows(sheet).map((r) => r.comment).filter((c) => typeof c === "string" && c.includes("HYPERLINK"));
+  expect(comments).toEqual([`'${formula}`]);
+  sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+});
+
+test("the donor report comes as a PDF in French from the project page, with the dashboard's figures", async ({ page }) => {
+  const staff = await as(ACCOUNTS.staff);
+  const api = await getJson<Project & { beneficiaries: { direct: number } }>(staff, "/api/v1/projects/CD-HSEC-NK");
+  await page.goto("/projects/CD-HSEC-NK");
+  await signInWithForm(page, ACCOUNTS.staff);
+  const form = page.getByRole("form", { name: "Donor report (PDF)" });
+  await form.getByLabel("Language of the report").selectOption("fr");
+  const periods = await form.getByLabel("Report up to the period").locator("option").allTextContents();
+  const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download the report" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^CD-HSEC-NK-report-\d{4}Q\d-fr\.pdf$/);
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(await (await download.createReadStream()).toArray())) });
+  const text = (await parser.getText()).text.replace(/[\u202f\u00a0]/g, " ");
+  await parser.destroy();
+  expect(text).toContain("RAPPORT AU BAILLEUR");
+  expect(text).toContain("Indicateurs");
+  const period = download.suggestedFilename().match(/(\d{4}Q\d)/)![1]!;
+  expect(periods).toContain(period);
+  // The report of the last period holds the figures the API gives to date, in French formats.
+  const last = await staff.get(`/api/v1/projects/CD-HSEC-NK/report.pdf?period=${periods.at(-1)}&lang=fr`);
+  expect(last.status()).toBe(200);
+  const lastParser = new PDFParse({ data: new Uint8Array(await last.body()) });
+  const lastText = (await lastParser.getText()).text.replace(/[\u202f\u00a0]/g, " ");
+  await lastParser.destroy();
+  const fr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+  for (const indicator of indicatorsOf(api).filter((i) => i.actual !== null && i.measure === "number")) {
+    expect(lastText, indicator.code).toContain(fr.format(indicator.actual!).replace(/[\u202f\u00a0]/g, " "));
+  }
+  expect((await staff.get("/api/v1/projects/CD-HSEC-NK/report.pdf?period=1999Q1")).status()).toBe(400);
+});
+
+test("programme exports, the portfolio's streamed values and wrong queries", async () => {
+  const staff = await as(ACCOUNTS.staff);
+  const tracking = await csvOf(staff, "/api/v1/programmes/RW-REINT/export.csv");
+  expect(new Set(tracking.map((r) => r.Project))).toEqual(new Set(["RW-REINT-P1", "RW-REINT-P2", "RW-REINT-P3", "RW-REINT-P4"]));
+  const workbook = await workbookOf(await (await staff.get("/api/v1/programmes/RW-REINT/export.xlsx")).body());
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Indicator tracking", "About"]);
+
+  const all = await csvOf(staff, "/api/v1/data-values/export.csv");
+  const projects = await getJson<{ projects: { code: string }[] }>(staff, "/api/v1/projects");
+  let expected = 0;
+  for (const { code } of projects.projects) expected += (await csvOf(staff, `/api/v1/projects/${code}/export.csv?kind=values`)).length;
+  expect(all.length).toBe(expected);
+  const donor = await as(ACCOUNTS.donorNetherlands);
+  const donorValues = await csvOf(donor, "/api/v1/data-values/export.csv?delimiter=semicolon", ";");
+  expect(donorValues.length).toBeGreaterThan(0);
+  expect(new Set(donorValues.map((v) => v.project_code))).toEqual(new Set(["CD-HSEC-NK"]));
+  expect(new Set(donorValues.map((v) => v.status))).toEqual(new Set(["approved"]));
+
+  const bad = await staff.get("/api/v1/projects/RW-REINT-P4/export.csv?kind=everything");
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^Unknown export/);
+  expect((await staff.get("/api/v1/programmes/RW-REINT/export.csv?kind=records")).status()).toBe(400);
+  const anonymous = await (await import("@playwright/test")).request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await anonymous.get("/api/v1/data-values/export.csv")).status()).toBe(401);
+  await anonymous.dispose();
+});
