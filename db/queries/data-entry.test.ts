@@ -1,31 +1,22 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../client";
+import { describe, expect, it } from "vitest";
 import { auditLog, dataValues, indicators, projectPeriods, projects } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, viewerByEmail } from "../test-database";
+import { useDemoDatabase } from "../test-database";
 import { listDataValues } from "./data-value-list";
 import { recordDataValues, type DataValueInput } from "./data-values";
 import { listIndicatorFigures } from "./indicator-figures";
 import { transitionPeriod } from "./project-periods";
-import type { QueryContext } from "./viewer";
 
 const TODAY = "2026-11-23";
-let db: Db;
-let remove: () => void;
-beforeAll(async () => {
-  ({ db, remove } = createTestDatabase());
-  await seedDemoData(db, { today: TODAY });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase(TODAY);
 
-const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
+const { as } = demo;
 const manager = () => as("manager@baseline.test");
 const manager2 = () => as("manager2@baseline.test");
-const projectId = (code: string) => db.select().from(projects).where(eq(projects.code, code)).get()?.id ?? 0;
+const projectId = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()?.id ?? 0;
 const indicatorId = (project: string, code: string) =>
-  db.select().from(indicators).where(and(eq(indicators.projectId, projectId(project)), eq(indicators.code, code))).get()?.id ?? 0;
-const valueCount = () => db.select({ n: count() }).from(dataValues).get()?.n;
+  demo.db.select().from(indicators).where(and(eq(indicators.projectId, projectId(project)), eq(indicators.code, code))).get()?.id ?? 0;
+const valueCount = () => demo.db.select({ n: count() }).from(dataValues).get()?.n;
 
 /** Total, female and male of "Returnees supported to start their own business" in a Phase IV district. */
 function businesses(locationCode: string, total: unknown, female: unknown, male: unknown, period = "2026Q4"): DataValueInput[] {
@@ -39,13 +30,13 @@ function businesses(locationCode: string, total: unknown, female: unknown, male:
 
 describe("recordDataValues", () => {
   it("writes a cell with its breakdown, version 1, and an audit entry each", () => {
-    const auditBefore = db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+    const auditBefore = demo.db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
     const outcome = recordDataValues(manager(), businesses("RW-05-NYR", 8, "5", 3), { today: TODAY });
     expect(outcome.kind).toBe("saved");
     if (outcome.kind !== "saved") return;
     expect(outcome.values).toHaveLength(3);
     expect(outcome.values[0]).toMatchObject({ value: 8, status: "draft", version: 1, locationCode: "RW-05-NYR", disaggregation: {} });
-    expect(db.select({ n: count() }).from(auditLog).get()?.n).toBe(auditBefore + 3);
+    expect(demo.db.select({ n: count() }).from(auditLog).get()?.n).toBe(auditBefore + 3);
   });
 
   it("refuses breakdowns that do not add up, and writes nothing of the batch", () => {
@@ -124,11 +115,11 @@ describe("recordDataValues", () => {
       { today: TODAY },
     );
     expect(cleared.kind === "saved" && cleared.values.every((v) => "deleted" in v)).toBe(true);
-    expect(db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "data_value.delete")).get()?.n).toBe(3);
+    expect(demo.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "data_value.delete")).get()?.n).toBe(3);
   });
 
   it("saves a figure far from the previous period's, with a warning", () => {
-    const previous = db
+    const previous = demo.db
       .select()
       .from(dataValues)
       .where(and(eq(dataValues.indicatorId, indicatorId("RW-REINT-P4", "OP2.3")), eq(dataValues.period, "2026Q3"), eq(dataValues.disaggregation, "")))
@@ -143,7 +134,7 @@ describe("recordDataValues", () => {
 
   it("takes a returned period back to draft when it is edited", () => {
     const drc = projectId("CD-HSEC-NK");
-    const row = () => db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, drc), eq(projectPeriods.period, "2026Q3"))).get();
+    const row = () => demo.db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, drc), eq(projectPeriods.period, "2026Q3"))).get();
     expect(row()?.status).toBe("returned");
     const indicator = indicatorId("CD-HSEC-NK", "OP1.2");
     const current = listDataValues(manager(), drc, { period: "2026Q3" }).find((v) => v.indicatorId === indicator && v.locationCode === "CD-NK-NYI");
@@ -198,8 +189,8 @@ describe("the approval workflow", () => {
   });
 
   it("logs each transition in the append-only trail", () => {
-    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "period")).all().map((a) => a.action);
+    const actions = demo.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "period")).all().map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["period.submit", "period.approve", "period.reopen", "period.edit_returned"]));
-    expect(() => db.delete(auditLog).run()).toThrow(/append-only/);
+    expect(() => demo.db.delete(auditLog).run()).toThrow(/append-only/);
   });
 });

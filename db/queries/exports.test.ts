@@ -1,33 +1,23 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsToCsv } from "../../lib/exports/csv";
 import { trackingRows } from "../../lib/exports/tracking-rows";
 import { writeWorkbook } from "../../lib/exports/xlsx";
 import { translatorFor } from "../../lib/i18n/server";
-import type { Db } from "../client";
 import { dataValues, indicators, projects } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, viewerByEmail } from "../test-database";
+import { useDemoDatabase } from "../test-database";
 import { streamQuery } from "../records/value-stream";
 import { beneficiariesTable, recordsTable, trainingsTable, valuesTable, valueRowsQuery } from "./export-tables";
 import { getProjectDashboard } from "./project-dashboard";
 import { getReach } from "./registry";
 import { getTrackingTable } from "./tracking-table";
-import type { QueryContext } from "./viewer";
 
-let db: Db;
-let file: string;
-let remove: () => void;
-beforeAll(async () => {
-  ({ db, file, remove } = createTestDatabase());
-  await seedDemoData(db, { today: "2026-11-23" });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase();
 
 const TODAY = "2026-11-23";
-const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
-const project = (code: string) => db.select().from(projects).where(eq(projects.code, code)).get()!;
+const { as } = demo;
+const project = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()!;
 const t = translatorFor("en");
 
 describe("the indicator tracking table", () => {
@@ -85,7 +75,7 @@ describe("long-format exports", () => {
     expect(new Set(donor.rows.map((r) => r[status]))).toEqual(new Set(["approved"]));
     expect(donor.rows.every((r) => r[status + 1] === null)).toBe(true);
     expect(new Set(staff.rows.map((r) => r[status])).size).toBeGreaterThan(1);
-    const entered = db.select({ id: dataValues.id }).from(dataValues).innerJoin(indicators, eq(dataValues.indicatorId, indicators.id)).where(eq(indicators.projectId, p4.id)).all();
+    const entered = demo.db.select({ id: dataValues.id }).from(dataValues).innerJoin(indicators, eq(dataValues.indicatorId, indicators.id)).where(eq(indicators.projectId, p4.id)).all();
     expect(staff.rows).toHaveLength(entered.length);
   });
 
@@ -118,10 +108,10 @@ describe("long-format exports", () => {
 
 describe("the streamed CSV of every value", () => {
   it("holds exactly the rows of the values table, from its own read-only connection", async () => {
-    const ids = db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
+    const ids = demo.db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
     const ctx = as("staff@baseline.test");
     const expected = valuesTable(ctx, ids, { approvedOnly: false, language: "fr" });
-    const stream = streamQuery(file, valueRowsQuery(false, "fr", JSON.stringify(ids)), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
+    const stream = streamQuery(demo.file, valueRowsQuery(false, "fr", JSON.stringify(ids)), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
     const text = await new Response(stream).text();
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("head");

@@ -1,24 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../client";
+import { describe, expect, it } from "vitest";
 import { auditLog, indicators, projects } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, viewerByEmail } from "../test-database";
+import { useDemoDatabase } from "../test-database";
 import { indicatorFormValues, listIndicatorRevisions, saveIndicator, saveResult } from "./framework-editing";
 import { projectFormValues, saveProject } from "./project-editing";
-import type { QueryContext } from "./viewer";
 
-let db: Db;
-let remove: () => void;
-beforeAll(async () => {
-  ({ db, remove } = createTestDatabase());
-  await seedDemoData(db, { today: "2026-11-23" });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase();
 
-const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
+const { as } = demo;
 const project = (code: string) => {
-  const found = db.select().from(projects).where(eq(projects.code, code)).get();
+  const found = demo.db.select().from(projects).where(eq(projects.code, code)).get();
   if (!found) throw new Error(code);
   return found;
 };
@@ -46,8 +37,8 @@ describe("saveProject", () => {
     const outcome = saveProject(as("admin@baseline.test"), phaseFive);
     expect(outcome.kind).toBe("saved");
     const saved = project("RW-REINT-P5");
-    expect(projectFormValues(db, saved)).toMatchObject({ programmeCode: "RW-REINT", phase: 5, locationCodes: expect.arrayContaining(["RW-05-HUY", "RW-03-MUS"]), budgets: [{ year: 2027, amount: 400000 }, { year: 2028, amount: 900000 }] });
-    expect(db.select().from(auditLog).where(and(eq(auditLog.action, "project.create"), eq(auditLog.entityId, saved.id))).get()).toBeDefined();
+    expect(projectFormValues(demo.db, saved)).toMatchObject({ programmeCode: "RW-REINT", phase: 5, locationCodes: expect.arrayContaining(["RW-05-HUY", "RW-03-MUS"]), budgets: [{ year: 2027, amount: 400000 }, { year: 2028, amount: 900000 }] });
+    expect(demo.db.select().from(auditLog).where(and(eq(auditLog.action, "project.create"), eq(auditLog.entityId, saved.id))).get()).toBeDefined();
   });
 
   it("refuses managers creating projects, a duplicate code, a place in another country and an end before the start", () => {
@@ -63,19 +54,19 @@ describe("saveProject", () => {
 
   it("lets the project's manager edit it with the version read, refuses a stale one, and closes it", () => {
     const p4 = project("RW-REINT-P4");
-    const values = projectFormValues(db, p4);
+    const values = projectFormValues(demo.db, p4);
     expect(saveProject(as("manager@baseline.test"), { ...values, householdSizeSource: "Household survey 2025" }, { projectId: p4.id, version: p4.version }).kind).toBe("saved");
     expect(saveProject(as("manager2@baseline.test"), values, { projectId: p4.id, version: p4.version }).kind).toBe("conflict");
     const p5 = project("RW-REINT-P5");
-    expect(saveProject(as("admin@baseline.test"), { ...projectFormValues(db, p5), status: "completed" }, { projectId: p5.id, version: p5.version }).kind).toBe("saved");
+    expect(saveProject(as("admin@baseline.test"), { ...projectFormValues(demo.db, p5), status: "completed" }, { projectId: p5.id, version: p5.version }).kind).toBe("saved");
     expect(project("RW-REINT-P5")).toMatchObject({ status: "completed", closedAt: expect.any(String) });
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "project.close")).get()).toBeDefined();
+    expect(demo.db.select().from(auditLog).where(eq(auditLog.action, "project.close")).get()).toBeDefined();
   });
 });
 
 describe("saveResult and saveIndicator", () => {
   const p4 = () => project("RW-REINT-P4");
-  const op23 = () => db.select().from(indicators).where(and(eq(indicators.projectId, p4().id), eq(indicators.code, "OP2.3"))).get()!;
+  const op23 = () => demo.db.select().from(indicators).where(and(eq(indicators.projectId, p4().id), eq(indicators.code, "OP2.3"))).get()!;
 
   it("adds a result and an indicator under it", () => {
     expect(saveResult(as("manager@baseline.test"), p4().id, { code: "OP3", type: "output", titleEn: "Cooperatives are registered", parentCode: "OC1" }).kind).toBe("saved");

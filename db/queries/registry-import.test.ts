@@ -1,24 +1,15 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
-import type { Db } from "../client";
 import { auditLog, beneficiaries, projects } from "../schema";
-import { seedDemoData } from "../seed";
-import { createTestDatabase, viewerByEmail } from "../test-database";
+import { useDemoDatabase } from "../test-database";
 import { getReach } from "./registry";
 import { importRegistry, registryImportContext } from "./registry-import";
-import type { QueryContext } from "./viewer";
 
-let db: Db;
-let remove: () => void;
-beforeAll(async () => {
-  ({ db, remove } = createTestDatabase());
-  await seedDemoData(db, { today: "2026-11-23" });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase();
 
-const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
-const p4 = () => db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
+const { as } = demo;
+const p4 = () => demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
 
 const FILE = [
   "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date",
@@ -39,11 +30,11 @@ async function people(text: string) {
 
 describe("importRegistry", () => {
   it("previews without writing: people to add and to change, services to add", async () => {
-    const before = db.select({ n: count() }).from(beneficiaries).get()?.n;
+    const before = demo.db.select({ n: count() }).from(beneficiaries).get()?.n;
     const { people: file, rows } = await people(FILE);
     const preview = importRegistry(as("manager@baseline.test"), p4(), file, { commit: false, fileName: "march.csv", rows });
     expect(preview).toEqual({ kind: "done", counts: { peopleAdded: 2, peopleChanged: 1, peopleUnchanged: 0, servicesAdded: 4, servicesUnchanged: 0, rows: 4 } });
-    expect(db.select({ n: count() }).from(beneficiaries).get()?.n).toBe(before);
+    expect(demo.db.select({ n: count() }).from(beneficiaries).get()?.n).toBe(before);
   });
 
   it("commits all rows with one audit entry; the unique count grows by the new people only", async () => {
@@ -51,7 +42,7 @@ describe("importRegistry", () => {
     const { people: file, rows } = await people(FILE);
     expect(importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows }).kind).toBe("done");
     expect(getReach(as("admin@baseline.test"), [p4()]).uniqueDirect).toBe(uniqueBefore + 2);
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "beneficiary.import")).get();
+    const entry = demo.db.select().from(auditLog).where(eq(auditLog.action, "beneficiary.import")).get();
     expect(JSON.parse(entry?.details ?? "{}")).toMatchObject({ fileName: "march.csv", peopleAdded: 2, peopleChanged: 1, servicesAdded: 4, rows: 4 });
   });
 

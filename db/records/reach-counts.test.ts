@@ -1,24 +1,23 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { measureReach, type RegistryRecord } from "../../lib/beneficiaries/reach";
-import type { Db, Executor } from "../client";
+import type { Executor } from "../client";
 import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../schema";
-import { seedDemoData } from "../seed";
 import { createRandom } from "../seed/random";
-import { createTestDatabase } from "../test-database";
+import { useDemoDatabase } from "../test-database";
 import { countReach, countReachedByLocation, scopeOf, type ReachScope } from "./reach-counts";
 
 // The specification: every record of the scope loaded, its services kept up to each project's date,
 // and measureReach over them.
 function reachInMemory(db: Executor, scope: ReachScope): { reach: ReturnType<typeof measureReach>; records: (RegistryRecord & { locationId: number; projectId: number })[] } {
   const upTo = new Map(scope.projects.map((p) => [p.id, p.upTo]));
-  const people = db
+  const people = demo.db
     .select({ id: beneficiaries.id, projectId: beneficiaries.projectId, ref: beneficiaries.ref, locationId: beneficiaries.locationId, householdRef: beneficiaries.householdRef, householdSize: beneficiaries.householdSize, projectSize: projects.householdSize })
     .from(beneficiaries)
     .innerJoin(projects, eq(beneficiaries.projectId, projects.id))
     .where(inArray(beneficiaries.projectId, [...upTo.keys()]))
     .all();
-  const services = db
+  const services = demo.db
     .select({ beneficiaryId: beneficiaryServices.beneficiaryId, code: serviceTypes.code, receivedOn: beneficiaryServices.receivedOn })
     .from(beneficiaryServices)
     .innerJoin(serviceTypes, eq(beneficiaryServices.serviceTypeId, serviceTypes.id))
@@ -41,20 +40,14 @@ function reachInMemory(db: Executor, scope: ReachScope): { reach: ReturnType<typ
   return { reach: measureReach(records, null), records };
 }
 
-let db: Db;
-let remove: () => void;
-beforeAll(async () => {
-  ({ db, remove } = createTestDatabase());
-  await seedDemoData(db, { today: "2026-11-23" });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase();
 
-const projectIds = () => db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
+const projectIds = () => demo.db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
 
 describe("countReach equals measureReach over the loaded registry", () => {
   it("reproduces the published figures of phases I-III: 8,140 people and 40,550 family members", () => {
-    const ids = db.select({ id: projects.id }).from(projects).where(inArray(projects.code, ["RW-REINT-P1", "RW-REINT-P2", "RW-REINT-P3"])).all().map((p) => p.id);
-    expect(countReach(db, scopeOf(ids)).reach).toMatchObject({ uniqueDirect: 8140, indirect: 40550 });
+    const ids = demo.db.select({ id: projects.id }).from(projects).where(inArray(projects.code, ["RW-REINT-P1", "RW-REINT-P2", "RW-REINT-P3"])).all().map((p) => p.id);
+    expect(countReach(demo.db, scopeOf(ids)).reach).toMatchObject({ uniqueDirect: 8140, indirect: 40550 });
   });
 
   it("on the demo registry, for each project, all of them, a date and a service", () => {
@@ -68,8 +61,8 @@ describe("countReach equals measureReach over the loaded registry", () => {
       { projects: ids.map((id, i) => ({ id, upTo: i % 2 === 0 ? "2015-06-30" : "" })) },
     ];
     for (const scope of scopes) {
-      const { reach, registered } = countReach(db, scope);
-      const expected = reachInMemory(db, scope);
+      const { reach, registered } = countReach(demo.db, scope);
+      const expected = reachInMemory(demo.db, scope);
       expect(reach).toEqual(expected.reach);
       expect(registered).toBe(expected.records.length);
     }
@@ -77,11 +70,11 @@ describe("countReach equals measureReach over the loaded registry", () => {
 
   it("on random registries: people in several projects, shared and unknown households, unknown sizes", () => {
     const random = createRandom(2026);
-    const [first, second] = db.select().from(projects).all();
-    const place = db.select().from(locations).get()!;
-    const services = db.select().from(serviceTypes).all();
+    const [first, second] = demo.db.select().from(projects).all();
+    const place = demo.db.select().from(locations).get()!;
+    const services = demo.db.select().from(serviceTypes).all();
     for (let round = 0; round < 25; round++) {
-      db.transaction((tx) => {
+      demo.db.transaction((tx) => {
         tx.delete(beneficiaries).where(inArray(beneficiaries.projectId, [first!.id, second!.id])).run();
         tx.update(projects).set({ householdSize: random.chance(0.3) ? null : random.int(2, 7) }).where(eq(projects.id, second!.id)).run();
         for (const project of [first!, second!]) {
@@ -120,16 +113,16 @@ describe("countReach equals measureReach over the loaded registry", () => {
         { projects: [{ id: first!.id, upTo: "2022-12-31" }, { id: second!.id, upTo: date }] },
       ];
       for (const scope of scopes) {
-        const { reach, registered } = countReach(db, scope);
-        const expected = reachInMemory(db, scope);
+        const { reach, registered } = countReach(demo.db, scope);
+        const expected = reachInMemory(demo.db, scope);
         expect(reach).toEqual(expected.reach);
         expect(registered).toBe(expected.records.length);
       }
       const byPlace = new Map<number, Set<string>>();
-      for (const r of reachInMemory(db, scopeOf([first!.id], date)).records.filter((r) => r.services.length > 0)) {
+      for (const r of reachInMemory(demo.db, scopeOf([first!.id], date)).records.filter((r) => r.services.length > 0)) {
         byPlace.set(r.locationId, (byPlace.get(r.locationId) ?? new Set()).add(r.ref));
       }
-      expect(countReachedByLocation(db, first!.id, date)).toEqual(new Map([...byPlace].map(([place, refs]) => [place, refs.size])));
+      expect(countReachedByLocation(demo.db, first!.id, date)).toEqual(new Map([...byPlace].map(([place, refs]) => [place, refs.size])));
     }
   });
 });

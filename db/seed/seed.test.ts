@@ -1,18 +1,17 @@
 import { and, count, eq, ne } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { decodeOptionKey, checkOptionSet } from "../../lib/disaggregation/option-key";
 import { findMismatches } from "../../lib/disaggregation/reconcile";
 import { isPeriod, periodHasBegun, periodOverlaps } from "../../lib/periods/period";
 import { countPeopleTrained, trainingCascade } from "../../lib/trainings/people-trained";
-import type { Db } from "../client";
 import { listIndicatorFigures } from "../queries/indicator-figures";
 import { getProgrammeSummary } from "../queries/programmes";
 import { getProjectByCode, listProjectLocations, listProjectOrganisations, listProjects } from "../queries/projects";
 import { getReach } from "../queries/registry";
 import { loadTrainings } from "../records/trainings";
 import type { QueryContext } from "../queries/viewer";
-import { createTestDatabase, viewerByEmail } from "../test-database";
+import { useDemoDatabase } from "../test-database";
 import {
   dataValues,
   dimensionOptions,
@@ -22,23 +21,16 @@ import {
   projects,
   users,
 } from "../schema";
-import { seedDemoData } from ".";
 import { DEMO_PASSWORD } from "./users";
 
 // Every published figure of ../shared/seeds/FACTS.md comes out of the domain rules applied to the
 // demo data, for the viewers who may see it.
 
-let db: Db;
-let remove: () => void;
 const TODAY = "2026-11-23";
 
-beforeAll(async () => {
-  ({ db, remove } = createTestDatabase());
-  await seedDemoData(db, { today: TODAY });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase(TODAY);
 
-const as = (email: string): QueryContext => ({ db, viewer: viewerByEmail(db, email) });
+const { as } = demo;
 const admin = () => as("admin@baseline.test");
 
 function project(code: string) {
@@ -65,7 +57,7 @@ describe("Rwanda Phase IV", () => {
   it("trained 184 trainers, kept apart from the people they trained, each counted once", () => {
     const f = figures(admin(), "RW-REINT-P4");
     expect(f.get("OP2.1")?.actual?.value).toBe(184);
-    const trainings = loadTrainings(db, [project("RW-REINT-P4").id]);
+    const trainings = loadTrainings(demo.db, [project("RW-REINT-P4").id]);
     const participants = trainings.filter((t) => t.kind === "vocational").reduce((sum, t) => sum + t.participantCount, 0);
     const { trainers, trainees } = countPeopleTrained(trainings);
     expect(trainers).toBe(184);
@@ -101,7 +93,7 @@ describe("Rwanda Phase IV", () => {
 
   it("has a hand-entered count indicator with an open draft period that has begun", () => {
     const p4 = project("RW-REINT-P4");
-    const drafts = db
+    const drafts = demo.db
       .selectDistinct({ period: dataValues.period })
       .from(dataValues)
       .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))
@@ -187,10 +179,10 @@ describe("DRC, Rutshuru and Nyiragongo", () => {
 
 describe("demo data integrity", () => {
   it("has periods in every status, shared by every value of a project's period", () => {
-    const statuses = db.selectDistinct({ status: dataValues.status }).from(dataValues).all().map((r) => r.status);
+    const statuses = demo.db.selectDistinct({ status: dataValues.status }).from(dataValues).all().map((r) => r.status);
     expect(statuses.sort()).toEqual(["approved", "draft", "returned", "submitted"]);
     const perPeriod = new Map<string, Set<string>>();
-    for (const row of db
+    for (const row of demo.db
       .select({ projectId: indicators.projectId, period: dataValues.period, status: dataValues.status })
       .from(dataValues)
       .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))
@@ -203,7 +195,7 @@ describe("demo data integrity", () => {
 
   it("stores only valid periods, within the project's dates, with options the indicator uses", () => {
     const allowed = new Map<number, Record<string, string[]>>();
-    for (const row of db
+    for (const row of demo.db
       .select({ indicatorId: indicatorDimensions.indicatorId, dimension: dimensions.code, option: dimensionOptions.code })
       .from(indicatorDimensions)
       .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
@@ -213,7 +205,7 @@ describe("demo data integrity", () => {
       options[row.dimension] = [...(options[row.dimension] ?? []), row.option];
       allowed.set(row.indicatorId, options);
     }
-    const rows = db
+    const rows = demo.db
       .select({ value: dataValues, start: projects.startDate, end: projects.endDate })
       .from(dataValues)
       .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))
@@ -230,7 +222,7 @@ describe("demo data integrity", () => {
   });
 
   it("reconciles every breakdown with its total", () => {
-    const rows = db.select().from(dataValues).all();
+    const rows = demo.db.select().from(dataValues).all();
     const cells = new Map<string, typeof rows>();
     for (const row of rows) {
       const key = `${row.indicatorId}|${row.period}|${row.locationId}`;
@@ -245,14 +237,14 @@ describe("demo data integrity", () => {
   });
 
   it("marks the illustrative figures as such on every project", () => {
-    for (const p of db.select().from(projects).all()) {
+    for (const p of demo.db.select().from(projects).all()) {
       expect(p.dataNoteEn, p.code).toMatch(/^Illustrative/);
       expect(p.dataNoteFr, p.code).toMatch(/illustratifs/);
     }
   });
 
   it("creates the demo accounts with the demo password, hashed", async () => {
-    const all = db.select().from(users).all();
+    const all = demo.db.select().from(users).all();
     expect(all.map((u) => `${u.email}:${u.role}`).sort()).toEqual([
       "admin@baseline.test:admin",
       "donor.japan@baseline.test:donor",
@@ -286,7 +278,7 @@ describe("who sees what", () => {
     const manager = figures(as("manager@baseline.test"), "RW-REINT-P4").get("OP2.3");
     expect(donor?.includesUnapproved).toBe(false);
     expect(manager?.includesUnapproved).toBe(true);
-    const approvedSum = db
+    const approvedSum = demo.db
       .select({ value: dataValues.value })
       .from(dataValues)
       .where(and(eq(dataValues.indicatorId, donor?.indicator.id ?? 0), eq(dataValues.disaggregation, ""), eq(dataValues.status, "approved")))
@@ -305,7 +297,7 @@ describe("who sees what", () => {
   });
 
   it("hides from the donor the unapproved periods' values of the DRC", () => {
-    const unapproved = db
+    const unapproved = demo.db
       .select({ n: count() })
       .from(dataValues)
       .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))

@@ -1,25 +1,17 @@
 import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
+import { describe, expect, it } from "vitest";
 import { getDonorReport } from "../../db/queries/donor-report";
 import { saveNarrative } from "../../db/queries/narratives";
 import { getProjectOverview } from "../../db/queries/projects";
 import { projects } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
-import { createTestDatabase, viewerByEmail } from "../../db/test-database";
+import { useDemoDatabase } from "../../db/test-database";
 import { formatNumber } from "../i18n/format";
 import { indicatorCells } from "../i18n/indicator-cells";
 import { translatorFor } from "../i18n/server";
 import { renderDonorReport } from "./donor-report-pdf";
 
-let db: Db;
-let remove: () => void;
-beforeAll(async () => {
-  ({ db, remove } = createTestDatabase());
-  await seedDemoData(db, { today: "2026-11-23" });
-}, 30_000);
-afterAll(() => remove());
+const demo = useDemoDatabase();
 
 // pdf.js gives spaces back as plain spaces, the narrow no-break space of French numbers included.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ").replace(/[ \t]+/g, " ");
@@ -34,7 +26,7 @@ async function textOf(pdf: Buffer): Promise<string> {
 }
 
 async function report(email: string, code: string, period: string, language: "en" | "fr") {
-  const ctx = { db, viewer: viewerByEmail(db, email) };
+  const ctx = demo.as(email);
   const overview = getProjectOverview(ctx, code)!;
   const data = getDonorReport(ctx, overview, period, language, "2026-11-23");
   const pdf = await renderDonorReport(data, translatorFor(language), language, "2026-11-23");
@@ -76,8 +68,8 @@ describe("the donor report", () => {
   });
 
   it("names the narrative's language when it exists in the other one only", async () => {
-    const manager = { db, viewer: viewerByEmail(db, "manager@baseline.test") };
-    const p4 = db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;
+    const manager = demo.as("manager@baseline.test");
+    const p4 = demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;
     expect(saveNarrative(manager, { projectId: p4.id, period: "2026Q4", version: null }, { language: "en", highlights: "Workshops opened in Huye." }).kind).toBe("saved");
     const { data, text } = await report("staff@baseline.test", "RW-REINT-P4", "2026Q4", "fr");
     expect(data.narrative?.language).toBe("en");
