@@ -76,11 +76,11 @@ test.describe("in French", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Chiffres de 2026Q3" })).toBeVisible();
     const cell = page.getByLabel("OP1.2 Rutshuru Total, Valeur");
     await cell.fill("-3");
-    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Un chiffre ne peut pas être négatif." })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Rien n'a été enregistré" })).toBeVisible();
     await cell.fill("2,5");
-    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "C'est un décompte : saisissez un nombre entier." })).toBeVisible();
   });
 });

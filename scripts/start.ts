@@ -51,7 +51,10 @@ async function main(): Promise<number> {
     recordBuild(root);
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(config.port)], { stdio: "inherit", env });
+  // Idle connections stay open longer than clients and proxies keep theirs (often 60 s), so that a
+  // client never sends a request on a connection the server is closing at that moment.
+  const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(config.port), ...keepAlive], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
 }
