@@ -26,9 +26,9 @@ async function main() {
   db.run(sql`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${VALUES - 1}),
     cells AS (SELECT id AS indicator_id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS m FROM indicators WHERE source = 'manual')
-    INSERT INTO data_values (indicator_id, period, location_id, disaggregation, value, status, comment, entered_by, entered_at)
+    INSERT INTO data_values (indicator_id, period, location_id, disaggregation, value, status, comment, entered_by, entered_at, updated_at)
     SELECT c.indicator_id, '2030Q' || (1 + n.i % 4), (SELECT country_id FROM projects p JOIN indicators x ON x.project_id = p.id WHERE x.id = c.indicator_id),
-      'bench=' || n.i, n.i % 1000, 'draft', CASE WHEN n.i % 10 = 0 THEN 'Checked, with a comma' END, 1, '2026-11-23'
+      'bench=' || n.i, n.i % 1000, 'draft', CASE WHEN n.i % 10 = 0 THEN 'Checked, with a comma' END, 1, '2026-11-23', '2026-11-23T00:00:00Z'
     FROM n JOIN cells c ON c.k = n.i % c.m`);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM data_values`).n;
   console.log(`generated ${VALUES.toLocaleString("en-GB")} values in ${((performance.now() - started) / 1000).toFixed(1)} s (${total.toLocaleString("en-GB")} in all)`);

@@ -48,11 +48,11 @@ export function valueRowsQuery(approvedOnly: boolean, language: Language, projec
     ? sql`SELECT p.code, i.code, ${name("i")}, v.period, l.code, ${name("l")}, v.disaggregation, v.value, v.numerator, v.denominator, 'approved', NULL
         FROM approved_values v JOIN indicators i ON i.id = v.indicator_id JOIN projects p ON p.id = v.project_id JOIN locations l ON l.id = v.location_id
         WHERE v.project_id IN (SELECT value FROM json_each(${projectIdsJson})) AND i.source = 'manual'
-        ORDER BY v.indicator_id, v.period, v.location_id, v.disaggregation`
+        ORDER BY i.project_id, i.code, v.period, v.location_id, v.disaggregation`
     : sql`SELECT p.code, i.code, ${name("i")}, v.period, l.code, ${name("l")}, v.disaggregation, v.value, v.numerator, v.denominator, v.status, v.comment
         FROM data_values v JOIN indicators i ON i.id = v.indicator_id JOIN projects p ON p.id = i.project_id JOIN locations l ON l.id = v.location_id
         WHERE i.project_id IN (SELECT value FROM json_each(${projectIdsJson}))
-        ORDER BY v.indicator_id, v.period, v.location_id, v.disaggregation`;
+        ORDER BY i.project_id, i.code, v.period, v.location_id, v.disaggregation`;
 }
 
 /** Entered values, one row per indicator, period, place and option set, with status and comment. */
