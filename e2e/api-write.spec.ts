@@ -81,7 +81,7 @@ test("submit, four eyes, return with a comment, submit again, approve; donors se
   expect((await manager.post(`${base}/submit`)).status()).toBe(200);
   const own = await manager.post(`${base}/approve`);
   expect(own.status()).toBe(403);
-  expect(((await own.json()) as { error: { message: string } }).error.message).toContain("you submitted it");
+  expect(((await own.json()) as { detail: string }).detail).toContain("you submitted it");
   expect((await manager2.post(`${base}/return`, { data: {} })).status()).toBe(422);
   expect((await manager2.post(`${base}/return`, { data: { comment: "Rutshuru figure to confirm" } })).status()).toBe(200);
   expect((await manager2.post(`${base}/approve`)).status()).toBe(409);

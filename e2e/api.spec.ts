@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
-import { apiClients, getJson } from "./support/clients";
+import { apiClients, getJson, type Problem } from "./support/clients";
 
 // The read API for every kind of caller: each sees what it may and nothing else.
 
@@ -14,8 +14,9 @@ const codes = (body: { projects: { code: string }[] }) => body.projects.map((p) 
 
 test("answers 401 with a readable JSON message without a session", async ({ request }) => {
   for (const path of ["/api/v1/projects", "/api/v1/projects/RW-REINT-P4", "/api/v1/programmes/RW-REINT"]) {
-    const body = await getJson<{ error: { message: string } }>(request, path, 401);
-    expect(body.error.message).toMatch(/sign in/i);
+    const body = await getJson<Problem>(request, path, 401);
+    expect(body).toMatchObject({ type: "/api/v1/problems/unauthorized", title: "Not signed in", status: 401 });
+    expect(body.detail).toMatch(/sign in/i);
   }
 });
 
@@ -38,8 +39,9 @@ test("shows donors their funded projects only, and 404 for the others", async ()
   await getJson(japan, "/api/v1/projects/RW-REINT-P1", 404);
   await getJson(netherlands, "/api/v1/projects/RW-REINT-P4", 404);
   await getJson(netherlands, "/api/v1/programmes/RW-REINT", 404);
-  const missing = await getJson<{ error: { message: string } }>(japan, "/api/v1/projects/NO-SUCH", 404);
-  expect(missing.error.message).toContain("NO-SUCH");
+  const missing = await getJson<Problem>(japan, "/api/v1/projects/NO-SUCH", 404);
+  expect(missing).toMatchObject({ type: "/api/v1/problems/not-found", status: 404 });
+  expect(missing.detail).toContain("NO-SUCH");
 });
 
 test("gives the project with its framework, figures, locations and periods, by code or id", async () => {

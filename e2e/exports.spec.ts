@@ -173,7 +173,8 @@ test("programme exports, the portfolio's streamed values and wrong queries", asy
 
   const bad = await staff.get("/api/v1/projects/RW-REINT-P4/export.csv?kind=everything");
   expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^Unknown export/);
+  expect(bad.headers()["content-type"]).toBe("application/problem+json");
+  expect(((await bad.json()) as { detail: string; type: string })).toMatchObject({ type: "/api/v1/problems/bad-request", detail: expect.stringMatching(/^Unknown export/) });
   expect((await staff.get("/api/v1/programmes/RW-REINT/export.csv?kind=records")).status()).toBe(400);
   const anonymous = await (await import("@playwright/test")).request.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await anonymous.get("/api/v1/data-values/export.csv")).status()).toBe(401);

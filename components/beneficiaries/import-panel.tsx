@@ -5,6 +5,9 @@ import { useState } from "react";
 type ImportResult = { written: boolean; summary: string; problemCount: number; problems: { line: number; message: string }[] };
 type Labels = { file: string; preview: string; commit: string; uploading: string; line: string; failed: string };
 
+/** The server's reason for refusing the request, in the user's language. */
+class RefusedError extends Error {}
+
 /** Sends the file to the import route with XMLHttpRequest, for its upload progress. */
 function send(url: string, file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
@@ -13,11 +16,16 @@ function send(url: string, file: File, onProgress: (fraction: number) => void): 
     request.setRequestHeader("Content-Type", "text/csv");
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
+      let body: (Partial<ImportResult> & { detail?: string }) | null = null;
       try {
-        resolve(JSON.parse(request.responseText) as ImportResult);
+        body = JSON.parse(request.responseText) as Partial<ImportResult> & { detail?: string };
       } catch {
         reject(new Error(String(request.status)));
+        return;
       }
+      // A refused file comes with its counts and problems; any other refusal is a problem with a detail.
+      if (typeof body.summary === "string") resolve(body as ImportResult);
+      else reject(new RefusedError(body.detail ?? String(request.status)));
     };
     request.onerror = () => reject(new Error("network"));
     request.send(file);
@@ -41,8 +49,8 @@ export function ImportPanel({ projectCode, labels }: { projectCode: string; labe
       const answer = await send(url, file, setProgress);
       setResult(answer);
       setPreviewed(mode === "preview" && answer.problemCount === 0);
-    } catch {
-      setError(labels.failed);
+    } catch (failure) {
+      setError(failure instanceof RefusedError ? failure.message : labels.failed);
     } finally {
       setProgress(null);
     }

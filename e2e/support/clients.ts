@@ -18,9 +18,13 @@ export function apiClients() {
   };
 }
 
+/** The JSON of a GET; errors are problem details (RFC 9457) with their own media type. */
 export async function getJson<T>(client: APIRequestContext, path: string, status = 200): Promise<T> {
   const response = await client.get(path);
   expect(response.status(), path).toBe(status);
-  expect(response.headers()["content-type"]).toContain("application/json");
+  expect(response.headers()["content-type"]).toBe(status < 400 ? "application/json" : "application/problem+json");
   return (await response.json()) as T;
 }
+
+/** The problem details of an error answer. */
+export type Problem = { type: string; title: string; status: number; detail: string };

@@ -25,10 +25,10 @@ export async function readExportRequest(request: Request, params: Promise<{ ref:
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return jsonError(400, caller.t("api.badExportQuery"));
+  if (!query.success) return jsonError(caller.t, 400, caller.t("api.badExportQuery"));
   const rawRef = (await params).ref;
   const subject = findSubject({ viewer: caller.user }, of, parseReference(rawRef));
-  if (!subject) return jsonError(404, caller.t(of === "project" ? "api.projectNotFound" : "api.programmeNotFound", { ref: decodeURIComponent(rawRef) }));
+  if (!subject) return jsonError(caller.t, 404, caller.t(of === "project" ? "api.projectNotFound" : "api.programmeNotFound", { ref: decodeURIComponent(rawRef) }));
   return { ...caller, ...query.data, subject, approvedOnly: query.data.status === "approved" };
 }
 

@@ -29,11 +29,11 @@ function exportTables(request: ExportRequest, now: Date): ExportTable[] | Respon
       return [beneficiariesTable(ctx, ids, language)];
     case "records": {
       const [only] = subject.overviews;
-      if (subject.programme || !only) return jsonError(400, t("api.badExportQuery"));
+      if (subject.programme || !only) return jsonError(t, 400, t("api.badExportQuery"));
       try {
         return [recordsTable(ctx, only.project.id)];
       } catch {
-        return jsonError(403, t("api.recordsForbidden"));
+        return jsonError(t, 403, t("api.recordsForbidden"));
       }
     }
   }

@@ -13,7 +13,7 @@ export async function readFiguresRequest(request: Request, params: Promise<{ ref
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const query = figuresQuerySchema.safeParse({ status: new URL(request.url).searchParams.get("status") ?? undefined });
-  if (!query.success) return jsonError(400, caller.t("api.badStatus"));
+  if (!query.success) return jsonError(caller.t, 400, caller.t("api.badStatus"));
   const { ref } = await params;
   return { ...caller, ref: parseReference(ref), rawRef: decodeURIComponent(ref), approvedOnly: query.data.status === "approved" };
 }

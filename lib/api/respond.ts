@@ -4,9 +4,31 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { Language } from "@/lib/domain/codes";
 import { getTranslator, type Translator } from "@/lib/i18n/server";
 
-/** An error as every API route answers it: JSON with a readable message in the caller's language. */
-export function jsonError(status: number, message: string): Response {
-  return Response.json({ error: { status, message } }, { status, headers: { "Cache-Control": "no-store" } });
+/** The kinds of problem the API answers, each at `/api/v1/problems/{kind}` (a stable `type`). */
+export const PROBLEM_TYPES = {
+  400: "bad-request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  409: "conflict",
+  413: "too-large",
+  422: "invalid",
+  500: "server-error",
+} as const;
+export type ProblemStatus = keyof typeof PROBLEM_TYPES;
+
+export const problemType = (status: ProblemStatus) => `/api/v1/problems/${PROBLEM_TYPES[status]}`;
+
+/**
+ * An error as every API route answers it (RFC 9457, application/problem+json): a stable `type`, a
+ * `title` for the kind of problem and a `detail` for this one, both in the caller's language, and
+ * members of its own for some (`errors` per row of a write, `conflicts` with the current values).
+ */
+export function jsonError(t: Translator, status: ProblemStatus, detail: string, extensions: Record<string, unknown> = {}): Response {
+  return new Response(JSON.stringify({ type: problemType(status), title: t(`api.problem.${PROBLEM_TYPES[status]}`), status, detail, ...extensions }), {
+    status,
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+  });
 }
 
 export function jsonOk(body: unknown): Response {
@@ -18,6 +40,6 @@ export type ApiCaller = { user: CurrentUser; t: Translator; language: Language }
 /** The signed-in caller, or the 401 to answer: API routes check the session themselves. */
 export async function authenticate(): Promise<ApiCaller | Response> {
   const [user, { t, language }] = await Promise.all([getCurrentUser(), getTranslator()]);
-  if (!user) return jsonError(401, t("api.unauthorized"));
+  if (!user) return jsonError(t, 401, t("api.unauthorized"));
   return { user, t, language };
 }

@@ -15,10 +15,10 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const projectRef = params.get("project");
   const period = params.get("period") ?? undefined;
-  if (!projectRef || (period !== undefined && !isPeriod(period))) return jsonError(400, t("api.badQuery"));
+  if (!projectRef || (period !== undefined && !isPeriod(period))) return jsonError(t, 400, t("api.badQuery"));
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parseReference(projectRef));
-  if (!project) return jsonError(404, t("api.projectNotFound", { ref: projectRef }));
+  if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: projectRef }));
   return jsonOk({ project: project.code, values: listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }) });
 }
 
@@ -31,30 +31,23 @@ export async function PUT(request: Request) {
   try {
     body = await request.json();
   } catch {
-    return jsonError(400, t("api.badJson"));
+    return jsonError(t, 400, t("api.badJson"));
   }
   const parsed = recordDataValuesSchema.safeParse(body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ index: typeof issue.path[0] === "number" ? issue.path[0] : null, field: issue.path.slice(1).join("."), message: t("api.badJson") }));
-    return Response.json({ error: { status: 422, message: t("api.badJson") }, errors }, { status: 422 });
+    return jsonError(t, 422, t("api.badJson"), { errors });
   }
   const outcome = recordDataValues({ viewer: user }, parsed.data, { today: new Date().toISOString().slice(0, 10) });
   switch (outcome.kind) {
     case "forbidden":
-      return jsonError(403, t("workflow.forbidden"));
+      return jsonError(t, 403, t("workflow.forbidden"));
     case "conflict":
-      return Response.json(
-        { error: { status: 409, message: t("workflow.conflict") }, conflicts: outcome.conflicts.map((c) => ({ index: c.index, message: t("workflow.conflict"), current: c.current })) },
-        { status: 409 },
-      );
+      return jsonError(t, 409, t("workflow.conflict"), { conflicts: outcome.conflicts.map((c) => ({ index: c.index, message: t("workflow.conflict"), current: c.current })) });
     case "invalid":
-      return Response.json(
-        {
-          error: { status: 422, message: problemMessage(t, language, outcome.problems[0]!.problem) },
-          errors: outcome.problems.map(({ index, problem }) => ({ index, code: problem.code, message: problemMessage(t, language, problem) })),
-        },
-        { status: 422 },
-      );
+      return jsonError(t, 422, problemMessage(t, language, outcome.problems[0]!.problem), {
+        errors: outcome.problems.map(({ index, problem }) => ({ index, code: problem.code, message: problemMessage(t, language, problem) })),
+      });
     case "saved":
       return jsonOk({
         values: outcome.values,

@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return jsonError(400, t("api.badExportQuery"));
+  if (!query.success) return jsonError(t, 400, t("api.badExportQuery"));
   const ctx = { viewer: user };
   const approvedOnly = query.data.status === "approved" || !seesUnapprovedFigures(user);
   const { delimiter } = query.data;

@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   if (read instanceof Response) return read;
   const { user, t, language, ref, rawRef, approvedOnly } = read;
   const summary = getProgrammeSummary({ viewer: user }, ref, { approvedOnly });
-  if (!summary) return jsonError(404, t("api.programmeNotFound", { ref: rawRef }));
+  if (!summary) return jsonError(t, 404, t("api.programmeNotFound", { ref: rawRef }));
   const { programme, phases, reach, completed, outcomes } = summary;
   return jsonOk({
     id: programme.id,

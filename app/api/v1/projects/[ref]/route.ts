@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   const { user, t, language, ref, rawRef, approvedOnly } = read;
   const ctx = { viewer: user };
   const overview = getProjectOverview(ctx, ref);
-  if (!overview) return jsonError(404, t("api.projectNotFound", { ref: rawRef }));
+  if (!overview) return jsonError(t, 404, t("api.projectNotFound", { ref: rawRef }));
   const projectId = overview.project.id;
   return jsonOk(
     projectJson(

@@ -18,11 +18,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   const { user, t, language: callerLanguage } = caller;
   const rawRef = (await params).ref;
   const overview = getProjectOverview({ viewer: user }, parseReference(rawRef));
-  if (!overview) return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(rawRef) }));
+  if (!overview) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(rawRef) }));
   const { project } = overview;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
-  if (!query.success || !periods.includes(query.data.period)) return jsonError(400, t("api.badReportQuery"));
+  if (!query.success || !periods.includes(query.data.period)) return jsonError(t, 400, t("api.badReportQuery"));
   const language = query.data.lang ?? callerLanguage;
   const today = new Date().toISOString().slice(0, 10);
   const report = getDonorReport({ viewer: user }, overview, query.data.period, language, today);

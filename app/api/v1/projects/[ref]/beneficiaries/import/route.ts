@@ -35,17 +35,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   const { user, t } = caller;
   const url = new URL(request.url);
   const query = querySchema.safeParse({ mode: url.searchParams.get("mode"), filename: url.searchParams.get("filename") ?? undefined });
-  if (!query.success) return jsonError(400, t("importErrors.badMode"));
+  if (!query.success) return jsonError(t, 400, t("importErrors.badMode"));
   const { ref } = await params;
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parseReference(ref));
-  if (!project) return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
-  if (!managedProjectIds(ctx).includes(project.id)) return jsonError(403, t("workflow.forbidden"));
-  if (!request.body) return jsonError(400, t("importErrors.missing_columns", { columns: "external_id, sex, group, location_code, service, service_date" }));
+  if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+  if (!managedProjectIds(ctx).includes(project.id)) return jsonError(t, 403, t("workflow.forbidden"));
+  if (!request.body) return jsonError(t, 400, t("importErrors.missing_columns", { columns: "external_id, sex, group, location_code, service, service_date" }));
 
   let tooLarge = false;
   const { records, header, problems: readProblems } = await readCsv(limited(request.body, () => (tooLarge = true)));
-  if (tooLarge) return jsonError(413, t("importErrors.tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
+  if (tooLarge) return jsonError(t, 413, t("importErrors.tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
   const context = registryImportContext(ctx, project.id);
   const checked = checkRegistryRecords(records, header, {
     locationCodes: new Set(context.places.keys()),
@@ -57,7 +57,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => ({ line: p.line, code: p.code, message: importProblemMessage(t, p) }));
   const commit = query.data.mode === "commit" && problems.length === 0;
   const outcome = importRegistry(ctx, project.id, checked.people, { commit, fileName: query.data.filename ?? "upload.csv", rows: records.length });
-  if (outcome.kind === "forbidden") return jsonError(403, t("workflow.forbidden"));
+  if (outcome.kind === "forbidden") return jsonError(t, 403, t("workflow.forbidden"));
   const { counts } = outcome;
   const summary =
     problems.length > 0
@@ -67,7 +67,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
         : t("import.counts", { rows: counts.rows, added: counts.peopleAdded, changed: counts.peopleChanged, unchanged: counts.peopleUnchanged, services: counts.servicesAdded });
   const body = { mode: query.data.mode, written: commit, counts, summary, problemCount: problems.length, problems: listed };
   if (query.data.mode === "commit" && problems.length > 0) {
-    return Response.json({ error: { status: 422, message: listed[0]?.message ?? "" }, ...body }, { status: 422 });
+    return jsonError(t, 422, listed[0]?.message ?? summary, body);
   }
   return jsonOk(body);
 }

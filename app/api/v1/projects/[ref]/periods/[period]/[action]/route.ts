@@ -16,19 +16,19 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   const { user, t, language } = caller;
   const { ref, period, action } = await params;
   const parsedAction = z.enum(PERIOD_ACTIONS).safeParse(action);
-  if (!parsedAction.success) return jsonError(404, t("api.badAction"));
+  if (!parsedAction.success) return jsonError(t, 404, t("api.badAction"));
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parseReference(ref));
-  if (!project) return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+  if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
   const body = bodySchema.parse(await request.json().catch(() => ({})));
   const outcome = transitionPeriod(ctx, { projectId: project.id, period, action: parsedAction.data, comment: body.comment, today: new Date().toISOString().slice(0, 10) });
   switch (outcome.kind) {
     case "not_found":
-      return jsonError(404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+      return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
     case "invalid":
-      return jsonError(422, problemMessage(t, language, outcome.problem));
+      return jsonError(t, 422, problemMessage(t, language, outcome.problem));
     case "refused":
-      return jsonError(REFUSAL_STATUS[outcome.refusal], refusalMessage(t, outcome.refusal, outcome.status));
+      return jsonError(t, REFUSAL_STATUS[outcome.refusal], refusalMessage(t, outcome.refusal, outcome.status));
     case "done":
       return jsonOk({ project: project.code, period: outcome.period.period, status: outcome.period.status, submittedBy: outcome.period.submittedBy, reviewedBy: outcome.period.reviewedBy, comment: outcome.period.comment });
   }
