@@ -38,7 +38,9 @@ export function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit
       and(
         filters.projectId ? eq(auditLog.projectId, filters.projectId) : undefined,
         filters.userId ? eq(auditLog.userId, filters.userId) : undefined,
-        filters.action ? like(auditLog.action, `${filters.action.replace(/[%_]/g, "")}%`) : undefined,
+        // Groups are the first part of the action ("data_value" of "data_value.update"); `_` is LIKE's
+        // any-character, which only widens the match to actions of no other group.
+        filters.action ? like(auditLog.action, `${filters.action.replace(/[^a-z_]/g, "")}.%`) : undefined,
         filters.from ? gte(auditLog.at, filters.from) : undefined,
         filters.to ? lte(auditLog.at, `${filters.to}T23:59:59.999Z`) : undefined,
       ),

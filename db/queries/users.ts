@@ -4,7 +4,7 @@ import { verifyPassword } from "../../lib/auth/password";
 import type { Language } from "../../lib/domain/codes";
 import type { Db } from "../client";
 import { getDb } from "../index";
-import { auditLog, users } from "../schema";
+import { auditLog, users, type User } from "../schema";
 import type { Viewer } from "./viewer";
 
 // A bcrypt hash of a random password: an unknown e-mail costs the same time as a wrong password,
@@ -33,15 +33,12 @@ export function findSessionUser(userId: number, sessionVersion: number, db: Db =
     .from(users)
     .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion), isNull(users.disabledAt)))
     .get();
-  if (!user) return null;
-  return {
-    userId: user.id,
-    role: user.role,
-    organisationId: user.organisationId,
-    name: user.name,
-    email: user.email,
-    language: user.language,
-  };
+  return user ? currentUserOf(user) : null;
+}
+
+/** What the app knows of a signed-in user on each request. */
+export function currentUserOf(user: User): CurrentUser {
+  return { userId: user.id, role: user.role, organisationId: user.organisationId, name: user.name, email: user.email, language: user.language };
 }
 
 /** Keeps the language the user chose. */

@@ -5,7 +5,7 @@ import { listAuditEntries, listAuditFilterChoices } from "@/db/queries/audit";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 
-const ACTION_GROUPS = ["data_value", "period", "project", "indicator", "result", "user"] as const;
+const ACTION_GROUPS = ["data_value", "period", "narrative", "project", "indicator", "result", "training", "beneficiary", "user", "api_token"] as const;
 const LIMIT = 200;
 
 const filtersSchema = z.object({

@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTokenAction, revokeTokenAction, type TokenState } from "@/app/(app)/settings/actions";
+
+/** Names and makes a token, then shows it once, with what to do with it. */
+export function CreateTokenForm({ labels }: { labels: { name: string; create: string; once: string; usage: string } }) {
+  const [state, formAction, pending] = useActionState<TokenState, FormData>(createTokenAction, null);
+  return (
+    <form action={formAction} className="filters" aria-label={labels.create}>
+      <label>
+        {labels.name}
+        <input name="name" required maxLength={80} autoComplete="off" />
+      </label>
+      <button type="submit" disabled={pending}>
+        {labels.create}
+      </button>
+      {state && (
+        <div role="status" className={state.ok ? "saved-message" : "form-error"}>
+          <p>{state.message}</p>
+          {state.token && (
+            <>
+              <p>{labels.once}</p>
+              <p>
+                <code className="token" data-testid="new-token">
+                  {state.token}
+                </code>
+              </p>
+              <p className="muted small">{labels.usage}</p>
+            </>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** Revokes one token. */
+export function RevokeTokenButton({ id, label }: { id: number; label: string }) {
+  const [state, formAction, pending] = useActionState<TokenState, FormData>(revokeTokenAction, null);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className="secondary">
+        {label}
+      </button>
+      {state && !state.ok && (
+        <span role="alert" className="form-error">
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}
