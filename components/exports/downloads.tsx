@@ -10,12 +10,14 @@ export async function Downloads({
   approvedOnly,
   records,
   report,
+  iatiLabel,
 }: {
   /** `/api/v1/projects/{code}` or `/api/v1/programmes/{code}` */
   base: string;
   approvedOnly: boolean;
   records: boolean;
   report?: { periods: string[]; period: string };
+  iatiLabel: string;
 }) {
   const { t, language } = await getTranslator();
   const status = approvedOnly ? "status=approved" : "";
@@ -34,6 +36,11 @@ export async function Downloads({
         <li>
           <a href={`${base}/export.xlsx${status ? `?${status}` : ""}`} download>
             {t("export.button.trackingXlsx")}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/iati.xml`} download>
+            {iatiLabel}
           </a>
         </li>
         {[["tracking", t("export.button.trackingCsv")] as const, ...kinds].map(([kind, label]) => (

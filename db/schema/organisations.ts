@@ -14,6 +14,8 @@ export const organisations = sqliteTable(
     type: text({ enum: ORGANISATION_TYPES }).notNull(),
     /** IATI organisation identifier, e.g. XM-DAC-47066; null when none is verified. */
     iatiRef: text(),
+    /** IATI OrganisationType code: 10 government, 21 international NGO, 40 multilateral, ...; null when unknown. */
+    iatiType: text(),
     createdAt: createdAt(),
   },
   (t) => [

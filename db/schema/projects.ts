@@ -114,6 +114,26 @@ export const projectBudgets = sqliteTable(
   ],
 );
 
+/**
+ * The sectors of a project (OECD DAC 5-digit purpose codes, e.g. 15190 migration, 11330 vocational
+ * training), with the share of the project in each; the shares add up to 100.
+ */
+export const projectSectors = sqliteTable(
+  "project_sectors",
+  {
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    code: text().notNull(),
+    percentage: real().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.code] }),
+    check("project_sectors_code_check", sql`${t.code} glob '[0-9][0-9][0-9][0-9][0-9]'`),
+    check("project_sectors_percentage_check", sql`${t.percentage} > 0 and ${t.percentage} <= 100`),
+  ],
+);
+
 export type Programme = typeof programmes.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type NewProject = typeof projects.$inferInsert;

@@ -187,6 +187,12 @@ export function seedDrc(tx: Executor, refs: SeedRefs, today: string): void {
     ],
     locations: ["CD", ...DRC_TERRITORIES],
     budgets: Array.from({ length: 15 }, (_, i) => [2013 + i, i === 0 ? 150_000 : 700_000] as [number, number]),
+    // Rehabilitation after the conflict, with relief for the displaced and its coordination.
+    sectors: [
+      ["73010", 60],
+      ["72010", 25],
+      ["72050", 15],
+    ],
   });
   const indicatorIds = insertFramework(tx, refs, projectId, RESULTS, INDICATORS);
   const random = createRandom(2013);

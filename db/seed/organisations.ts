@@ -11,6 +11,7 @@ export function seedOrganisations(tx: Executor): Ids {
       acronym: "IOM",
       type: "implementer",
       iatiRef: "XM-DAC-47066",
+      iatiType: "40",
     },
     {
       code: "MIDIMAR",
@@ -18,21 +19,24 @@ export function seedOrganisations(tx: Executor): Ids {
       nameFr: "Ministère de la gestion des catastrophes et des affaires aux réfugiés, Rwanda",
       acronym: "MIDIMAR",
       type: "government",
+      iatiType: "10",
     },
     // No IATI identifier was verified for the Government of Japan itself: it is named, without a ref.
-    { code: "JAPAN", nameEn: "Government of Japan", nameFr: "Gouvernement du Japon", type: "donor" },
+    { code: "JAPAN", nameEn: "Government of Japan", nameFr: "Gouvernement du Japon", type: "donor", iatiType: "10" },
     {
       code: "NL-MFA",
       nameEn: "Ministry of Foreign Affairs of the Netherlands",
       nameFr: "Ministère des Affaires étrangères des Pays-Bas",
       type: "donor",
       iatiRef: "XM-DAC-7",
+      iatiType: "10",
     },
     {
       code: "CD-GOV",
       nameEn: "Government of the Democratic Republic of the Congo",
       nameFr: "Gouvernement de la République démocratique du Congo",
       type: "government",
+      iatiType: "10",
     },
   ]);
 }

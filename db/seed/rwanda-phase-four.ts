@@ -6,7 +6,7 @@ import { ageGroupOn } from "./reference";
 import { dateBetween, insertRegistry, personRef, randomSex, type PersonSeed } from "./registry";
 import { PHASE_IV_TRAINING_INDICATORS, RWANDA_RESULTS, RWANDA_TRAINING_RESULT, rwandaIndicators } from "./rwanda-framework";
 import { RWANDA_DISTRICTS } from "./rwanda-places";
-import { RWANDA_PERSON_PREFIX } from "./rwanda-phases";
+import { RWANDA_PERSON_PREFIX, RWANDA_SECTORS } from "./rwanda-phases";
 import { enteredAtFor, statusSchedule } from "./statuses";
 import { countBySexAndAge, insertTraining } from "./trainings";
 import { idOf, insertDataValues, insertFramework, insertProject, type SeedRefs } from "./writer";
@@ -82,6 +82,7 @@ export function seedRwandaPhaseFour(tx: Executor, refs: SeedRefs, firstPerson: n
       [2026, 1_050_000],
       [2027, 480_000],
     ],
+    sectors: RWANDA_SECTORS,
   });
 
   const indicatorIds = insertFramework(

@@ -25,6 +25,13 @@ export const PHASES = [
   { phase: 3, start: "2017-01-01", end: "2024-06-30", people: 2990, sharedHouseholds: 10, survey: { income: [729, 900], housing: [460, 700] } },
 ] as const;
 
+/** Return and reintegration of migrants, with the vocational training and jobs it brings; not 15240 (demobilised soldiers). */
+export const RWANDA_SECTORS: [string, number][] = [
+  ["15190", 60],
+  ["11330", 25],
+  ["16020", 15],
+];
+
 export const RWANDA_PERSON_PREFIX = "RW";
 
 export function seedRwandaProgramme(tx: Executor, refs: SeedRefs): void {
@@ -79,6 +86,7 @@ export function seedRwandaPhasesOneToThree(tx: Executor, refs: SeedRefs): number
       ],
       locations: ["RW", ...RWANDA_DISTRICT_CODES],
       budgets: Array.from({ length: years }, (_, i) => [Number(spec.start.slice(0, 4)) + i, 650_000] as [number, number]),
+      sectors: RWANDA_SECTORS,
     });
 
     const people = phasePeople(random, spec, nextPerson);

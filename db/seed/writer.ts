@@ -5,6 +5,7 @@ import {
   indicators,
   indicatorTargets,
   projectBudgets,
+  projectSectors,
   projectLocations,
   projectOrganisations,
   projects,
@@ -39,10 +40,12 @@ export type ProjectSeed = Omit<NewProject, "countryId" | "programmeId"> & {
   organisations: [string, ProjectOrganisationRole][];
   locations: string[];
   budgets: [year: number, amount: number][];
+  /** DAC 5-digit sector codes with the project's share in each (adding up to 100). */
+  sectors: [code: string, percentage: number][];
 };
 
 export function insertProject(tx: Executor, refs: SeedRefs, seed: ProjectSeed): number {
-  const { programme, country, organisations, locations, budgets, ...project } = seed;
+  const { programme, country, organisations, locations, budgets, sectors, ...project } = seed;
   const { id } = tx
     .insert(projects)
     .values({
@@ -58,6 +61,7 @@ export function insertProject(tx: Executor, refs: SeedRefs, seed: ProjectSeed): 
   tx.insert(projectLocations)
     .values(locations.map((code) => ({ projectId: id, locationId: idOf(refs.locations, code) })))
     .run();
+  if (sectors.length > 0) tx.insert(projectSectors).values(sectors.map(([code, percentage]) => ({ projectId: id, code, percentage }))).run();
   if (budgets.length > 0) {
     tx.insert(projectBudgets)
       .values(budgets.map(([year, amount]) => ({ projectId: id, year, amount, currency: project.currency ?? "USD" })))

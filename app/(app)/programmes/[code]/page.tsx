@@ -152,7 +152,7 @@ export default async function ProgrammePage({ params }: Props) {
           </div>
         )}
       </section>
-      <Downloads base={`/api/v1/programmes/${encodeURIComponent(programme.code)}`} approvedOnly={phases[0]?.figures[0]?.includesUnapproved === false} records={false} />
+      <Downloads base={`/api/v1/programmes/${encodeURIComponent(programme.code)}`} approvedOnly={phases[0]?.figures[0]?.includesUnapproved === false} records={false} iatiLabel={t("iati.buttonProgramme")} />
     </>
   );
 }

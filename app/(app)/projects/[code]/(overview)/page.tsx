@@ -243,6 +243,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         approvedOnly={approvedOnly}
         records={seesIndividualRecords(ctx, project.id)}
         report={{ periods, period: reportPeriod(periods, latestApproved, reviewer) }}
+        iatiLabel={t("iati.button")}
       />
     </>
   );

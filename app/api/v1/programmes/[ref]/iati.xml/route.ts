@@ -1,0 +1,17 @@
+import { getProgrammeActivities } from "@/db/queries/iati";
+import { getProgrammePhases } from "@/db/queries/programmes";
+import { iatiResponse } from "@/lib/api/iati-response";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate } from "@/lib/api/respond";
+
+/** GET /api/v1/programmes/{id or code}/iati.xml: the programme as a parent activity and its phases as children. */
+export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const raw = decodeURIComponent((await params).ref);
+  const ctx = { viewer: caller.user };
+  const now = new Date();
+  const found = getProgrammePhases(ctx, parseReference(raw));
+  const outcome = found ? getProgrammeActivities(ctx, found.programme, found.projects, now) : { kind: "not_found" as const };
+  return iatiResponse(outcome, caller.t, caller.t("api.programmeNotFound", { ref: raw }), `${outcome.kind === "activities" ? outcome.activities[0]?.identifier : raw}.xml`, now);
+}

@@ -1,0 +1,14 @@
+import { getProjectActivity } from "@/db/queries/iati";
+import { iatiResponse } from "@/lib/api/iati-response";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate } from "@/lib/api/respond";
+
+/** GET /api/v1/projects/{id or code}/iati.xml: the project as an IATI 2.03 activity, approved figures only. */
+export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const raw = decodeURIComponent((await params).ref);
+  const now = new Date();
+  const outcome = getProjectActivity({ viewer: caller.user }, parseReference(raw), now);
+  return iatiResponse(outcome, caller.t, caller.t("api.projectNotFound", { ref: raw }), `${outcome.kind === "activities" ? outcome.activities[0]?.identifier : raw}.xml`, now);
+}
