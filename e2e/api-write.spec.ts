@@ -16,7 +16,7 @@ async function indicatorId(client: APIRequestContext, code: string): Promise<num
 }
 
 async function currentTotal(client: APIRequestContext, indicator: number, locationCode: string): Promise<Listed | undefined> {
-  const { values } = await getJson<{ values: Listed[] }>(client, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q4");
+  const { data: values } = await getJson<{ data: Listed[] }>(client, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q4");
   return values.find((v) => v.indicatorId === indicator && v.locationCode === locationCode && Object.keys(v.disaggregation).length === 0);
 }
 
@@ -75,7 +75,7 @@ test("submit, four eyes, return with a comment, submit again, approve; donors se
   const manager2 = await as(ACCOUNTS.manager2);
   const donor = await as(ACCOUNTS.donorNetherlands);
   const base = "/api/v1/projects/CD-HSEC-NK/periods/2026Q4";
-  const donorBefore = (await getJson<{ values: Listed[] }>(donor, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q4")).values;
+  const donorBefore = (await getJson<{ data: Listed[] }>(donor, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q4")).data;
   expect(donorBefore).toEqual([]);
 
   expect((await manager.post(`${base}/submit`)).status()).toBe(200);
@@ -90,7 +90,7 @@ test("submit, four eyes, return with a comment, submit again, approve; donors se
   expect(approved.status()).toBe(200);
   expect(await approved.json()).toMatchObject({ status: "approved", period: "2026Q4" });
 
-  const donorAfter = (await getJson<{ values: Listed[] }>(donor, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q4")).values;
+  const donorAfter = (await getJson<{ data: Listed[] }>(donor, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q4")).data;
   expect(donorAfter.length).toBeGreaterThan(0);
   expect(donorAfter.every((v) => v.status === "approved")).toBe(true);
   const locked = await manager.put("/api/v1/data-values", {

@@ -10,7 +10,7 @@ type ProjectJson = { id: number; code: string; approvedOnly: boolean; periods: s
 const as = apiClients();
 
 const indicatorsOf = (project: ProjectJson) => new Map(project.results.flatMap((r) => r.indicators).concat(project.contextIndicators).map((i) => [i.code, i]));
-const codes = (body: { projects: { code: string }[] }) => body.projects.map((p) => p.code).sort();
+const codes = (body: { data: { code: string }[] }) => body.data.map((p) => p.code).sort();
 
 test("answers 401 with a readable JSON message without a session", async ({ request }) => {
   for (const path of ["/api/v1/projects", "/api/v1/projects/RW-REINT-P4", "/api/v1/programmes/RW-REINT"]) {
@@ -26,8 +26,9 @@ test("lists every project for admins and staff, and a manager's programmes", asy
   expect(codes(await getJson(await as(ACCOUNTS.admin), "/api/v1/projects"))).toEqual(expect.arrayContaining(all));
   expect(codes(await getJson(await as(ACCOUNTS.staff), "/api/v1/projects"))).toEqual(expect.arrayContaining(all));
   expect(codes(await getJson(await as(ACCOUNTS.manager), "/api/v1/projects"))).toEqual(expect.arrayContaining(all));
-  const body = await getJson<{ projects: { code: string; donors: string[]; country: string }[] }>(await as(ACCOUNTS.admin), "/api/v1/projects");
-  expect(body.projects.find((p) => p.code === "RW-REINT-P4")).toMatchObject({ donors: ["Government of Japan"], country: "RW" });
+  const body = await getJson<{ data: { code: string; donors: string[]; country: string }[]; next: string | null }>(await as(ACCOUNTS.admin), "/api/v1/projects");
+  expect(body.next).toBeNull();
+  expect(body.data.find((p) => p.code === "RW-REINT-P4")).toMatchObject({ donors: ["Government of Japan"], country: "RW" });
 });
 
 test("shows donors their funded projects only, and 404 for the others", async () => {

@@ -50,7 +50,7 @@ test("a manager fills a quarter with the keyboard and submits it; manager2 appro
   await expect(reviewerPage.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
   await reviewer.close();
 
-  const { values } = await getJson<{ values: { indicatorId: number; value: number | null; disaggregation: object }[] }>(
+  const { data: values } = await getJson<{ data: { indicatorId: number; value: number | null; disaggregation: object }[] }>(
     await as(ACCOUNTS.manager),
     "/api/v1/data-values?project=RW-REINT-P4&period=2026Q4",
   );

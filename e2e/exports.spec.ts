@@ -100,7 +100,7 @@ test("a comment that is a formula comes out neutralised in CSV and Excel", async
   let project = "";
   let current: Listed | undefined;
   for (const code of ["RW-REINT-P4", "CD-HSEC-NK"]) {
-    const { values } = await getJson<{ values: Listed[] }>(manager, `/api/v1/data-values?project=${code}`);
+    const { data: values } = await getJson<{ data: Listed[] }>(manager, `/api/v1/data-values?project=${code}`);
     current = values.find((v) => (v.status === "draft" || v.status === "returned") && Object.keys(v.disaggregation).length === 0 && v.value !== null);
     project = code;
     if (current) break;
@@ -110,8 +110,8 @@ test("a comment that is a formula comes out neutralised in CSV and Excel", async
   const formula = '=HYPERLINK("http://example.invalid","x")';
   const written = await manager.put("/api/v1/data-values", { data: [{ indicatorId, period, locationCode, disaggregation: {}, value: current!.value, comment: formula, version: current!.version }] });
   expect(written.status(), await written.text()).toBe(200);
-  const stored = await getJson<{ values: (Listed & { comment: string | null })[] }>(manager, `/api/v1/data-values?project=${project}&period=${period}`);
-  expect(stored.values.find((v) => v.indicatorId === indicatorId && v.locationCode === locationCode && Object.keys(v.disaggregation).length === 0)?.comment).toBe(formula);
+  const stored = await getJson<{ data: (Listed & { comment: string | null })[] }>(manager, `/api/v1/data-values?project=${project}&period=${period}`);
+  expect(stored.data.find((v) => v.indicatorId === indicatorId && v.locationCode === locationCode && Object.keys(v.disaggregation).length === 0)?.comment).toBe(formula);
 
   const csv = await csvOf(manager, `/api/v1/projects/${project}/export.csv?kind=values`);
   expect(csv.find((r) => r.comment?.includes("HYPERLINK"))?.comment).toBe(`'${formula}`);
@@ -161,9 +161,9 @@ test("programme exports, the portfolio's streamed values and wrong queries", asy
   expect(workbook.worksheets.map((s) => s.name)).toEqual(["Indicator tracking", "About"]);
 
   const all = await csvOf(staff, "/api/v1/data-values/export.csv");
-  const projects = await getJson<{ projects: { code: string }[] }>(staff, "/api/v1/projects");
+  const projects = await getJson<{ data: { code: string }[] }>(staff, "/api/v1/projects");
   let expected = 0;
-  for (const { code } of projects.projects) expected += (await csvOf(staff, `/api/v1/projects/${code}/export.csv?kind=values`)).length;
+  for (const { code } of projects.data) expected += (await csvOf(staff, `/api/v1/projects/${code}/export.csv?kind=values`)).length;
   expect(all.length).toBe(expected);
   const donor = await as(ACCOUNTS.donorNetherlands);
   const donorValues = await csvOf(donor, "/api/v1/data-values/export.csv?delimiter=semicolon", ";");

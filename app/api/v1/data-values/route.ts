@@ -2,24 +2,30 @@ import { listDataValues } from "@/db/queries/data-value-list";
 import { recordDataValues } from "@/db/queries/data-values";
 import { getProjectByCode } from "@/db/queries/projects";
 import { recordDataValuesSchema } from "@/lib/api/data-values-body";
+import { MAX_LIMIT, pageOf, readPage } from "@/lib/api/pagination";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
 import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { isPeriod } from "@/lib/periods/period";
 
-/** GET /api/v1/data-values?project={id or code}&period=...: the values the caller may see. */
+/**
+ * GET /api/v1/data-values?project={id or code}&period=...&limit=&offset=: the values the caller may
+ * see, by indicator, period, place and options; all of a period unless a limit is given.
+ */
 export async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const params = url.searchParams;
   const projectRef = params.get("project");
   const period = params.get("period") ?? undefined;
-  if (!projectRef || (period !== undefined && !isPeriod(period))) return jsonError(t, 400, t("api.badQuery"));
+  const page = readPage(url, period === undefined ? MAX_LIMIT : null);
+  if (!projectRef || (period !== undefined && !isPeriod(period)) || !page) return jsonError(t, 400, t("api.badQuery"));
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parseReference(projectRef));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: projectRef }));
-  return jsonOk({ project: project.code, values: listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }) });
+  return jsonOk(pageOf(url, listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }), page));
 }
 
 /** PUT /api/v1/data-values: writes every value of the array, or none. */

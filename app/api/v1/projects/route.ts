@@ -1,20 +1,26 @@
 import { listProjectDonors, listProjects } from "@/db/queries/projects";
-import { authenticate, jsonOk } from "@/lib/api/respond";
+import { pageOf, readPage } from "@/lib/api/pagination";
+import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
 import { localized } from "@/lib/i18n/format";
 
-/** GET /api/v1/projects: the projects the caller may see. */
-export async function GET() {
+/** GET /api/v1/projects?limit=&offset=: the projects the caller may see, by programme, phase and code. */
+export async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
-  const { user, language } = caller;
+  const { user, language, t } = caller;
+  const url = new URL(request.url);
+  const page = readPage(url, 100);
+  if (!page) return jsonError(t, 400, t("api.badPage"));
   const ctx = { viewer: user };
   const projects = listProjects(ctx);
   const donors = listProjectDonors(
     ctx,
     projects.map((p) => p.id),
   );
-  return jsonOk({
-    projects: projects.map((p) => ({
+  return jsonOk(
+    pageOf(
+      url,
+      projects.map((p) => ({
       id: p.id,
       code: p.code,
       title: localized(language, p.titleEn, p.titleFr),
@@ -25,6 +31,8 @@ export async function GET() {
       startDate: p.startDate,
       endDate: p.endDate,
       donors: (donors.get(p.id) ?? []).map((d) => localized(language, d.nameEn, d.nameFr)),
-    })),
-  });
+      })),
+      page,
+    ),
+  );
 }
