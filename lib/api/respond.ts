@@ -3,19 +3,7 @@ import type { CurrentUser } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Language } from "@/lib/domain/codes";
 import { getTranslator, type Translator } from "@/lib/i18n/server";
-
-/** The kinds of problem the API answers, each at `/api/v1/problems/{kind}` (a stable `type`). */
-export const PROBLEM_TYPES = {
-  400: "bad-request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not-found",
-  409: "conflict",
-  413: "too-large",
-  422: "invalid",
-  500: "server-error",
-} as const;
-export type ProblemStatus = keyof typeof PROBLEM_TYPES;
+import { PROBLEM_TYPES, type ProblemStatus } from "./problem-types";
 
 export const problemType = (status: ProblemStatus) => `/api/v1/problems/${PROBLEM_TYPES[status]}`;
 

@@ -1,0 +1,198 @@
+import { MAX_LIMIT } from "./pagination";
+import { PROBLEM_TYPES } from "./problem-types";
+
+// The OpenAPI 3.1 description of every route of the app, served at /api/v1/openapi.json. A test
+// reads the routes from app/ and fails for one that is not here; another calls each GET as written.
+
+type Schema = Record<string, unknown>;
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, description: string) => ({ description, content: { "application/json": { schema } } });
+const file = (mediaType: string, description: string) => ({ description, content: { [mediaType]: { schema: { type: "string", format: "binary" } } } });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+
+const refParam = (what: string, example: string) => ({ name: "ref", in: "path", required: true, description: `The ${what}'s id or code.`, schema: { type: "string" }, example });
+const query = (name: string, schema: Schema, description: string, example?: string) => ({ name, in: "query", required: false, description, schema, ...(example ? { example } : {}) });
+const required = (name: string, schema: Schema, description: string, example: string) => ({ name, in: "query", required: true, description, schema, example });
+
+const PAGE_PARAMS = [
+  query("limit", { type: "integer", minimum: 1, maximum: MAX_LIMIT }, `Items per page, at most ${MAX_LIMIT}.`),
+  query("offset", { type: "integer", minimum: 0 }, "Items to skip: follow `next` rather than counting."),
+];
+const STATUS_PARAM = query("status", { type: "string", enum: ["approved"] }, "Approved figures only (donors never get anything else).");
+const EXPORT_PARAMS = (kinds: string[]) => [
+  query("kind", { type: "string", enum: kinds, default: "tracking" }, "Which table: the indicator tracking table, or a long-format one."),
+  query("delimiter", { type: "string", enum: ["comma", "semicolon"], default: "comma" }, "Semicolons and decimal commas for French Excel."),
+  STATUS_PARAM,
+];
+
+const COMMON_ERRORS = { "401": problem("No valid session or token."), "404": problem("Nothing the caller may see at this address.") };
+
+const list = (item: Schema): Schema => ({
+  type: "object",
+  required: ["data", "next"],
+  properties: { data: { type: "array", items: item }, next: { type: ["string", "null"], description: "Address of the next page; null on the last one." } },
+});
+
+const EXPORT_KINDS_PROJECT = ["tracking", "values", "trainings", "beneficiaries", "records"];
+const EXPORT_KINDS_PROGRAMME = ["tracking", "values", "trainings", "beneficiaries"];
+
+export function openApiDocument(serverUrl: string) {
+  const project = refParam("project", "RW-REINT-P4");
+  const programme = refParam("programme", "RW-REINT");
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Baseline API",
+      version: "1.0.0",
+      description:
+        "Projects, indicators, beneficiaries and trainings of humanitarian and development programmes. Every /api/v1 address takes a session cookie or a personal API token (Authorization: Bearer, made in the settings) and answers what its user may see. Errors are problem details (RFC 9457). Texts come in the caller's language (English or French).",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths: {
+      "/api/health": { get: { summary: "Whether the app and its database answer.", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" } } }, "Healthy."), "503": json({ type: "object", properties: { status: { const: "unavailable" } } }, "The database does not answer.") } } },
+      "/api/auth/{nextauth}": {
+        parameters: [{ name: "nextauth", in: "path", required: true, description: "next-auth's own addresses: csrf, session, providers, signin, signout, callback/credentials.", schema: { type: "string" }, example: "csrf" }],
+        get: { summary: "Sign-in support (next-auth): the CSRF token, the session, the providers.", security: [], responses: { "200": json({ type: "object" }, "next-auth's answer.") } },
+        post: { summary: "Sign in with e-mail and password (callback/credentials, form-encoded with the CSRF token) or sign out.", security: [], responses: { "200": json({ type: "object" }, "Signed in or out; the session cookie is set or cleared."), "302": { description: "Redirect after signing in or out." } } },
+      },
+      "/api/v1/openapi.json": { get: { summary: "This document.", security: [], responses: { "200": json({ type: "object" }, "OpenAPI 3.1.") } } },
+      "/api/v1/portfolio": {
+        get: {
+          summary: "The portfolio: unique beneficiaries, people trained and active projects counted once, and each project's main target.",
+          parameters: [query("country", { type: "string", pattern: "^[A-Z]{2}$" }, "ISO country code."), query("donor", { type: "string" }, "Donor organisation code."), query("status", { type: "string", enum: ["pipeline", "active", "completed"] }, "Project status.")],
+          responses: { "200": json(ref("Portfolio"), "The figures."), "401": COMMON_ERRORS["401"] },
+        },
+      },
+      "/api/v1/projects": { get: { summary: "The projects the caller may see, by programme, phase and code.", parameters: PAGE_PARAMS, responses: { "200": json(list(ref("ProjectListItem")), "A page of projects."), "400": problem("A malformed limit or offset."), "401": COMMON_ERRORS["401"] } } },
+      "/api/v1/projects/{ref}": { get: { summary: "A project: its results framework, figures to date and beneficiaries counted once.", parameters: [project, STATUS_PARAM], responses: { "200": json(ref("Project"), "The project."), "400": problem("A wrong status filter."), ...COMMON_ERRORS } } },
+      "/api/v1/projects/{ref}/export.csv": { get: { summary: "A table of the project as CSV (UTF-8, header row). `records` (individual records) for the project's managers and admins only.", parameters: [project, ...EXPORT_PARAMS(EXPORT_KINDS_PROJECT)], responses: { "200": file("text/csv", "The table."), "400": problem("Unknown kind or delimiter."), "403": problem("Individual records are not for this caller."), ...COMMON_ERRORS } } },
+      "/api/v1/projects/{ref}/export.xlsx": { get: { summary: "A table of the project as an Excel workbook; the tracking table comes with a sheet saying what it is.", parameters: [project, ...EXPORT_PARAMS(EXPORT_KINDS_PROJECT).filter((p) => p.name !== "delimiter")], responses: { "200": file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "The workbook."), "400": problem("Unknown kind."), "403": problem("Individual records are not for this caller."), ...COMMON_ERRORS } } },
+      "/api/v1/projects/{ref}/report.pdf": {
+        get: {
+          summary: "The donor report of a period: figures as they stood at its end, charts, training cascade, narrative.",
+          parameters: [project, required("period", { type: "string" }, "A reporting period of the project.", "2026Q2"), query("lang", { type: "string", enum: ["en", "fr"] }, "The report's language; the caller's by default.", "fr")],
+          responses: { "200": file("application/pdf", "The report."), "400": problem("No such period in the project, or a wrong language."), ...COMMON_ERRORS },
+        },
+      },
+      "/api/v1/projects/{ref}/iati.xml": { get: { summary: "The project as an IATI 2.03 activity, approved figures only.", parameters: [project], responses: { "200": file("application/xml", "An iati-activities file."), "422": problem("Not publishable yet (no reporting organisation with an IATI identifier, or no sectors adding up to 100)."), ...COMMON_ERRORS } } },
+      "/api/v1/projects/{ref}/periods/{period}/{action}": {
+        post: {
+          summary: "Moves a period through the approval: submit, approve (another manager or an admin: four eyes), return or reopen (admins, with a reason).",
+          parameters: [project, { name: "period", in: "path", required: true, schema: { type: "string" }, example: "2026Q4" }, { name: "action", in: "path", required: true, schema: { type: "string", enum: ["submit", "approve", "return", "reopen"] }, example: "submit" }],
+          requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string", maxLength: 2000, description: "Required to return or reopen." } } } } } },
+          responses: { "200": json(ref("PeriodState"), "The period's new state."), "400": problem("Unknown action."), "403": problem("Not allowed (four eyes, role)."), "409": problem("Not possible from the period's state."), "422": problem("A missing comment or a period outside the project."), ...COMMON_ERRORS },
+        },
+      },
+      "/api/v1/projects/{ref}/beneficiaries/import": {
+        post: {
+          summary: "Imports beneficiaries and services from CSV: a preview, then all rows or none; the same file again changes nothing.",
+          parameters: [project, required("mode", { type: "string", enum: ["preview", "commit"] }, "Check only, or write.", "preview"), query("filename", { type: "string" }, "For the audit trail.")],
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: { "200": json(ref("ImportResult"), "What the file holds, or what was written."), "400": problem("A wrong mode."), "403": problem("Not a manager of the project."), "413": problem("The file is too large."), "422": problem("Rows with problems: nothing was written."), ...COMMON_ERRORS },
+        },
+      },
+      "/api/v1/programmes/{ref}": { get: { summary: "A programme: unique beneficiaries of its phases together, outcomes across phases, the phases.", parameters: [programme, STATUS_PARAM], responses: { "200": json(ref("Programme"), "The programme."), "400": problem("A wrong status filter."), ...COMMON_ERRORS } } },
+      "/api/v1/programmes/{ref}/export.csv": { get: { summary: "A table of every visible phase as CSV.", parameters: [programme, ...EXPORT_PARAMS(EXPORT_KINDS_PROGRAMME)], responses: { "200": file("text/csv", "The table."), "400": problem("Unknown kind or delimiter."), ...COMMON_ERRORS } } },
+      "/api/v1/programmes/{ref}/export.xlsx": { get: { summary: "A table of every visible phase as an Excel workbook.", parameters: [programme, ...EXPORT_PARAMS(EXPORT_KINDS_PROGRAMME).filter((p) => p.name !== "delimiter")], responses: { "200": file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "The workbook."), "400": problem("Unknown kind."), ...COMMON_ERRORS } } },
+      "/api/v1/programmes/{ref}/iati.xml": { get: { summary: "The programme as a parent IATI activity with its phases as children.", parameters: [programme], responses: { "200": file("application/xml", "An iati-activities file."), "422": problem("A phase is not publishable yet."), ...COMMON_ERRORS } } },
+      "/api/v1/data-values": {
+        get: {
+          summary: "The values of a project the caller may see, by indicator, period, place and options; all of a period unless a limit is given.",
+          parameters: [required("project", { type: "string" }, "The project's id or code.", "RW-REINT-P4"), query("period", { type: "string" }, "A reporting period.", "2026Q2"), STATUS_PARAM, ...PAGE_PARAMS],
+          responses: { "200": json(list(ref("DataValue")), "A page of values."), "400": problem("A missing project or a malformed period, limit or offset."), ...COMMON_ERRORS },
+        },
+        put: {
+          summary: "Writes every value of the array, or none: each checked like a cell of the grid, a stale version refused.",
+          requestBody: { required: true, content: { "application/json": { schema: { type: "array", minItems: 1, maxItems: 5000, items: ref("DataValueWrite") } } } },
+          responses: {
+            "200": json({ type: "object", properties: { values: { type: "array", items: ref("DataValue") }, warnings: { type: "array", items: ref("RowMessage") } } }, "Written, with new versions."),
+            "400": problem("The body is not JSON."),
+            "403": problem("Not a manager of the project, or the period is closed."),
+            "409": problem("A value changed meanwhile: `conflicts` holds the current ones; nothing was written."),
+            "422": problem("Rows with problems (`errors`, one per row): nothing was written."),
+            "401": COMMON_ERRORS["401"],
+          },
+        },
+      },
+      "/api/v1/data-values/export.csv": { get: { summary: "Every value the caller may see across the portfolio, streamed as CSV.", parameters: [query("delimiter", { type: "string", enum: ["comma", "semicolon"] }, "Semicolons for French Excel."), STATUS_PARAM], responses: { "200": file("text/csv", "The values."), "400": problem("A wrong delimiter or status."), "401": COMMON_ERRORS["401"] } } },
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token, made in the settings." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The session of a signed-in browser (__Secure- prefixed behind HTTPS)." },
+      },
+      schemas: {
+        Problem: {
+          type: "object",
+          required: ["type", "title", "status", "detail"],
+          properties: {
+            type: { type: "string", enum: Object.values(PROBLEM_TYPES).map((t) => `/api/v1/problems/${t}`) },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+            errors: { type: "array", items: ref("RowMessage") },
+            conflicts: { type: "array", items: { type: "object" } },
+          },
+        },
+        RowMessage: { type: "object", properties: { index: { type: ["integer", "null"] }, code: { type: "string" }, field: { type: "string" }, message: { type: "string" } } },
+        Figure: { type: "object", properties: { actual: { type: ["number", "null"] }, numerator: { type: ["number", "null"] }, denominator: { type: ["number", "null"] } } },
+        Portfolio: {
+          type: "object",
+          required: ["approvedOnly", "directBeneficiaries", "activeProjects", "projects"],
+          properties: {
+            approvedOnly: { type: "boolean" },
+            directBeneficiaries: { type: "integer" },
+            indirectBeneficiaries: { type: ["integer", "null"] },
+            trainees: { type: "integer" },
+            trainers: { type: "integer" },
+            activeProjects: { type: "integer" },
+            projects: { type: "array", items: { type: "object", properties: { code: { type: "string" }, title: { type: "string" }, status: { type: "string" }, main: { type: ["object", "null"] } } } },
+          },
+        },
+        ProjectListItem: {
+          type: "object",
+          required: ["id", "code", "title", "status"],
+          properties: { id: { type: "integer" }, code: { type: "string" }, title: { type: "string" }, status: { type: "string" }, country: { type: "string" }, programme: { type: ["string", "null"] }, phase: { type: ["integer", "null"] }, startDate: { type: "string", format: "date" }, endDate: { type: "string", format: "date" }, donors: { type: "array", items: { type: "string" } } },
+        },
+        Indicator: {
+          type: "object",
+          required: ["id", "code", "name", "measure"],
+          properties: { id: { type: "integer" }, code: { type: "string" }, name: { type: "string" }, measure: { type: "string", enum: ["number", "percentage", "mean_of_ratios"] }, cumulative: { type: "boolean" }, baseline: { type: ["number", "null"] }, target: { type: ["number", "null"] }, actual: { type: ["number", "null"] }, numerator: { type: ["number", "null"] }, denominator: { type: ["number", "null"] }, progress: { type: ["number", "null"] } },
+        },
+        Project: {
+          type: "object",
+          required: ["id", "code", "title", "results", "beneficiaries"],
+          properties: {
+            id: { type: "integer" },
+            code: { type: "string" },
+            title: { type: "string" },
+            status: { type: "string" },
+            approvedOnly: { type: "boolean" },
+            periods: { type: "array", items: { type: "string" } },
+            results: { type: "array", items: { type: "object", properties: { code: { type: "string" }, type: { type: "string" }, title: { type: "string" }, indicators: { type: "array", items: ref("Indicator") } } } },
+            contextIndicators: { type: "array", items: ref("Indicator") },
+            beneficiaries: { type: "object", properties: { direct: { type: "integer" }, indirect: { type: ["integer", "null"] }, byService: { type: "object", additionalProperties: { type: "integer" } }, byLocation: { type: "array", items: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, direct: { type: "integer" } } } } } },
+          },
+        },
+        Programme: {
+          type: "object",
+          required: ["id", "code", "directBeneficiaries", "projects"],
+          properties: { id: { type: "integer" }, code: { type: "string" }, title: { type: "string" }, directBeneficiaries: { type: "integer" }, indirectBeneficiaries: { type: ["integer", "null"] }, completedPhases: { type: ["object", "null"] }, indicators: { type: "array", items: { type: "object" } }, projects: { type: "array", items: { type: "object" } } },
+        },
+        DataValue: {
+          type: "object",
+          required: ["indicatorId", "period", "locationCode", "disaggregation", "status"],
+          properties: { id: { type: "integer" }, indicatorId: { type: "integer" }, period: { type: "string" }, locationCode: { type: "string" }, disaggregation: { type: "object", additionalProperties: { type: "string" } }, value: { type: ["number", "null"] }, numerator: { type: ["number", "null"] }, denominator: { type: ["number", "null"] }, status: { type: "string", enum: ["draft", "submitted", "approved", "returned"] }, comment: { type: ["string", "null"] }, version: { type: ["integer", "null"] } },
+        },
+        DataValueWrite: {
+          type: "object",
+          required: ["indicatorId", "period", "locationCode"],
+          properties: { indicatorId: { type: "integer" }, period: { type: "string" }, locationCode: { type: "string" }, disaggregation: { type: "object", additionalProperties: { type: "string" } }, value: { type: ["number", "null"] }, numerator: { type: "number" }, denominator: { type: "number" }, comment: { type: ["string", "null"], maxLength: 2000 }, version: { type: ["integer", "null"], description: "The version read; a stale one gets 409." } },
+        },
+        PeriodState: { type: "object", properties: { project: { type: "string" }, period: { type: "string" }, status: { type: "string" }, submittedBy: { type: ["integer", "null"] }, reviewedBy: { type: ["integer", "null"] }, comment: { type: ["string", "null"] } } },
+        ImportResult: { type: "object", properties: { mode: { type: "string" }, written: { type: "boolean" }, counts: { type: "object" }, summary: { type: "string" }, problemCount: { type: "integer" }, problems: { type: "array", items: { type: "object", properties: { line: { type: "integer" }, code: { type: "string" }, message: { type: "string" } } } } } },
+      },
+    },
+  };
+}
