@@ -12,7 +12,7 @@ export async function ProjectFormContainer({ ctx, defaultValues, target }: { ctx
   const { t, language } = await getTranslator();
   const choices = listProjectFormChoices(ctx);
   const labels = Object.fromEntries(
-    (["code", "phase", "titleEn", "titleFr", "summaryEn", "summaryFr", "status", "startDate", "endDate", "householdSize", "householdSizeSource", "currency", "dataNoteEn", "dataNoteFr", "organisations", "organisation", "role", "addOrganisation", "remove", "locations", "budgets", "year", "amount", "addBudget", "save", "none"] as const).map((key) => [key, t(`projectForm.${key}`)]),
+    (["code", "phase", "titleEn", "titleFr", "summaryEn", "summaryFr", "status", "startDate", "endDate", "householdSize", "householdSizeSource", "currency", "dataNoteEn", "dataNoteFr", "organisations", "organisation", "role", "addOrganisation", "remove", "locations", "budgets", "year", "amount", "addBudget", "sectors", "sectorsHint", "sectorCode", "sectorPercentage", "addSector", "save", "none"] as const).map((key) => [key, t(`projectForm.${key}`)]),
   );
   return (
     <ProjectForm

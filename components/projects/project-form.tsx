@@ -41,6 +41,7 @@ export function ProjectForm({
     (defaultValues?.organisations ?? [{ code: "", role: "implementing" as const }]).map((o) => ({ ...o, id: nextRowId++ })),
   );
   const [budgets, setBudgets] = useState(() => (defaultValues?.budgets ?? []).map((b) => ({ year: String(b.year), amount: String(b.amount), id: nextRowId++ })));
+  const [sectors, setSectors] = useState(() => (defaultValues?.sectors ?? []).map((s) => ({ code: s.code, percentage: String(s.percentage), id: nextRowId++ })));
   const d = defaultValues;
   const text = (name: keyof ProjectInput, value: string | number | null | undefined, type = "text") => (
     <TextField name={name} label={labels[name] ?? name} value={value} state={state} type={type} />
@@ -160,6 +161,32 @@ export function ProjectForm({
         ))}
         <button type="button" className="secondary" onClick={() => setBudgets([...budgets, { year: "", amount: "", id: nextRowId++ }])}>
           {labels.addBudget}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{labels.sectors}</legend>
+        <p className="hint">{labels.sectorsHint}</p>
+        {sectors.map((s, i) => (
+          <div className="row-fields" key={s.id}>
+            <label>
+              {labels.sectorCode}
+              <input name="sectorCode" inputMode="numeric" pattern="[0-9]{5}" defaultValue={s.code} />
+            </label>
+            <label>
+              {labels.sectorPercentage}
+              <input name="sectorPercentage" type="number" step="any" min="0" max="100" defaultValue={s.percentage} />
+            </label>
+            <button type="button" className="link-button" onClick={() => setSectors(sectors.filter((row) => row.id !== s.id))}>
+              {labels.remove}
+            </button>
+            <FieldError state={state} name={`sectors.${i}.code`} />
+            <FieldError state={state} name={`sectors.${i}.percentage`} />
+          </div>
+        ))}
+        <FieldError state={state} name="sectors" />
+        <button type="button" className="secondary" onClick={() => setSectors([...sectors, { code: "", percentage: "", id: nextRowId++ }])}>
+          {labels.addSector}
         </button>
       </fieldset>
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { FieldProblem } from "../../lib/validation/fields";
 import { checkProjectInput, type ProjectInput } from "../../lib/validation/project";
 import type { Executor } from "../client";
-import { auditLog, locations, organisations, programmes, projectBudgets, projectLocations, projectMembers, projectOrganisations, projects, type Project } from "../schema";
+import { auditLog, locations, organisations, programmes, projectBudgets, projectLocations, projectMembers, projectOrganisations, projects, projectSectors, type Project } from "../schema";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 export type SaveProjectOutcome =
@@ -48,6 +48,7 @@ export function projectFormValues(db: Executor, project: Project): ProjectInput 
       .all()
       .map((l) => l.code),
     budgets: db.select({ year: projectBudgets.year, amount: projectBudgets.amount }).from(projectBudgets).where(eq(projectBudgets.projectId, project.id)).orderBy(projectBudgets.year).all(),
+    sectors: db.select({ code: projectSectors.code, percentage: projectSectors.percentage }).from(projectSectors).where(eq(projectSectors.projectId, project.id)).orderBy(projectSectors.code).all(),
   };
 }
 
@@ -122,6 +123,8 @@ export function saveProject(ctx: QueryContext, raw: unknown, target: { projectId
     if (placeIds.length > 0) tx.insert(projectLocations).values(placeIds.map((locationId) => ({ projectId: saved.id, locationId }))).run();
     tx.delete(projectBudgets).where(eq(projectBudgets.projectId, saved.id)).run();
     if (input.budgets.length > 0) tx.insert(projectBudgets).values(input.budgets.map((b) => ({ projectId: saved.id, year: b.year, amount: b.amount, currency: input.currency }))).run();
+    tx.delete(projectSectors).where(eq(projectSectors.projectId, saved.id)).run();
+    if (input.sectors.length > 0) tx.insert(projectSectors).values(input.sectors.map((s) => ({ projectId: saved.id, code: s.code, percentage: s.percentage }))).run();
     if (!current && ctx.viewer.role === "manager") tx.insert(projectMembers).values({ userId: ctx.viewer.userId, projectId: saved.id }).run();
     tx.insert(auditLog)
       .values({

@@ -18,5 +18,5 @@ export const optionalText = (max = 4000) =>
 
 /** The problems of a failed parse, one per issue; messages that are not our codes become "invalid". */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: issue.path.join("."), code: /^[a-z_]+$/.test(issue.message) ? issue.message : "invalid" }));
+  return error.issues.map((issue) => ({ field: issue.path.join("."), code: /^[a-z][a-z0-9_]*$/.test(issue.message) ? issue.message : "invalid" }));
 }

@@ -36,6 +36,24 @@ describe("checkProjectInput", () => {
       ]),
     );
   });
+
+  it("takes DAC sectors whose shares add up to 100, and refuses other codes, shares and totals", () => {
+    const ok = checkProjectInput({ ...project, sectors: [{ code: "15190", percentage: "60" }, { code: "11330", percentage: "40" }] });
+    expect(ok.ok && ok.project.sectors).toEqual([{ code: "15190", percentage: 60 }, { code: "11330", percentage: 40 }]);
+    expect(checkProjectInput(project)).toMatchObject({ ok: true, project: { sectors: [] } });
+    const bad = checkProjectInput({ ...project, sectors: [{ code: "1519", percentage: "60" }, { code: "11330", percentage: "0" }, { code: "11330", percentage: "30" }] });
+    expect(!bad.ok && bad.problems).toEqual(
+      expect.arrayContaining([
+        { field: "sectors.0.code", code: "invalid_sector" },
+        { field: "sectors.1.percentage", code: "invalid_sector_percentage" },
+      ]),
+    );
+    const sums = checkProjectInput({ ...project, sectors: [{ code: "15190", percentage: "60" }, { code: "15190", percentage: "30" }] });
+    expect(!sums.ok && sums.problems).toEqual([
+      { field: "sectors", code: "sectors_not_100" },
+      { field: "sectors", code: "duplicate_sector" },
+    ]);
+  });
 });
 
 const dates = { startDate: "2024-07-01", endDate: "2027-06-30", reportingFrequency: "quarterly" as const };

@@ -28,6 +28,11 @@ export const projectInputSchema = z
     organisations: z.array(z.object({ code: z.string().min(1), role: z.enum(PROJECT_ORGANISATION_ROLES) })).max(50),
     locationCodes: z.array(z.string().min(1)).max(500),
     budgets: z.array(z.object({ year: z.coerce.number().int().min(1900).max(2200), amount: z.coerce.number().min(0, "negative_budget").max(1e12) })).max(100),
+    /** OECD DAC 5-digit sectors with the project's share in each; with any, the shares add up to 100. */
+    sectors: z
+      .array(z.object({ code: z.string().trim().regex(/^\d{5}$/, "invalid_sector"), percentage: z.coerce.number().gt(0, "invalid_sector_percentage").max(100, "invalid_sector_percentage") }))
+      .max(20)
+      .default([]),
   })
   .superRefine((p, ctx) => {
     if (p.endDate < p.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "end_before_start" });
@@ -39,6 +44,8 @@ export const projectInputSchema = z
       if (years.has(b.year)) ctx.addIssue({ code: "custom", path: ["budgets", i, "year"], message: "duplicate_budget_year" });
       years.add(b.year);
     });
+    if (p.sectors.length > 0 && Math.abs(p.sectors.reduce((sum, s) => sum + s.percentage, 0) - 100) > 0.001) ctx.addIssue({ code: "custom", path: ["sectors"], message: "sectors_not_100" });
+    if (new Set(p.sectors.map((s) => s.code)).size !== p.sectors.length) ctx.addIssue({ code: "custom", path: ["sectors"], message: "duplicate_sector" });
     if (p.phase !== null && p.programmeCode === null) ctx.addIssue({ code: "custom", path: ["phase"], message: "phase_without_programme" });
   });
 
@@ -60,6 +67,7 @@ export function readProjectForm(form: FormData): Record<string, unknown> {
   const all = (name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
   const roles = all("organisationRole");
   const amounts = all("budgetAmount");
+  const shares = all("sectorPercentage");
   return {
     code: text("code"),
     programmeCode: text("programmeCode"),
@@ -83,5 +91,8 @@ export function readProjectForm(form: FormData): Record<string, unknown> {
     budgets: all("budgetYear")
       .map((year, i) => ({ year, amount: amounts[i] ?? "" }))
       .filter((b) => b.year !== "" || b.amount !== ""),
+    sectors: all("sectorCode")
+      .map((code, i) => ({ code, percentage: shares[i] ?? "" }))
+      .filter((s) => s.code !== "" || s.percentage !== ""),
   };
 }
