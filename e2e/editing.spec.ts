@@ -14,19 +14,31 @@ test("an admin creates a project: a clear error for an end before the start, the
   await page.getByLabel("End date").fill("2027-01-31");
   await page.getByLabel("Country").selectOption({ label: "Rwanda" });
   await page.getByLabel("Household size", { exact: true }).fill("5");
+  await page.locator("select[name=organisationCode]").selectOption({ label: "International Organization for Migration" });
   await page.getByLabel("Huye").check();
   await page.getByLabel("Musanze").check();
   await page.getByRole("button", { name: "Add a year" }).click();
   await page.getByLabel("Year", { exact: true }).fill("2027");
   await page.getByLabel("Amount", { exact: true }).fill("400000");
+  await page.getByRole("button", { name: "Add a sector" }).click();
+  await page.getByLabel("Sector code").fill("15190");
+  await page.getByLabel("Share (%)").fill("90");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The end date comes before the start date." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "The sectors' shares must add up to 100." })).toBeVisible();
+  await page.getByLabel("Share (%)").fill("100");
 
   await page.getByLabel("End date").fill("2029-06-30");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\/projects\/RW-REINT-P5$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sustainable reintegration of Rwandan returnees, Phase V" })).toBeVisible();
   await expect(page.getByText("Huye, Musanze")).toBeVisible();
+  // With IOM implementing and its sector, the new phase can be published to IATI at once.
+  const iati = await page.request.get("/api/v1/projects/RW-REINT-P5/iati.xml");
+  expect(iati.status()).toBe(200);
+  const xml = await iati.text();
+  expect(xml).toContain("<iati-identifier>XM-DAC-47066-RW-REINT-P5</iati-identifier>");
+  expect(xml).toContain('<sector vocabulary="1" code="15190" percentage="100"/>');
 });
 
 test("a manager changes a target after figures exist: a reason is required and the revision is kept", async ({ page }) => {
