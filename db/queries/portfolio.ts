@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
 import type { ProjectStatus } from "../../lib/domain/codes";
 import { countPeopleTrained, type PeopleTrained } from "../../lib/trainings/people-trained";
-import { organisations, projectOrganisations, results } from "../schema";
-import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
+import type { Executor } from "../client";
+import { indicators, organisations, projectOrganisations, results, type Indicator } from "../schema";
+import { listFiguresOf, type IndicatorFigure } from "./indicator-figures";
 import { listProjects, type ProjectListItem } from "./projects";
 import { getReach } from "./registry";
 import { trainingsAsSeen } from "./trainings";
-import { dbOf, seesUnapprovedFigures, type QueryContext } from "./viewer";
+import { remember } from "../read-cache";
+import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./viewer";
 
 export type PortfolioFilters = { country?: string; donor?: string; status?: ProjectStatus };
 
@@ -21,12 +23,31 @@ export type Portfolio = {
   approvedOnly: boolean;
 };
 
+/** Each project's main indicator: its first output indicator with a target, context indicators aside. */
+function mainIndicators(db: Executor, projectIds: readonly number[]): Indicator[] {
+  if (projectIds.length === 0) return [];
+  const candidates = db
+    .select({ indicator: indicators })
+    .from(indicators)
+    .innerJoin(results, eq(indicators.resultId, results.id))
+    .where(and(inArray(indicators.projectId, [...projectIds]), eq(results.type, "output"), eq(indicators.isContext, false), isNotNull(indicators.target)))
+    .orderBy(asc(indicators.projectId), asc(indicators.position), asc(indicators.id))
+    .all();
+  const first = new Map<number, Indicator>();
+  for (const { indicator } of candidates) if (!first.has(indicator.projectId)) first.set(indicator.projectId, indicator);
+  return [...first.values()];
+}
+
 /**
  * The portfolio of the projects the viewer may see, narrowed by the filters: headline figures counted
  * once across projects (a person in two projects is one person), and each project's main indicator
  * (its first output indicator with a target) with progress.
  */
 export function getPortfolio(ctx: QueryContext, filters: PortfolioFilters): Portfolio {
+  return remember(dbOf(ctx), `portfolio|${viewerKey(ctx.viewer)}|${JSON.stringify(filters)}`, () => computePortfolio(ctx, filters));
+}
+
+function computePortfolio(ctx: QueryContext, filters: PortfolioFilters): Portfolio {
   const db = dbOf(ctx);
   const approvedOnly = !seesUnapprovedFigures(ctx.viewer);
   const all = listProjects(ctx);
@@ -40,19 +61,19 @@ export function getPortfolio(ctx: QueryContext, filters: PortfolioFilters): Port
           .innerJoin(organisations, eq(projectOrganisations.organisationId, organisations.id))
           .where(and(inArray(projectOrganisations.projectId, ids), eq(projectOrganisations.role, "funding")))
           .all();
-  const outputResults = new Set(
-    ids.length === 0 ? [] : db.select({ id: results.id }).from(results).where(and(inArray(results.projectId, ids), eq(results.type, "output"))).all().map((r) => r.id),
-  );
   const chosen = all.filter(
     (p) =>
       (!filters.country || p.countryCode === filters.country) &&
       (!filters.status || p.status === filters.status) &&
       (!filters.donor || donorRows.some((d) => d.projectId === p.id && d.code === filters.donor)),
   );
+  const mains = new Map(listFiguresOf(ctx, mainIndicators(db, chosen.map((p) => p.id))).map((f) => [f.indicator.projectId, f]));
+  const donorsOf = new Map<number, PortfolioProject["donors"]>();
+  for (const { projectId, ...donor } of donorRows) donorsOf.set(projectId, [...(donorsOf.get(projectId) ?? []), donor]);
   const projects = chosen.map((p) => ({
     ...p,
-    donors: donorRows.filter((d) => d.projectId === p.id).map(({ code, nameEn, nameFr }) => ({ code, nameEn, nameFr })),
-    main: listIndicatorFigures(ctx, p.id).find((f) => !f.indicator.isContext && f.indicator.target !== null && f.indicator.resultId !== null && outputResults.has(f.indicator.resultId)) ?? null,
+    donors: donorsOf.get(p.id) ?? [],
+    main: mains.get(p.id) ?? null,
   }));
   const chosenIds = chosen.map((p) => p.id);
   return {

@@ -6,7 +6,8 @@ import { combineActuals } from "../../lib/indicators/combine";
 import { programmes, projects, results, type Programme, type Project } from "../schema";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { getReach } from "./registry";
-import { dbOf, visibleProjectIds, type QueryContext } from "./viewer";
+import { remember } from "../read-cache";
+import { dbOf, viewerKey, visibleProjectIds, type QueryContext } from "./viewer";
 
 export type ProgrammeSummary = {
   programme: Programme;
@@ -48,6 +49,10 @@ export function getProgrammeSummary(
   ref: string | number,
   options: { phases?: number[]; approvedOnly?: boolean } = {},
 ): ProgrammeSummary | null {
+  return remember(dbOf(ctx), `programme|${viewerKey(ctx.viewer)}|${ref}|${JSON.stringify(options)}`, () => computeProgrammeSummary(ctx, ref, options));
+}
+
+function computeProgrammeSummary(ctx: QueryContext, ref: string | number, options: { phases?: number[]; approvedOnly?: boolean }): ProgrammeSummary | null {
   const db = dbOf(ctx);
   const found = getProgrammePhases(ctx, ref, options.phases);
   if (!found) return null;

@@ -6,7 +6,8 @@ import { comparePeriods, periodEnd } from "../../lib/periods/period";
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
-import { dbOf, seesUnapprovedFigures, type QueryContext } from "./viewer";
+import { remember } from "../read-cache";
+import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./viewer";
 
 export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus };
 
@@ -45,6 +46,10 @@ export type DashboardFilters = {
 };
 
 export function getProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
+  return remember(dbOf(ctx), `dashboard|${viewerKey(ctx.viewer)}|${project.id}|${project.version}|${JSON.stringify(options)}`, () => computeProjectDashboard(ctx, project, options));
+}
+
+function computeProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
   const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
   const figures = listIndicatorFigures(ctx, project.id, { approvedOnly, upTo: options.to });

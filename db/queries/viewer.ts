@@ -15,6 +15,11 @@ export function dbOf(ctx: QueryContext): Db {
   return ctx.db ?? getDb();
 }
 
+/** Who the viewer is, for a key of cached reads: what they may see follows from it. */
+export function viewerKey(viewer: Viewer): string {
+  return `${viewer.userId}:${viewer.role}:${viewer.organisationId ?? ""}`;
+}
+
 /** Donors see approved figures only; everyone else also sees figures still in review. */
 export function seesUnapprovedFigures(viewer: Viewer): boolean {
   return viewer.role !== "donor";

@@ -5,7 +5,7 @@ import type { Executor } from "../client";
 import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../schema";
 import { createRandom } from "../seed/random";
 import { useDemoDatabase } from "../test-database";
-import { countReach, countReachedByLocation, scopeOf, type ReachScope } from "./reach-counts";
+import { countReach, countReachedByLocation, countReachedPerScope, scopeOf, type ReachScope } from "./reach-counts";
 
 // The specification: every record of the scope loaded, its services kept up to each project's date,
 // and measureReach over them.
@@ -65,6 +65,17 @@ describe("countReach equals measureReach over the loaded registry", () => {
       const expected = reachInMemory(demo.db, scope);
       expect(reach).toEqual(expected.reach);
       expect(registered).toBe(expected.records.length);
+    }
+  });
+
+  it("counts many projects at once as it counts each alone", () => {
+    const ids = projectIds();
+    for (const [upTo, serviceCode] of [[null, null], ["2019-12-31", null], [null, "livestock"], ["2026-06-30", "vocational_training"]] as const) {
+      const together = countReachedPerScope(demo.db, ids.map((projectId) => ({ key: projectId, projectId, upTo, serviceCode })));
+      for (const id of ids) {
+        const alone = countReach(demo.db, scopeOf([id], upTo, serviceCode ?? undefined));
+        expect(together.get(id) ?? { reached: 0, registered: 0 }).toEqual({ reached: alone.reach.uniqueDirect, registered: alone.registered });
+      }
     }
   });
 

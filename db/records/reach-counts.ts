@@ -81,3 +81,25 @@ export function countReachedByLocation(db: Executor, projectId: number, upTo: st
     GROUP BY b.location_id`);
   return new Map(rows.map((r) => [r.locationId, r.n]));
 }
+
+/**
+ * For each scope of a list (a project, a date or none, a kind of service or any), the unique people
+ * who received such a service by then, and how many records the project's registry holds:
+ * countReach's `uniqueDirect` and `registered` for many scopes in one query, by the scopes' keys.
+ */
+export function countReachedPerScope(db: Executor, scopes: readonly { key: number; projectId: number; upTo: string | null; serviceCode: string | null }[]): Map<number, { reached: number; registered: number }> {
+  if (scopes.length === 0) return new Map();
+  const rows = db.all<{ key: number; reached: number; registered: number }>(sql`
+    WITH scope AS (
+      SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS project_id, json_extract(value, '$[2]') AS up_to, json_extract(value, '$[3]') AS service_code
+      FROM json_each(${JSON.stringify(scopes.map((s) => [s.key, s.projectId, s.upTo, s.serviceCode]))})
+    )
+    SELECT scope.key AS key, count(*) AS registered,
+      count(DISTINCT CASE WHEN EXISTS (
+        SELECT 1 FROM beneficiary_services s JOIN service_types st ON st.id = s.service_type_id
+        WHERE s.beneficiary_id = b.id AND (scope.up_to IS NULL OR s.received_on <= scope.up_to) AND (scope.service_code IS NULL OR st.code = scope.service_code)
+      ) THEN b.ref END) AS reached
+    FROM scope JOIN beneficiaries b ON b.project_id = scope.project_id
+    GROUP BY scope.key`);
+  return new Map(rows.map((r) => [r.key, { reached: r.reached, registered: r.registered }]));
+}

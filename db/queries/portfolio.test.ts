@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { useDemoDatabase } from "../test-database";
+import { listIndicatorFigures } from "./indicator-figures";
+import { getPortfolio } from "./portfolio";
+import { listResults } from "./results-framework";
+
+const demo = useDemoDatabase();
+
+describe("getPortfolio", () => {
+  it("gives each project's main indicator with the figure listIndicatorFigures gives it, for every role", () => {
+    for (const email of ["staff@baseline.test", "manager@baseline.test", "donor.japan@baseline.test", "donor.netherlands@baseline.test"]) {
+      const ctx = demo.as(email);
+      const portfolio = getPortfolio(ctx, {});
+      expect(portfolio.projects.length).toBeGreaterThan(0);
+      for (const project of portfolio.projects) {
+        const outputs = new Set(listResults(ctx, project.id).filter((r) => r.type === "output").map((r) => r.id));
+        const expected = listIndicatorFigures(ctx, project.id).find((f) => !f.indicator.isContext && f.indicator.target !== null && f.indicator.resultId !== null && outputs.has(f.indicator.resultId)) ?? null;
+        expect(project.main, `${email} ${project.code}`).toEqual(expected);
+      }
+    }
+  });
+});
