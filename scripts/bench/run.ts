@@ -1,0 +1,163 @@
+import { execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { measureFloors } from "./floors";
+import { firstLoadJsKb, measure, round, treeRssMb, type Latency } from "./measure";
+import { generateOrganisation } from "./organisation";
+
+// `npm run bench`: a synthetic organisation in a database file of its own, the production build
+// (reused when up to date) served on it, and the figures of the README's performance section, in
+// bench/results.json. Targets (2 cores): project dashboard p95 <= 50 ms, portfolio p95 <= 150 ms,
+// each page's median <= 2x its SQL floor + 5 ms, export >= 200,000 rows/s under 300 MB, first-load
+// JavaScript <= 250 kB gzipped per page.
+
+const ROOT = process.cwd();
+const PORT = 3300;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PASSWORD = "baseline-demo";
+
+async function waitForHealth(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not answer /api/health in time");
+}
+
+/** A session cookie, signed in as a person would through next-auth's endpoints. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`could not sign in as ${email}`);
+  return session.split(";")[0]!;
+}
+
+/** Rotating writes on the open quarter of active projects: one more woman, the total with her, each cell's version followed. */
+function writeBodies(file: string): () => string {
+  const db = new Database(file, { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT t.indicator_id AS indicatorId, l.code AS locationCode, t.value AS total, t.version AS totalVersion, f.value AS female, f.version AS femaleVersion
+       FROM data_values t JOIN data_values f ON f.indicator_id = t.indicator_id AND f.period = t.period AND f.location_id = t.location_id AND f.disaggregation = 'sex=female'
+       JOIN locations l ON l.id = t.location_id JOIN indicators i ON i.id = t.indicator_id JOIN projects p ON p.id = i.project_id
+       WHERE t.period = '2025Q4' AND t.disaggregation = '' AND t.value IS NOT NULL AND p.code LIKE 'BX-%' AND p.status = 'active'
+       ORDER BY t.id LIMIT 5000`,
+    )
+    .all() as { indicatorId: number; locationCode: string; total: number; totalVersion: number; female: number; femaleVersion: number }[];
+  db.close();
+  let next = 0;
+  return () => {
+    const cell = rows[next++ % rows.length]!;
+    const body = JSON.stringify([
+      { indicatorId: cell.indicatorId, period: "2025Q4", locationCode: cell.locationCode, disaggregation: {}, value: ++cell.total, version: cell.totalVersion++ },
+      { indicatorId: cell.indicatorId, period: "2025Q4", locationCode: cell.locationCode, disaggregation: { sex: "female" }, value: ++cell.female, version: cell.femaleVersion++ },
+    ]);
+    return body;
+  };
+}
+
+/** The CSV export of every value, read to the end as a client would: rows per second and the server's peak memory. */
+async function measureExport(cookie: string, serverPid: number): Promise<{ rows: number; rowsPerSecond: number; peakRssMb: number }> {
+  let peak = treeRssMb(serverPid);
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(serverPid))), 100);
+  const started = performance.now();
+  const response = await fetch(`${BASE}/api/v1/data-values/export.csv`, { headers: { Cookie: cookie } });
+  let lines = 0;
+  const reader = response.body!.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) for (const byte of chunk.value) if (byte === 10) lines++;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const rows = lines - 1;
+  return { rows, rowsPerSecond: Math.round(rows / seconds), peakRssMb: round(Math.max(peak, treeRssMb(serverPid))) };
+}
+
+async function main() {
+  const started = Date.now();
+  const dir = path.join(ROOT, "bench");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(os.tmpdir(), `baseline-bench-${process.pid}`, "bench.db");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  console.log("bench: generating the organisation...");
+  const generatedAt = Date.now();
+  const scale = await generateOrganisation(file);
+  console.log(`bench: generated in ${((Date.now() - generatedAt) / 1000).toFixed(0)} s: ${JSON.stringify(scale)}`);
+
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: file, BASELINE_DEMO: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    await waitForHealth(Date.now() + 8 * 60_000);
+    const staff = await signIn("staff@baseline.test");
+    const admin = await signIn("admin@baseline.test");
+    const db = new Database(file, { readonly: true });
+    const project = db.prepare("SELECT id FROM projects WHERE code = 'BX-100-3'").get() as { id: number };
+    const indicator = db.prepare("SELECT id FROM indicators WHERE project_id = ? AND source = 'manual' ORDER BY position LIMIT 1 OFFSET 2").get(project.id) as { id: number };
+    const programme = db.prepare("SELECT id FROM programmes WHERE code = 'BX-100'").get() as { id: number };
+    db.close();
+
+    const page = (url: string) => ({ url: `${BASE}${url}`, headers: { Cookie: staff } });
+    const latency: Record<string, Latency & { errors: number }> = {};
+    for (const [name, target] of Object.entries({
+      portfolio: page("/"),
+      projectDashboard: page("/projects/BX-100-3"),
+      projectApi: page("/api/v1/projects/BX-100-3"),
+      programmeSummary: page("/programmes/BX-100"),
+      dataValueWrite: { url: `${BASE}/api/v1/data-values`, method: "PUT" as const, headers: { Cookie: admin, "Content-Type": "application/json" }, body: writeBodies(file) },
+    })) {
+      latency[name] = await measure(target, SECONDS);
+      console.log(`bench: ${name} p50 ${latency[name].p50} ms, p95 ${latency[name].p95} ms, ${latency[name].rps} req/s at 8 connections${latency[name].errors ? `, ${latency[name].errors} answers not 2xx` : ""}`);
+    }
+    const exported = await measureExport(staff, server.pid!);
+    const floor = measureFloors(file, { project: project.id, indicator: indicator.id, programme: programme.id });
+    const firstLoad = firstLoadJsKb(ROOT);
+    const results = {
+      commit: execSync("git rev-parse HEAD", { encoding: "utf8" }).trim(),
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      scale,
+      latency,
+      floor,
+      export: exported,
+      firstLoadJsKb: firstLoad,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results);
+  } finally {
+    server.kill("SIGTERM");
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+function printTable(r: { latency: Record<string, Latency>; floor: Record<string, { ms: number }>; export: { rows: number; rowsPerSecond: number; peakRssMb: number }; firstLoadJsKb: Record<string, number>; seconds: number }) {
+  const targets: Record<string, string> = { portfolio: "p95 <= 150", projectDashboard: "p95 <= 50" };
+  console.log("\n| measure | p50 ms | p95 ms | req/s (8 conn.) | SQL floor ms | target |\n|---|---|---|---|---|---|");
+  for (const [name, l] of Object.entries(r.latency)) {
+    const floor = r.floor[name]?.ms;
+    const medianTarget = floor === undefined ? "" : `median <= ${round(2 * floor + 5)}`;
+    console.log(`| ${name} | ${l.p50} | ${l.p95} | ${l.rps} | ${floor ?? ""} | ${[targets[name], medianTarget].filter(Boolean).join(", ")} |`);
+  }
+  console.log(`\nexport: ${r.export.rows.toLocaleString("en-GB")} rows, ${r.export.rowsPerSecond.toLocaleString("en-GB")} rows/s, peak ${r.export.peakRssMb} MB (target >= 200,000 rows/s under 300 MB)`);
+  console.log(`first-load JavaScript (gzipped kB, target <= 250): ${Object.entries(r.firstLoadJsKb).map(([route, kb]) => `${route} ${kb}`).join(", ")}`);
+  console.log(`\nbench: done in ${r.seconds} s; bench/results.json written.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
