@@ -1,11 +1,25 @@
 import { geoMercator, geoPath } from "d3-geo";
 import countries from "i18n-iso-countries";
 import { feature } from "topojson-client";
-import type { FeatureCollection, Geometry } from "geojson";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-50m.json";
 
 export type MapPoint = { code: string; name: string; latitude: number; longitude: number; value: number };
+
+// Reading the world's boundaries is costly (tens of milliseconds): once per process, then each
+// country's outline is kept.
+let allCountries: FeatureCollection<Geometry> | null = null;
+const outlines = new Map<string, Feature<Geometry> | null>();
+function countryOutline(countryCode: string): Feature<Geometry> | null {
+  if (!outlines.has(countryCode)) {
+    const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
+    allCountries ??= feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
+    const numeric = countries.alpha2ToNumeric(countryCode);
+    outlines.set(countryCode, allCountries.features.find((f) => String(f.id) === numeric) ?? null);
+  }
+  return outlines.get(countryCode) ?? null;
+}
 
 const WIDTH = 480;
 const HEIGHT = 360;
@@ -16,10 +30,7 @@ const HEIGHT = 360;
  * Drawn on the server as SVG: the browser gets no map data.
  */
 export function ProjectMap({ countryCode, points, title, format }: { countryCode: string; points: MapPoint[]; title: string; format: (n: number) => string }) {
-  const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
-  const all = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
-  const numeric = countries.alpha2ToNumeric(countryCode);
-  const country = all.features.find((f) => String(f.id) === numeric);
+  const country = countryOutline(countryCode);
   if (!country) return null;
   const projection = geoMercator().fitExtent(
     [

@@ -4,25 +4,39 @@ import type { Language } from "../domain/codes";
 // 23 nov. 2026 in French. British English gives the day-month-year order.
 const INTL_LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR" };
 
+// Making a formatter costs far more than using one: a page of a thousand figures reuses them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, style: "decimal" | "percent", maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${language}|${style}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[language], { style, maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+};
+
 export function formatNumber(language: Language, value: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits }).format(value);
+  return numberFormat(language, "decimal", maximumFractionDigits).format(value);
 }
 
 /** A percentage given as 0-100 (78 gives 78%, 78 % in French). */
 export function formatPercent(language: Language, value: number, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { style: "percent", maximumFractionDigits }).format(value / 100);
+  return numberFormat(language, "percent", maximumFractionDigits).format(value / 100);
 }
 
 /** A fraction as a percentage (0.64 gives 64%). */
 export function formatRatio(language: Language, ratio: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[language], { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(language, "percent", 0).format(ratio);
 }
 
 /** A calendar date given as "2026-11-23". */
 export function formatDate(language: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[language], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-  );
+  return dateFormats[language].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];

@@ -56,7 +56,7 @@ export async function measure(target: Target, seconds: number): Promise<Latency 
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-/** The resident memory (MB) of a process and all its descendants, read from /proc. */
+/** The resident memory (MB) of the descendants of a process (the server under its launcher), read from /proc. */
 export function treeRssMb(rootPid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
@@ -79,7 +79,7 @@ export function treeRssMb(rootPid: number): number {
     }
     for (const child of children.get(pid) ?? []) visit(child);
   };
-  visit(rootPid);
+  for (const child of children.get(rootPid) ?? []) visit(child);
   return kb / 1024;
 }
 

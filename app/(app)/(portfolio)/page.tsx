@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPortfolio, type PortfolioProject } from "@/db/queries/portfolio";
@@ -10,6 +11,9 @@ import { formatNumber, formatRatio, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
 
+const GROUPS_PER_PAGE = 12;
+const pageSchema = z.coerce.number().int().min(1).catch(1);
+
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("portfolio.title") };
@@ -19,7 +23,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const { t, language } = await getTranslator();
   // The filters live in the URL, so that a link shows the same view.
-  const filters = readPortfolioFilters(await searchParams);
+  const params = await searchParams;
+  const filters = readPortfolioFilters(params);
   const portfolio = getPortfolio({ viewer: user }, filters);
   const n = (value: number | null) => (value === null ? t("common.none") : formatNumber(language, value));
   const groups = new Map<string, PortfolioProject[]>();
@@ -28,6 +33,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     groups.set(key, [...(groups.get(key) ?? []), project]);
   }
   const { reach, trained, activeProjects } = portfolio.headline;
+  // A headquarters sees hundreds of programmes: they come a page at a time, the figures above count them all.
+  const pages = Math.max(1, Math.ceil(groups.size / GROUPS_PER_PAGE));
+  const page = Math.min(pages, pageSchema.parse(params.page));
+  const shown = [...groups].slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
+  const pageLink = (target: number) => `/?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)), page: String(target) })}`;
 
   return (
     <>
@@ -105,7 +115,10 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <button type="submit">{t("portfolio.apply")}</button>
       </form>
       {portfolio.projects.length === 0 && <p>{t("portfolio.empty")}</p>}
-      {[...groups].map(([programmeCode, list]) => {
+      {pages > 1 && (
+        <p className="muted">{t("portfolio.pageOf", { page, pages, groups: groups.size })}</p>
+      )}
+      {shown.map(([programmeCode, list]) => {
         const first = list[0];
         const heading = programmeCode && first ? localized(language, first.programmeTitleEn ?? "", first.programmeTitleFr) : t("portfolio.otherProjects");
         return (
@@ -175,6 +188,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           </section>
         );
       })}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t("portfolio.pages")}>
+          {page > 1 && <Link href={pageLink(page - 1)}>{t("portfolio.previous")}</Link>}
+          {page < pages && <Link href={pageLink(page + 1)}>{t("portfolio.next")}</Link>}
+        </nav>
+      )}
     </>
   );
 }
