@@ -7,7 +7,8 @@ import { migrateDatabase } from "../db/migrate";
 import { importRegistry, registryImportContext } from "../db/queries/registry-import";
 import { projects, users } from "../db/schema";
 import { seedDemoData } from "../db/seed";
-import { checkRegistryRecords, readCsv, REGISTRY_CSV_COLUMNS } from "../lib/beneficiaries/registry-csv";
+import { checkRegistryRecords, readCsv } from "../lib/beneficiaries/registry-csv";
+import { sampleRegistryCsv } from "./registry-sample";
 
 // How long a 100,000-row beneficiary import takes, end to end but for the network: reading the CSV,
 // checking every row, comparing with the registry and writing in one transaction; then the same file
@@ -15,20 +16,6 @@ import { checkRegistryRecords, readCsv, REGISTRY_CSV_COLUMNS } from "../lib/bene
 // Run with: npm run bench:import
 
 const ROWS = 100_000;
-const DISTRICTS = ["RW-05-GIS", "RW-05-HUY", "RW-05-NYR", "RW-05-NYM", "RW-04-KAR", "RW-04-NYB", "RW-04-RUB", "RW-04-RUT", "RW-03-MUS"];
-const SERVICES = ["vocational_training", "livestock", "shelter_materials"];
-
-function file(): string {
-  const lines = [REGISTRY_CSV_COLUMNS.join(",")];
-  for (let row = 0; row < ROWS; row++) {
-    const person = Math.floor(row / 2);
-    const ref = `BENCH-${String(person).padStart(7, "0")}`;
-    const service = SERVICES[(person + (row % 2)) % 3];
-    const month = String((row % 12) + 1).padStart(2, "0");
-    lines.push(`${ref},HH-${ref},${person % 2 ? "male" : "female"},${1960 + (person % 45)},returnee,${DISTRICTS[person % 9]},${3 + (person % 5)},${service},2025-${month}-15`);
-  }
-  return `${lines.join("\n")}\n`;
-}
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-bench-"));
@@ -38,7 +25,7 @@ async function main() {
   const manager = db.select().from(users).where(eq(users.email, "manager@baseline.test")).get()!;
   const projectId = db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
-  const text = file();
+  const text = sampleRegistryCsv(ROWS);
   const chunks = text.match(/[\s\S]{1,65536}/g) ?? [];
 
   const run = async (label: string) => {

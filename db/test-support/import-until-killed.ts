@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import { openDatabase } from "../client";
+import { importRegistry, registryImportContext } from "../queries/registry-import";
+import { projects, users } from "../schema";
+import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { sampleRegistryCsv } from "../../scripts/registry-sample";
+
+// Run by crash.test.ts, which kills it with SIGKILL in the middle of a large import: the import of
+// `rows` rows into the database at argv[2], saying "writing" just before its transaction begins.
+
+async function main() {
+  const [file, rows] = [process.argv[2]!, Number(process.argv[3])];
+  const db = openDatabase(file);
+  const manager = db.select().from(users).where(eq(users.email, "manager@baseline.test")).get()!;
+  const projectId = db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
+  const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
+  const { records, header } = await readCsv([sampleRegistryCsv(rows, "CRASH")]);
+  const context = registryImportContext(ctx, projectId);
+  const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+  process.stdout.write("writing\n");
+  importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "crash.csv", rows: records.length });
+  process.stdout.write("done\n");
+}
+
+main();

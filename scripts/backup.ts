@@ -1,0 +1,28 @@
+import path from "node:path";
+import { backupDatabase } from "../db/backup";
+import { readConfig } from "../lib/config/env";
+
+// `npm run db:backup [file]`: a consistent copy of the database while the app runs, by default
+// backups/baseline-<date and time>.db next to the database. Restoring is in the README.
+
+async function main(): Promise<number> {
+  const result = readConfig(process.env);
+  if (!result.ok) {
+    console.error(`db:backup: the configuration is wrong.\n${result.errors.map((e) => `  - ${e}`).join("\n")}`);
+    return 1;
+  }
+  const source = result.config.databasePath;
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-").replace(/Z$/, "");
+  const destination = process.argv[2] ?? path.join(path.dirname(source), "backups", `baseline-${stamp}.db`);
+  const { bytes } = await backupDatabase(source, destination);
+  console.log(`db:backup: ${source} copied to ${destination} (${(bytes / 1e6).toFixed(1)} MB), integrity checked.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`db:backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
