@@ -4,7 +4,7 @@ import { decodeOptionKey, type OptionSet } from "../../lib/disaggregation/option
 import { approvedValues, auditLog, dataValues, indicators, locations, users } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { toStored, type StoredValue } from "./data-values";
-import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 export type ListedValue = Omit<StoredValue, "version" | "enteredBy" | "updatedAt"> & { version: number | null };
 
@@ -13,7 +13,7 @@ export type ListedValue = Omit<StoredValue, "version" | "enteredBy" | "updatedAt
  * place, options. Donors, and whoever asks for approved only, get the figures as approved.
  */
 export function listDataValues(ctx: QueryContext, projectId: number, options: { period?: string; approvedOnly?: boolean } = {}): ListedValue[] {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
+  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
   const manual = db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.projectId, projectId), eq(indicators.source, "manual"))).all().map((i) => i.id);
   if (manual.length === 0) return [];
@@ -62,7 +62,7 @@ export function getCellHistory(
   projectId: number,
   cell: { indicatorId: number; period: string; locationCode: string; disaggregation: string },
 ): CellHistoryEntry[] {
-  if (!visibleProjectIds(ctx).includes(projectId) || !seesUnapprovedFigures(ctx.viewer)) throw new AccessDeniedError(`history of project ${projectId}`);
+  if (!canSeeProject(ctx, projectId) || !seesUnapprovedFigures(ctx.viewer)) throw new AccessDeniedError(`history of project ${projectId}`);
   const rows = dbOf(ctx)
     .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details, userName: users.name })
     .from(auditLog)

@@ -8,7 +8,7 @@ import { dimensionOptions, dimensions, indicatorDimensions, indicators, projectP
 import { listDataValues, type ListedValue } from "./data-value-list";
 import { AccessDeniedError } from "./errors";
 import { listProjectLocations } from "./projects";
-import { dbOf, managedProjectIds, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 export type SheetDimension = { code: string; nameEn: string; nameFr: string; options: { code: string; nameEn: string; nameFr: string }[] };
 export type SheetIndicator = { indicator: Indicator; dimensions: SheetDimension[]; computed: Actual | null };
@@ -30,7 +30,7 @@ const DRAFT: PeriodState = { status: "draft", submittedBy: null, submittedAt: nu
 
 /** Who sees the entry pages: everyone who sees figures in review (not donors). */
 function assertCanOpen(ctx: QueryContext, projectId: number): void {
-  if (!seesUnapprovedFigures(ctx.viewer) || !visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`entry of project ${projectId}`);
+  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, projectId)) throw new AccessDeniedError(`entry of project ${projectId}`);
 }
 
 /** The reporting periods of a project up to today's, with their workflow state, newest first. */

@@ -20,7 +20,7 @@ import {
   type Indicator,
   type Result,
 } from "../schema";
-import { dbOf, managedProjectIds, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 export type FrameworkOutcome<T> = { kind: "saved"; saved: T } | { kind: "forbidden" } | { kind: "invalid"; problems: FieldProblem[] } | { kind: "conflict" };
 
@@ -205,7 +205,7 @@ export type RevisionEntry = { field: string; previousValue: number | null; newVa
 
 /** The earlier targets and baselines of an indicator of a visible project, newest first. */
 export function listIndicatorRevisions(ctx: QueryContext, indicator: Indicator): RevisionEntry[] {
-  if (!visibleProjectIds(ctx).includes(indicator.projectId)) return [];
+  if (!canSeeProject(ctx, indicator.projectId)) return [];
   return dbOf(ctx)
     .select({
       field: indicatorRevisions.field,

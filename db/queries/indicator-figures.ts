@@ -10,7 +10,7 @@ import { countReachedPerScope } from "../records/reach-counts";
 import { approvedValues, dataValues, indicators, type Indicator } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { loadTrainings } from "../records/trainings";
-import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
 
 export type IndicatorFigure = {
   indicator: Indicator;
@@ -97,7 +97,7 @@ export type FigureInputs = {
 };
 
 export function loadFigureInputs(ctx: QueryContext, projectId: number, options: { approvedOnly?: boolean } = {}): FigureInputs {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
+  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
   const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
   const list = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();

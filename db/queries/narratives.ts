@@ -7,14 +7,14 @@ import { isEditable } from "../../lib/workflow/period-workflow";
 import { auditLog, narratives, type Narrative } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { periodStatus } from "./project-periods";
-import { dbOf, managedProjectIds, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 /**
  * The narratives of a project's period by language. Donors read them once the period is approved,
  * as they read its figures.
  */
 export function getNarratives(ctx: QueryContext, projectId: number, period: string): Partial<Record<Language, Narrative>> {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
+  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
   if (!seesUnapprovedFigures(ctx.viewer) && periodStatus(db, projectId, period) !== "approved") return {};
   const rows = db.select().from(narratives).where(and(eq(narratives.projectId, projectId), eq(narratives.period, period))).all();

@@ -8,7 +8,7 @@ import type { Executor } from "../client";
 import { snapshotApprovedPeriod } from "../records/approval-snapshot";
 import { latestApprovedPeriods } from "./approved-cutoffs";
 import { auditLog, dataValues, indicators, projectPeriods, projects, type ProjectPeriod } from "../schema";
-import { dbOf, managedProjectIds, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 /** A period's workflow row; a period without one is a draft nobody submitted. */
 export function findProjectPeriod(db: Executor, projectId: number, period: string): ProjectPeriod | null {
@@ -17,7 +17,7 @@ export function findProjectPeriod(db: Executor, projectId: number, period: strin
 
 /** The latest approved period of a visible project, or null. */
 export function latestApprovedPeriod(ctx: QueryContext, projectId: number): string | null {
-  if (!visibleProjectIds(ctx).includes(projectId)) return null;
+  if (!canSeeProject(ctx, projectId)) return null;
   return latestApprovedPeriods(dbOf(ctx), [projectId]).get(projectId) ?? null;
 }
 
@@ -42,7 +42,7 @@ export function transitionPeriod(
 ): TransitionOutcome {
   const db = dbOf(ctx);
   return db.transaction((tx) => {
-    if (!visibleProjectIds({ ...ctx, db }).includes(request.projectId)) return { kind: "not_found" };
+    if (!canSeeProject({ ...ctx, db }, request.projectId)) return { kind: "not_found" };
     const project = tx.select().from(projects).where(eq(projects.id, request.projectId)).get();
     if (!project) return { kind: "not_found" };
     const periodProblem = checkReportingPeriod(request.period, project, request.today);

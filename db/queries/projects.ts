@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { locations, organisations, programmes, projectLocations, projectOrganisations, projects, type Project } from "../schema";
-import { dbOf, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, visibleProjectIds, type QueryContext } from "./viewer";
 
 export type ProjectListItem = Pick<Project, "id" | "code" | "titleEn" | "titleFr" | "status" | "startDate" | "endDate" | "phase"> & {
   programmeCode: string | null;
@@ -44,13 +44,13 @@ export function getProjectByCode(ctx: QueryContext, ref: string | number): Proje
     .from(projects)
     .where(typeof ref === "number" ? eq(projects.id, ref) : eq(projects.code, ref))
     .get();
-  if (!project || !visibleProjectIds(ctx).includes(project.id)) return null;
+  if (!project || !canSeeProject(ctx, project.id)) return null;
   return project;
 }
 
 /** The organisations of a visible project with their roles. */
 export function listProjectOrganisations(ctx: QueryContext, projectId: number) {
-  if (!visibleProjectIds(ctx).includes(projectId)) return [];
+  if (!canSeeProject(ctx, projectId)) return [];
   return dbOf(ctx)
     .select({ role: projectOrganisations.role, organisation: organisations })
     .from(projectOrganisations)
@@ -61,7 +61,7 @@ export function listProjectOrganisations(ctx: QueryContext, projectId: number) {
 
 /** The places a visible project works in. */
 export function listProjectLocations(ctx: QueryContext, projectId: number) {
-  if (!visibleProjectIds(ctx).includes(projectId)) return [];
+  if (!canSeeProject(ctx, projectId)) return [];
   return dbOf(ctx)
     .select({ location: locations })
     .from(projectLocations)

@@ -3,7 +3,7 @@ import type { Reach } from "../../lib/beneficiaries/reach";
 import { countReach, countReachedByLocation, type ReachScope } from "../records/reach-counts";
 import { AccessDeniedError } from "./errors";
 import { approvedCutoffs } from "./approved-cutoffs";
-import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
 
 /**
  * Unique direct beneficiaries, people per service, overlaps and indirect beneficiaries of visible
@@ -36,7 +36,7 @@ function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[]): ReachSco
 
 /** Unique direct beneficiaries of a visible project by the place they are registered in. */
 export function getReachByLocation(ctx: QueryContext, projectId: number): Map<number, number> {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
+  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
   const [scope] = scopeAsSeen(ctx, [projectId]).projects;
   return countReachedByLocation(dbOf(ctx), projectId, scope?.upTo ?? null);
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { dimensionOptions, dimensions, indicatorDimensions, indicators, results, type Result } from "../schema";
 import { AccessDeniedError } from "./errors";
-import { dbOf, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, type QueryContext } from "./viewer";
 
 function assertVisible(ctx: QueryContext, projectId: number): void {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`project ${projectId}`);
+  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
 }
 
 /** The results of a visible project, in their stored order. */

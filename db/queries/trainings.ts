@@ -6,13 +6,13 @@ import { auditLog, beneficiaries, locations, projectLocations, projects, trainin
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
 import { AccessDeniedError } from "./errors";
 import { approvedCutoffs } from "./approved-cutoffs";
-import { dbOf, managedProjectIds, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 export type TrainingListItem = Training & { locationCode: string; locationNameEn: string; locationNameFr: string | null; participantCount: number; rosterSize: number; cohortTitle: string | null };
 
 /** The trainings of a visible project, with their participants and the records the cascade counts from. */
 export function listTrainings(ctx: QueryContext, projectId: number): { trainings: TrainingListItem[]; records: (DatedTrainingRecord & { locationCode: string })[] } {
-  if (!visibleProjectIds(ctx).includes(projectId)) throw new AccessDeniedError(`trainings of project ${projectId}`);
+  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`trainings of project ${projectId}`);
   const db = dbOf(ctx);
   const rows = db
     .select({ training: trainings, locationCode: locations.code, locationNameEn: locations.nameEn, locationNameFr: locations.nameFr })

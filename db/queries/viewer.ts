@@ -61,6 +61,26 @@ export function visibleProjectIds(ctx: QueryContext): number[] {
   return [...new Set([...own, ...siblings])];
 }
 
+/**
+ * Whether the viewer may read one project: the same answer as visibleProjectIds, without listing a
+ * headquarters' thousand projects to check one.
+ */
+export function canSeeProject(ctx: QueryContext, projectId: number): boolean {
+  const db = dbOf(ctx);
+  const { viewer } = ctx;
+  if (viewer.role === "admin" || viewer.role === "staff") return db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get() !== undefined;
+  if (viewer.role === "donor") {
+    if (viewer.organisationId === null) return false;
+    const funded = db
+      .select({ id: projectOrganisations.projectId })
+      .from(projectOrganisations)
+      .where(and(eq(projectOrganisations.projectId, projectId), eq(projectOrganisations.organisationId, viewer.organisationId), eq(projectOrganisations.role, "funding")))
+      .get();
+    return funded !== undefined;
+  }
+  return visibleProjectIds(ctx).includes(projectId);
+}
+
 /** The projects whose figures the viewer may enter: an admin's are all, a manager's are their own. */
 export function managedProjectIds(ctx: QueryContext): number[] {
   const db = dbOf(ctx);
