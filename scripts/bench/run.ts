@@ -1,4 +1,4 @@
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { measureFloors } from "./floors";
 import { firstLoadJsKb, measure, round, treeRssMb, type Latency } from "./measure";
 import { generateOrganisation } from "./organisation";
+import { signIn, startServer } from "./server";
 
 // `npm run bench`: a synthetic organisation in a database file of its own, the production build
 // (reused when up to date) served on it, and the figures of the README's performance section, in
@@ -15,37 +16,7 @@ import { generateOrganisation } from "./organisation";
 
 const ROOT = process.cwd();
 const PORT = 3300;
-const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const PASSWORD = "baseline-demo";
-
-async function waitForHealth(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not answer /api/health in time");
-}
-
-/** A session cookie, signed in as a person would through next-auth's endpoints. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`could not sign in as ${email}`);
-  return session.split(";")[0]!;
-}
 
 /** Rotating writes on the open quarter of active projects: one more woman, the total with her, each cell's version followed. */
 function writeBodies(file: string): () => string {
@@ -72,12 +43,12 @@ function writeBodies(file: string): () => string {
 }
 
 /** The CSV export of every value, read to the end as a client would: rows per second and the server's peak memory. */
-async function measureExport(cookie: string, serverPid: number): Promise<{ rows: number; rowsPerSecond: number; peakRssMb: number; rssBeforeMb: number }> {
+async function measureExport(base: string, cookie: string, serverPid: number): Promise<{ rows: number; rowsPerSecond: number; peakRssMb: number; rssBeforeMb: number }> {
   const before = treeRssMb(serverPid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(serverPid))), 100);
   const started = performance.now();
-  const response = await fetch(`${BASE}/api/v1/data-values/export.csv`, { headers: { Cookie: cookie } });
+  const response = await fetch(`${base}/api/v1/data-values/export.csv`, { headers: { Cookie: cookie } });
   let lines = 0;
   const reader = response.body!.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) for (const byte of chunk.value) if (byte === 10) lines++;
@@ -98,14 +69,11 @@ async function main() {
   const scale = await generateOrganisation(file);
   console.log(`bench: generated in ${((Date.now() - generatedAt) / 1000).toFixed(0)} s: ${JSON.stringify(scale)}`);
 
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: file, BASELINE_DEMO: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const server = await startServer(file, PORT);
+  const BASE = server.base;
   try {
-    await waitForHealth(Date.now() + 8 * 60_000);
-    const staff = await signIn("staff@baseline.test");
-    const admin = await signIn("admin@baseline.test");
+    const staff = await signIn(BASE, "staff@baseline.test");
+    const admin = await signIn(BASE, "admin@baseline.test");
     const db = new Database(file, { readonly: true });
     const project = db.prepare("SELECT id FROM projects WHERE code = 'BX-100-3'").get() as { id: number };
     const indicator = db.prepare("SELECT id FROM indicators WHERE project_id = ? AND source = 'manual' ORDER BY position LIMIT 1 OFFSET 2").get(project.id) as { id: number };
@@ -124,7 +92,7 @@ async function main() {
       latency[name] = await measure(target, SECONDS);
       console.log(`bench: ${name} p50 ${latency[name].p50} ms, p95 ${latency[name].p95} ms, ${latency[name].rps} req/s at 8 connections${latency[name].errors ? `, ${latency[name].errors} answers not 2xx` : ""}`);
     }
-    const exported = await measureExport(staff, server.pid!);
+    const exported = await measureExport(BASE, staff, server.process.pid!);
     const floor = measureFloors(file, { project: project.id, indicator: indicator.id, programme: programme.id });
     const firstLoad = firstLoadJsKb(ROOT);
     const results = {
@@ -140,7 +108,7 @@ async function main() {
     fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     printTable(results);
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }
