@@ -2,9 +2,8 @@ import type { IndicatorDetail } from "@/db/queries/project-dashboard";
 import { DIMENSION_CODES } from "@/lib/domain/codes";
 import { formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { HorizontalBarChart } from "./bar-chart";
 import { ChartFrame } from "./chart-frame";
-import { SeriesChart } from "./series-chart";
+import { HorizontalBarChart, SeriesChart } from "./lazy-charts";
 
 /** The time series, breakdowns and places of one indicator, each chart with its table and CSV. */
 export async function IndicatorCharts({ detail, optionNames }: { detail: IndicatorDetail; optionNames: Map<string, string> }) {
