@@ -1,8 +1,27 @@
 /** @type {import('next').NextConfig} */
+
+// Security headers of every answer. Pages get their Content-Security-Policy, with a nonce per
+// request, from proxy.ts (lib/security/page-policy.ts); API answers and files one that allows nothing.
+const COMMON = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
 const nextConfig = {
   // better-sqlite3 is a native addon: it must be required at run time, never bundled.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON },
+      // Answers that are not pages (proxy.ts gives pages theirs): nothing runs, nothing frames them.
+      ...["/api/:path*", "/icon.svg", "/_next/static/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] })),
+      // HSTS only behind HTTPS (a proxy that terminates TLS says so): a plain-HTTP install stays reachable.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },
+    ];
+  },
 };
 
 module.exports = nextConfig;

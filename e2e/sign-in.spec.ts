@@ -31,7 +31,7 @@ test("a wrong password and an unknown e-mail get the same message and no session
   await page.goto("/login");
   await signInWithForm(page, ACCOUNTS.admin, undefined, "not-the-password");
   const alert = page.getByRole("alert").filter({ hasText: /\S/ });
-  await expect(alert).toHaveText("The e-mail or the password is wrong. Check both and try again.");
+  await expect(alert).toHaveText("The e-mail or the password is wrong. Check both and try again; after ten wrong tries, an account waits 15 minutes.");
   const wrongPassword = await alert.textContent();
   await signInWithForm(page, "nobody@baseline.test");
   await expect(alert).toHaveText(wrongPassword ?? "");

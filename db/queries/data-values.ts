@@ -140,7 +140,8 @@ export function recordDataValues(ctx: QueryContext, inputs: readonly DataValueIn
         returnedToDraft(tx, ctx.viewer.userId, p.project.id, p.input.period, now);
         reopened.add(periodKey);
       }
-      const comment = p.input.comment === undefined ? (p.existing?.comment ?? null) : p.input.comment?.trim() || null;
+      // A comment is kept exactly as typed (exports neutralise it); only a blank one is no comment.
+      const comment = p.input.comment === undefined ? (p.existing?.comment ?? null) : p.input.comment === null || p.input.comment.trim() === "" ? null : p.input.comment;
       const before = p.existing ? figureOf(p.existing) : null;
       const disaggregation = decodeOptionKey(p.key) ?? {};
       if (!p.figure) {

@@ -64,5 +64,21 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 
+/**
+ * Failed sign-ins, kept a day: ten for one e-mail within 15 minutes lock that account for 15
+ * minutes; a hundred from one address lock that address (a whole office may share one).
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: id(),
+    /** As typed, lower-case: unknown e-mails lock like known ones, so a lock tells nothing. */
+    email: text().notNull(),
+    address: text().notNull(),
+    at: text().notNull(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_address_idx").on(t.address, t.at)],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

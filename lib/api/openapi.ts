@@ -81,7 +81,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "Moves a period through the approval: submit, approve (another manager or an admin: four eyes), return or reopen (admins, with a reason).",
           parameters: [project, { name: "period", in: "path", required: true, schema: { type: "string" }, example: "2026Q4" }, { name: "action", in: "path", required: true, schema: { type: "string", enum: ["submit", "approve", "return", "reopen"] }, example: "submit" }],
           requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string", maxLength: 2000, description: "Required to return or reopen." } } } } } },
-          responses: { "200": json(ref("PeriodState"), "The period's new state."), "400": problem("Unknown action."), "403": problem("Not allowed (four eyes, role)."), "409": problem("Not possible from the period's state."), "422": problem("A missing comment or a period outside the project."), ...COMMON_ERRORS },
+          responses: { "200": json(ref("PeriodState"), "The period's new state."), "400": problem("Unknown action."), "413": problem("The body is larger than 2 MB."), "403": problem("Not allowed (four eyes, role)."), "409": problem("Not possible from the period's state."), "422": problem("A missing comment or a period outside the project."), ...COMMON_ERRORS },
         },
       },
       "/api/v1/projects/{ref}/beneficiaries/import": {
@@ -108,6 +108,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": json({ type: "object", properties: { values: { type: "array", items: ref("DataValue") }, warnings: { type: "array", items: ref("RowMessage") } } }, "Written, with new versions."),
             "400": problem("The body is not JSON."),
+            "413": problem("The body is larger than 2 MB."),
             "403": problem("Not a manager of the project, or the period is closed."),
             "409": problem("A value changed meanwhile: `conflicts` holds the current ones; nothing was written."),
             "422": problem("Rows with problems (`errors`, one per row): nothing was written."),

@@ -1,10 +1,18 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { endUserSessions, verifyCredentials } from "@/db/queries/users";
+import { signInWithPassword } from "@/db/queries/sign-in";
+import { endUserSessions } from "@/db/queries/users";
 import { signInSchema } from "./sign-in-schema";
 
 const EIGHT_HOURS = 8 * 60 * 60;
+
+/** The address a sign-in comes from: the first of X-Forwarded-For (set by Next.js or the proxy in front), else "unknown". */
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || "unknown";
+}
 
 /**
  * next-auth with e-mail and password. The token carries only the user's id and session version;
@@ -20,10 +28,10 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(request?.headers));
         return user ? { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -3,6 +3,7 @@ import { recordDataValues } from "@/db/queries/data-values";
 import { getProjectByCode } from "@/db/queries/projects";
 import { recordDataValuesSchema } from "@/lib/api/data-values-body";
 import { MAX_LIMIT, pageOf, readPage } from "@/lib/api/pagination";
+import { MAX_JSON_BYTES, readJsonBody } from "@/lib/api/read-body";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
 import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
@@ -33,12 +34,10 @@ export async function PUT(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return jsonError(t, 400, t("api.badJson"));
-  }
+  const read = await readJsonBody(request);
+  if (read.kind === "too_large") return jsonError(t, 413, t("api.tooLarge", { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
+  if (read.kind === "bad_json") return jsonError(t, 400, t("api.badJson"));
+  const body = read.value;
   const parsed = recordDataValuesSchema.safeParse(body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ index: typeof issue.path[0] === "number" ? issue.path[0] : null, field: issue.path.slice(1).join("."), message: t("api.badJson") }));

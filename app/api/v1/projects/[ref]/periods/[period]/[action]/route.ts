@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getProjectByCode } from "@/db/queries/projects";
 import { transitionPeriod } from "@/db/queries/project-periods";
 import { parseReference } from "@/lib/api/reference";
+import { MAX_JSON_BYTES, readJsonBody } from "@/lib/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
 import { problemMessage, refusalMessage } from "@/lib/i18n/problem-message";
 import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
@@ -20,7 +21,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parseReference(ref));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
-  const body = bodySchema.parse(await request.json().catch(() => ({})));
+  const read = await readJsonBody(request);
+  if (read.kind === "too_large") return jsonError(t, 413, t("api.tooLarge", { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
+  // No body, or not JSON: an action without a comment.
+  const body = bodySchema.parse(read.kind === "ok" ? read.value : {});
   const outcome = transitionPeriod(ctx, { projectId: project.id, period, action: parsedAction.data, comment: body.comment, today: new Date().toISOString().slice(0, 10) });
   switch (outcome.kind) {
     case "not_found":

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signInWithForm } from "./support/accounts";
+
+test("every answer carries the security headers; pages a nonce policy without unsafe-eval; HSTS only behind HTTPS", async ({ request }) => {
+  for (const path of ["/login", "/api/health", "/api/v1/openapi.json", "/icon.svg"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).not.toContain("unsafe-eval");
+    expect(headers["strict-transport-security"], path).toBeUndefined();
+  }
+  const page = await request.get("/login");
+  const policy = page.headers()["content-security-policy"] ?? "";
+  const nonce = policy.match(/'nonce-([^']+)'/)?.[1];
+  expect(nonce).toBeTruthy();
+  const html = await page.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+  expect((await request.get("/login")).headers()["content-security-policy"]).not.toContain(nonce!);
+  const https = await request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+});
+
+test("the pages work under their policy: no violation while signing in and reading the dashboard", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/projects/RW-REINT-P4");
+  await signInWithForm(page, ACCOUNTS.staff);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.locator("figure .recharts-wrapper").first().waitFor();
+  expect(violations).toEqual([]);
+});

@@ -1,0 +1,39 @@
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { apiClients } from "./support/clients";
+
+const as = apiClients();
+const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
+
+test("bodies over 2 MB get 413 and malformed or too deep JSON 400, and nothing is written", async () => {
+  const manager = await as(ACCOUNTS.manager);
+  const big = await manager.put("/api/v1/data-values", { data: Buffer.from(JSON.stringify([{ indicatorId: 1, period: "2026Q4", locationCode: "x", comment: "x".repeat(3 * 1024 * 1024) }])), headers: { "Content-Type": "application/json" } });
+  expect(big.status()).toBe(413);
+  expect(((await big.json()) as { type: string }).type).toBe("/api/v1/problems/too-large");
+  const deep = await manager.put("/api/v1/data-values", { data: Buffer.from("[".repeat(200_000)), headers: { "Content-Type": "application/json" } });
+  expect(deep.status()).toBe(400);
+  const nested = await manager.put("/api/v1/data-values", { data: Buffer.from(`${"[".repeat(5000)}${"]".repeat(5000)}`), headers: { "Content-Type": "application/json" } });
+  expect([400, 422]).toContain(nested.status());
+  const action = await manager.post("/api/v1/projects/CD-HSEC-NK/periods/2026Q4/submit", { data: Buffer.from(JSON.stringify({ comment: "y".repeat(3 * 1024 * 1024) })), headers: { "Content-Type": "application/json" } });
+  expect(action.status()).toBe(413);
+});
+
+test("text stored with markup in it is shown as text on every page that shows it, never run", async ({ page }) => {
+  // Stored as any source could have stored it (an import, an old version, another system).
+  const db = new Database(".e2e-data/baseline.db");
+  db.prepare("UPDATE projects SET summary_en = ? WHERE code = 'CD-HSEC-NK'").run(PAYLOAD);
+  db.prepare("UPDATE trainings SET title = ? WHERE id = (SELECT t.id FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id LIMIT 1)").run(PAYLOAD);
+  db.prepare("UPDATE organisations SET name_en = ? WHERE code = 'CD-GOV'").run(`CD-GOV ${PAYLOAD}`);
+  db.close();
+  await page.goto("/");
+  await signInWithForm(page, ACCOUNTS.staff);
+  await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+  for (const path of ["/projects/CD-HSEC-NK", "/projects/RW-REINT-P4/trainings", "/"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (path !== "/") expect(await page.locator("main").textContent(), path).toContain(PAYLOAD);
+    expect(await page.locator("img[src='x']").count(), path).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+  }
+});
