@@ -21,23 +21,28 @@ describe("backupDatabase", () => {
       const { id } = writer.prepare("INSERT INTO beneficiaries (project_id, ref, sex, group_code, location_id, household_size, created_at) VALUES (?, ?, 'male', 'returnee', ?, 3, '2026-11-23') RETURNING id").get(project.id, `BACKUP-${n}`, project.place) as { id: number };
       writer.prepare("INSERT INTO beneficiary_services (beneficiary_id, service_type_id, received_on) VALUES (?, 1, '2026-11-01')").run(id);
     });
+    // Writes before, and a transaction left open by the other connection while the copy is made.
     let n = 0;
-    const writing = setInterval(() => write(n++), 1);
+    for (; n < 20; n++) write(n);
+    writer.prepare("BEGIN IMMEDIATE").run();
+    writer.prepare("INSERT INTO beneficiaries (project_id, ref, sex, group_code, location_id, household_size, created_at) VALUES (?, 'BACKUP-UNCOMMITTED', 'male', 'returnee', ?, 3, '2026-11-23')").run(project.id, project.place);
     try {
-      const { bytes } = await backupDatabase(demo.file, path.join(dir, "copy.db"));
+      const { bytes } = backupDatabase(demo.file, path.join(dir, "copy.db"));
       expect(bytes).toBeGreaterThan(1_000_000);
     } finally {
-      clearInterval(writing);
+      writer.prepare("COMMIT").run();
+      write(n++);
       writer.close();
     }
-    expect(n).toBeGreaterThan(0);
     const copy = new Database(path.join(dir, "copy.db"), { readonly: true });
     const people = copy.prepare("SELECT count(*) AS n FROM beneficiaries WHERE ref LIKE 'BACKUP-%'").get() as { n: number };
     const withService = copy.prepare("SELECT count(*) AS n FROM beneficiaries b WHERE ref LIKE 'BACKUP-%' AND EXISTS (SELECT 1 FROM beneficiary_services s WHERE s.beneficiary_id = b.id)").get() as { n: number };
     expect(withService.n).toBe(people.n);
+    // Everything committed before the copy, nothing of what was not.
+    expect(people.n).toBe(20);
     expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
     copy.close();
-    await expect(backupDatabase(demo.file, path.join(dir, "copy.db"))).rejects.toThrow(/exists already/);
+    expect(() => backupDatabase(demo.file, path.join(dir, "copy.db"))).toThrow(/exists already/);
 
     // Restoring, as the README says: the copy in the database's place, then the app starts on it.
     const restored = path.join(dir, "restored", "baseline.db");

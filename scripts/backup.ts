@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   const source = result.config.databasePath;
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").replace(/Z$/, "");
   const destination = process.argv[2] ?? path.join(path.dirname(source), "backups", `baseline-${stamp}.db`);
-  const { bytes } = await backupDatabase(source, destination);
+  const { bytes } = backupDatabase(source, destination);
   console.log(`db:backup: ${source} copied to ${destination} (${(bytes / 1e6).toFixed(1)} MB), integrity checked.`);
   return 0;
 }
