@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, signInByRequest, signInWithForm } from "./support/accounts";
 
 test("every answer carries the security headers; pages a nonce policy without unsafe-eval; HSTS only behind HTTPS", async ({ request }) => {
   for (const path of ["/login", "/api/health", "/api/v1/openapi.json", "/icon.svg"]) {
@@ -35,4 +35,12 @@ test("the pages work under their policy: no violation while signing in and readi
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.locator("figure .recharts-wrapper").first().waitFor();
   expect(violations).toEqual([]);
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax", async ({ playwright }) => {
+  const client = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInByRequest(client, ACCOUNTS.staff);
+  const session = (await client.storageState()).cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await client.dispose();
 });

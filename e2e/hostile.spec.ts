@@ -21,19 +21,30 @@ test("bodies over 2 MB get 413 and malformed or too deep JSON 400, and nothing i
 
 test("text stored with markup in it is shown as text on every page that shows it, never run", async ({ page }) => {
   // Stored as any source could have stored it (an import, an old version, another system).
+  // The texts are put back afterwards: other tests read them.
   const db = new Database(".e2e-data/baseline.db");
-  db.prepare("UPDATE projects SET summary_en = ? WHERE code = 'CD-HSEC-NK'").run(PAYLOAD);
-  db.prepare("UPDATE trainings SET title = ? WHERE id = (SELECT t.id FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id LIMIT 1)").run(PAYLOAD);
-  db.prepare("UPDATE organisations SET name_en = ? WHERE code = 'CD-GOV'").run(`CD-GOV ${PAYLOAD}`);
-  db.close();
-  await page.goto("/");
-  await signInWithForm(page, ACCOUNTS.staff);
-  await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
-  for (const path of ["/projects/CD-HSEC-NK", "/projects/RW-REINT-P4/trainings", "/"]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    if (path !== "/") expect(await page.locator("main").textContent(), path).toContain(PAYLOAD);
-    expect(await page.locator("img[src='x']").count(), path).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+  const training = db.prepare("SELECT t.id, t.title FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id DESC LIMIT 1").get() as { id: number; title: string };
+  const summary = (db.prepare("SELECT summary_en AS s FROM projects WHERE code = 'CD-HSEC-NK'").get() as { s: string | null }).s;
+  const organisation = (db.prepare("SELECT name_en AS n FROM organisations WHERE code = 'CD-GOV'").get() as { n: string }).n;
+  const put = (s: string | null, title: string, name: string) => {
+    db.prepare("UPDATE projects SET summary_en = ? WHERE code = 'CD-HSEC-NK'").run(s);
+    db.prepare("UPDATE trainings SET title = ? WHERE id = ?").run(title, training.id);
+    db.prepare("UPDATE organisations SET name_en = ? WHERE code = 'CD-GOV'").run(name);
+  };
+  put(PAYLOAD, PAYLOAD, `CD-GOV ${PAYLOAD}`);
+  try {
+    await page.goto("/");
+    await signInWithForm(page, ACCOUNTS.staff);
+    await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
+    for (const path of ["/projects/CD-HSEC-NK", "/projects/RW-REINT-P4/trainings", "/"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      if (path !== "/") expect(await page.locator("main").textContent(), path).toContain(PAYLOAD);
+      expect(await page.locator("img[src='x']").count(), path).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+    }
+  } finally {
+    put(summary, training.title, organisation);
+    db.close();
   }
 });
