@@ -33,6 +33,7 @@ const ROWS: Row[] = [
   { route: "/login", url: "/login", expect: page(307, { none: 200, revokedToken: 200 }) },
   { route: "/", url: "/", expect: page(200) },
   { route: "/audit", url: "/audit", expect: page(404, { admin: 200 }) },
+  { route: "/admin/users", url: "/admin/users", expect: page(404, { admin: 200 }) },
   { route: "/settings", url: "/settings", expect: page(200) },
   { route: "/programmes/{code}", url: "/programmes/RW-REINT", expect: page(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/projects/new", url: "/projects/new", expect: page(404, { admin: 200 }) },

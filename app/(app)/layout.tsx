@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <nav aria-label={t("nav.mainNavigation")}>
           <Link href="/">{t("nav.projects")}</Link>
           {user.role === "admin" && <Link href="/audit">{t("nav.audit")}</Link>}
+          {user.role === "admin" && <Link href="/admin/users">{t("nav.users")}</Link>}
           <Link href="/settings">{t("nav.settings")}</Link>
         </nav>
         <div className="account">

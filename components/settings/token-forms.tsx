@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTokenAction, revokeTokenAction, type TokenState } from "@/app/(app)/settings/actions";
+import { changePasswordAction, createTokenAction, revokeTokenAction, type TokenState } from "@/app/(app)/settings/actions";
 
 /** Names and makes a token, then shows it once, with what to do with it. */
 export function CreateTokenForm({ labels }: { labels: { name: string; create: string; once: string; usage: string } }) {
@@ -48,6 +48,32 @@ export function RevokeTokenButton({ id, label }: { id: number; label: string }) 
         <span role="alert" className="form-error">
           {state.message}
         </span>
+      )}
+    </form>
+  );
+}
+
+/** Changes one's own password: the current one, then a new one of 12 characters or more. */
+export function ChangePasswordForm({ labels }: { labels: { current: string; next: string; save: string; hint: string } }) {
+  const [state, formAction, pending] = useActionState<TokenState, FormData>(changePasswordAction, null);
+  return (
+    <form action={formAction} className="filters" aria-label={labels.save}>
+      <label>
+        {labels.current}
+        <input name="current" type="password" autoComplete="current-password" required />
+      </label>
+      <label>
+        {labels.next}
+        <input name="next" type="password" autoComplete="new-password" required minLength={12} />
+      </label>
+      <button type="submit" disabled={pending}>
+        {labels.save}
+      </button>
+      <p className="hint">{labels.hint}</p>
+      {state && !state.ok && (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
       )}
     </form>
   );

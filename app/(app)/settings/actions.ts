@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { redirect } from "next/navigation";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
+import { changeOwnPassword } from "@/db/queries/user-admin";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -29,4 +31,18 @@ export async function revokeTokenAction(_state: TokenState, form: FormData): Pro
   if (!id.success || !revokeApiToken({ viewer: user }, id.data)) return { ok: false, message: t("settings.notRevoked") };
   revalidatePath("/settings");
   return { ok: true, message: t("settings.revoked") };
+}
+
+const passwordSchema = z.object({ current: z.string().min(1).max(1000), next: z.string().max(1000) });
+
+/** The user changes their own password; every session of theirs ends, so they sign in again with it. */
+export async function changePasswordAction(_state: TokenState, form: FormData): Promise<TokenState> {
+  const user = await requireUser();
+  const { t } = await getTranslator();
+  const input = passwordSchema.safeParse({ current: form.get("current"), next: form.get("next") });
+  if (!input.success) return { ok: false, message: t("settings.passwordWrong") };
+  const outcome = await changeOwnPassword({ viewer: user }, input.data.current, input.data.next);
+  if (outcome.kind === "wrong_current") return { ok: false, message: t("settings.passwordWrong") };
+  if (outcome.kind === "invalid") return { ok: false, message: t(`users.problem.${outcome.problem}`) };
+  redirect("/login");
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateTokenForm, RevokeTokenButton } from "@/components/settings/token-forms";
+import { ChangePasswordForm, CreateTokenForm, RevokeTokenButton } from "@/components/settings/token-forms";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/i18n/format";
@@ -18,6 +18,10 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{t("settings.title")}</h1>
+      <section className="card" aria-labelledby="password">
+        <h2 id="password">{t("settings.passwordTitle")}</h2>
+        <ChangePasswordForm labels={{ current: t("settings.currentPassword"), next: t("settings.newPassword"), save: t("settings.changePassword"), hint: t("settings.passwordHint") }} />
+      </section>
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens">{t("settings.tokens")}</h2>
         <p>{t("settings.intro")}</p>
