@@ -42,6 +42,12 @@ describe("bootstrapDatabase in production mode", () => {
     expect(rows(db, users)).toBe(0);
   });
 
+  it("refuses a common first admin password, creating nothing", async () => {
+    const db = freshDatabase();
+    await expect(bootstrapDatabase(db, { demo: false, admin: { email: "it@example.org", password: "password1234", name: "IT" } })).rejects.toThrow(/too common/);
+    expect(rows(db, users)).toBe(0);
+  });
+
   it("creates the first admin and the reference data, but no demo data", async () => {
     const db = freshDatabase();
     const admin = { email: "it@example.org", password: "a long enough password", name: "IT" };

@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { AppConfig } from "../lib/config/env";
 import { hashPassword } from "../lib/auth/password";
+import { checkNewPassword } from "../lib/auth/password-policy";
 import type { Db } from "./client";
 import { migrateDatabase } from "./migrate";
 import { auditLog, dimensions, projects, users } from "./schema";
@@ -32,6 +33,9 @@ export async function bootstrapDatabase(db: Db, config: Pick<AppConfig, "demo" |
     throw new Error(
       "This database has no users yet. Set BASELINE_ADMIN_EMAIL and BASELINE_ADMIN_PASSWORD (at least 12 characters) to create the first administrator.",
     );
+  }
+  if (checkNewPassword(password, { email, name })) {
+    throw new Error("BASELINE_ADMIN_PASSWORD is too common, or holds the admin's name or e-mail: choose a longer, unusual one (a few words will do).");
   }
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
