@@ -6,7 +6,8 @@ import type { Db } from "./client";
 // commit by another connection (a script, an import run elsewhere) moves PRAGMA data_version: either
 // empties the cache, so a cached figure is always the figure computed from the data as it is now.
 
-const MAX_ENTRIES = 500;
+// A portfolio of a thousand projects is about a megabyte: a hundred entries keep memory in bounds.
+const MAX_ENTRIES = 100;
 
 type Cache = { stamp: string; entries: Map<string, unknown>; stampOf: () => string };
 const caches = new WeakMap<Database.Database, Cache>();

@@ -15,9 +15,14 @@ export function dbOf(ctx: QueryContext): Db {
   return ctx.db ?? getDb();
 }
 
-/** Who the viewer is, for a key of cached reads: what they may see follows from it. */
+/**
+ * What the viewer may see, as a key of cached reads: admins share one, staff one, each donor
+ * organisation one (they see what it funds), each manager their own (they see what they manage).
+ */
 export function viewerKey(viewer: Viewer): string {
-  return `${viewer.userId}:${viewer.role}:${viewer.organisationId ?? ""}`;
+  if (viewer.role === "admin" || viewer.role === "staff") return viewer.role;
+  if (viewer.role === "donor") return `donor:${viewer.organisationId ?? ""}`;
+  return `manager:${viewer.userId}`;
 }
 
 /** Donors see approved figures only; everyone else also sees figures still in review. */
