@@ -6,6 +6,7 @@ import { getCellHistory } from "@/db/queries/data-value-list";
 import { recordDataValues } from "@/db/queries/data-values";
 import { getProjectByCode } from "@/db/queries/projects";
 import { transitionPeriod } from "@/db/queries/project-periods";
+import { seesUnapprovedFigures } from "@/db/queries/viewer";
 import { requireUser } from "@/lib/auth/session";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import { formatDate } from "@/lib/i18n/format";
@@ -102,7 +103,8 @@ export async function loadCellHistory(input: z.infer<typeof historySchema>): Pro
   const user = await requireUser();
   const { t, language } = await getTranslator();
   const checked = historySchema.safeParse(input);
-  if (!checked.success) return [];
+  // Donors read approved figures only: a cell's history is none of theirs.
+  if (!checked.success || !seesUnapprovedFigures(user)) return [];
   const parsed = checked.data;
   const ctx = { viewer: user };
   const project = getProjectByCode(ctx, parsed.projectCode);
