@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, signInByRequest } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { CALLERS, callerClients, type Caller } from "./support/callers";
 
 // Who may do what, over HTTP: every page and API route of the app (read from app/, so a new one
 // fails this test until it is in the table) against every kind of caller. The subject is phase IV
@@ -11,12 +10,7 @@ import { ACCOUNTS, signInByRequest } from "./support/accounts";
 // allowed caller gets refused on its content (422, 409) or only previewed, so the table changes
 // nothing. Pages: 307 is the way to the sign-in page; 200 and 404 as for anyone.
 
-const CALLERS = ["none", "otherDonor", "donor", "staff", "otherManager", "manager", "admin", "revokedToken"] as const;
-type Caller = (typeof CALLERS)[number];
 type Expected = Record<Caller, number>;
-
-const REVOKED_TOKEN = `bl_${"r".repeat(43)}`;
-const OTHER_MANAGER = "manager3@baseline.test";
 
 /** Same answer for everyone signed in; the way to sign in for the others. */
 const page = (signedIn: number, overrides: Partial<Expected> = {}): Expected => ({ none: 307, otherDonor: signedIn, donor: signedIn, staff: signedIn, otherManager: signedIn, manager: signedIn, admin: signedIn, revokedToken: 307, ...overrides });
@@ -99,28 +93,13 @@ test("the table holds every page and API route of the app", () => {
 test("every caller gets the answer of the table, on every page and API route", async () => {
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
-  const db = new Database(".e2e-data/baseline.db");
-  // A manager of another programme's project, and a revoked token: callers the demo does not have.
-  const hash = (db.prepare("SELECT password_hash AS h FROM users WHERE email = ?").get(ACCOUNTS.manager) as { h: string }).h;
-  const iom = (db.prepare("SELECT organisation_id AS o FROM users WHERE email = ?").get(ACCOUNTS.manager) as { o: number }).o;
-  db.prepare("INSERT OR IGNORE INTO users (email, name, password_hash, role, organisation_id, created_at) VALUES (?, 'Manager of the DRC project only', ?, 'manager', ?, '2026-11-23')").run(OTHER_MANAGER, hash, iom);
-  const other = (db.prepare("SELECT id FROM users WHERE email = ?").get(OTHER_MANAGER) as { id: number }).id;
-  db.prepare("INSERT OR IGNORE INTO project_members (user_id, project_id) SELECT ?, id FROM projects WHERE code = 'CD-HSEC-NK'").run(other);
-  const admin = (db.prepare("SELECT id FROM users WHERE email = ?").get(ACCOUNTS.admin) as { id: number }).id;
-  db.prepare("INSERT OR IGNORE INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at) VALUES (?, 'revoked', ?, ?, '2026-11-01', '2026-11-02')").run(admin, createHash("sha256").update(REVOKED_TOKEN).digest("hex"), REVOKED_TOKEN.slice(0, 10));
+  const clients = await callerClients(baseURL);
+  const db = new Database(".e2e-data/baseline.db", { readonly: true });
   const ids = {
     indicator: (db.prepare("SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = 'RW-REINT-P4' AND i.code = 'OP2.3'").get() as { id: number }).id,
     training: (db.prepare("SELECT t.id FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id LIMIT 1").get() as { id: number }).id,
   };
   db.close();
-
-  const accounts: Partial<Record<Caller, string>> = { otherDonor: ACCOUNTS.donorNetherlands, donor: ACCOUNTS.donorJapan, staff: ACCOUNTS.staff, otherManager: OTHER_MANAGER, manager: ACCOUNTS.manager, admin: ACCOUNTS.admin };
-  const clients = {} as Record<Caller, APIRequestContext>;
-  for (const caller of CALLERS) {
-    clients[caller] = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: caller === "revokedToken" ? { Authorization: `Bearer ${REVOKED_TOKEN}` } : {} });
-    const email = accounts[caller];
-    if (email) await signInByRequest(clients[caller], email);
-  }
   const fill = (text: string) => text.replace("{indicator}", String(ids.indicator)).replace("{training}", String(ids.training));
   const wrong: string[] = [];
   for (const row of ROWS) {

@@ -1,21 +1,18 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, signInByRequest } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { CALLERS, callerClients, type Caller } from "./support/callers";
 
 // Every server action of the app (read from the build's manifest: one missing from the table fails)
 // called over HTTP as a browser would call it, by each kind of caller. Those the table says may not
 // act are refused and change nothing (the table's probe reads the database before and after); those
 // who may are the feature tests' business (an allowed call here would change what other tests read).
 
-const CALLERS = ["none", "otherDonor", "donor", "staff", "otherManager", "manager", "admin", "revokedToken"] as const;
-type Caller = (typeof CALLERS)[number];
 type Outcome = "allowed" | "refused" | "login";
 type Ids = { version: number; indicator: number; staff: number; adminToken: number };
 
-const REVOKED_TOKEN = `bl_${"s".repeat(43)}`;
-const OTHER_MANAGER = "manager4@baseline.test";
 
 /** Who may act: the project's managers and admins; `login` for those without a session. */
 const managers = (overrides: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> => ({ none: "login", otherDonor: "refused", donor: "refused", staff: "refused", otherManager: "refused", manager: "allowed", admin: "allowed", revokedToken: "login", ...overrides });
@@ -68,14 +65,11 @@ test("the table holds every server action of the app", () => {
 test("those who may not act are refused by every server action, and nothing changes", async () => {
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
+  const clients = await callerClients(baseURL);
   const db = new Database(".e2e-data/baseline.db");
   const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
-  const hash = one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.manager).h;
-  db.prepare("INSERT OR IGNORE INTO users (email, name, password_hash, role, created_at) VALUES (?, 'Manager of the DRC project only', ?, 'manager', '2026-11-23')").run(OTHER_MANAGER, hash);
-  db.prepare("INSERT OR IGNORE INTO project_members (user_id, project_id) SELECT u.id, p.id FROM users u, projects p WHERE u.email = ? AND p.code = 'CD-HSEC-NK'").run(OTHER_MANAGER);
-  const admin = one<{ id: number }>("SELECT id FROM users WHERE email = ?", ACCOUNTS.admin).id;
-  db.prepare("INSERT OR IGNORE INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at) VALUES (?, 'revoked for actions', ?, ?, '2026-11-01', '2026-11-02')").run(admin, createHash("sha256").update(REVOKED_TOKEN).digest("hex"), REVOKED_TOKEN.slice(0, 10));
-  db.prepare("INSERT OR IGNORE INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (?, 'admin script', ?, 'bl_adminsc', '2026-11-01')").run(admin, createHash("sha256").update("admin script").digest("hex"));
+  // A token of the admin's, that no one else may revoke.
+  db.prepare("INSERT OR IGNORE INTO api_tokens (user_id, name, token_hash, prefix, created_at) SELECT id, 'admin script', ?, 'bl_adminsc', '2026-11-01' FROM users WHERE email = ?").run(createHash("sha256").update("admin script").digest("hex"), ACCOUNTS.admin);
   const ids: Ids = {
     version: one<{ v: number }>(`SELECT version AS v FROM projects WHERE code = '${P4}'`).v,
     indicator: one<{ id: number }>(`SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = '${P4}' AND i.code = 'OP2.3'`).id,
@@ -83,13 +77,6 @@ test("those who may not act are refused by every server action, and nothing chan
     adminToken: one<{ id: number }>("SELECT id FROM api_tokens WHERE name = 'admin script'").id,
   };
   const actions = manifest();
-  const accounts: Partial<Record<Caller, string>> = { otherDonor: ACCOUNTS.donorNetherlands, donor: ACCOUNTS.donorJapan, staff: ACCOUNTS.staff, otherManager: OTHER_MANAGER, manager: ACCOUNTS.manager, admin: ACCOUNTS.admin };
-  const clients = {} as Record<Caller, APIRequestContext>;
-  for (const caller of CALLERS) {
-    clients[caller] = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: caller === "revokedToken" ? { Authorization: `Bearer ${REVOKED_TOKEN}` } : {} });
-    const email = accounts[caller];
-    if (email) await signInByRequest(clients[caller], email);
-  }
   const wrong: string[] = [];
   let refusals = 0;
   for (const row of ROWS) {
