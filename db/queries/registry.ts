@@ -14,11 +14,7 @@ export function getReach(ctx: QueryContext, projectIds: readonly number[], optio
   const visible = new Set(visibleProjectIds(ctx));
   const hidden = projectIds.filter((id) => !visible.has(id));
   if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
-  const scope = scopeAsSeen(ctx, projectIds);
-  const { upTo } = options;
-  if (upTo === undefined) return countReach(dbOf(ctx), scope).reach;
-  // As of a date: the services received by then, and no later than what the viewer may see.
-  return countReach(dbOf(ctx), { projects: scope.projects.map((p) => ({ id: p.id, upTo: p.upTo === null || upTo < p.upTo ? upTo : p.upTo })) }).reach;
+  return countReach(dbOf(ctx), scopeAsSeen(ctx, projectIds, options.upTo)).reach;
 }
 
 // Before every date: a donor's project without an approved period shows no service yet.
@@ -28,10 +24,11 @@ const NO_SERVICE_YET = "";
  * The registry as the viewer sees it: donors see the services given up to the end of each project's
  * latest approved period, as the indicators computed from the registry were frozen then.
  */
-function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[]): ReachScope {
-  if (seesUnapprovedFigures(ctx.viewer)) return { projects: projectIds.map((id) => ({ id, upTo: null })) };
-  const cutoffs = approvedCutoffs(dbOf(ctx), projectIds);
-  return { projects: projectIds.map((id) => ({ id, upTo: cutoffs.get(id) ?? NO_SERVICE_YET })) };
+function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[], upTo: string | null = null): ReachScope {
+  const cutoffs = seesUnapprovedFigures(ctx.viewer) ? null : approvedCutoffs(dbOf(ctx), projectIds);
+  // As of a date: the services received by then, and no later than what the viewer may see.
+  const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null || a < b ? a : b);
+  return { projects: projectIds.map((id) => ({ id, upTo: earlier(upTo, cutoffs === null ? null : (cutoffs.get(id) ?? NO_SERVICE_YET)) })) };
 }
 
 /** Unique direct beneficiaries of a visible project by the place they are registered in. */

@@ -2,7 +2,7 @@ import type { Actual } from "../../lib/indicators/actual";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
 import type { Executor } from "../client";
 import type { Indicator } from "../schema";
-import { countReach, scopeOf } from "./reach-counts";
+import { countReachedPerScope } from "./reach-counts";
 import type { DatedTrainingRecord } from "./trainings";
 
 /** Where computed figures come from: the project's registry (counted in SQL) and its trainings. */
@@ -19,8 +19,8 @@ export function computeRecordActual(
   upToDate: string | undefined,
 ): Actual | null {
   if (indicator.source === "registry") {
-    const { reach, registered } = countReach(sources.db, scopeOf([sources.projectId], upToDate ?? null, indicator.sourceServiceCode ?? undefined));
-    return registered === 0 ? null : { kind: "number", value: reach.uniqueDirect };
+    const count = countReachedPerScope(sources.db, [{ key: 0, projectId: sources.projectId, upTo: upToDate ?? null, serviceCode: indicator.sourceServiceCode }]).get(0);
+    return count ? { kind: "number", value: count.reached } : null;
   }
   if (indicator.source === "trainings") {
     if (sources.trainings.length === 0) return null;

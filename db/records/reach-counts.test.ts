@@ -5,7 +5,12 @@ import type { Executor } from "../client";
 import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../schema";
 import { createRandom } from "../seed/random";
 import { useDemoDatabase } from "../test-database";
-import { countReach, countReachedByLocation, countReachedPerScope, scopeOf, type ReachScope } from "./reach-counts";
+import { countReach, countReachedByLocation, countReachedPerScope, type ReachScope } from "./reach-counts";
+
+/** A scope of projects that all count services up to the same date (or all of them). */
+function scopeOf(projectIds: readonly number[], upTo: string | null = null, serviceCode?: string): ReachScope {
+  return { projects: projectIds.map((id) => ({ id, upTo })), serviceCode };
+}
 
 // The specification: every record of the scope loaded, its services kept up to each project's date,
 // and measureReach over them.

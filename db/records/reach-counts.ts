@@ -10,11 +10,6 @@ import type { Executor } from "../client";
  */
 export type ReachScope = { projects: readonly { id: number; upTo: string | null }[]; serviceCode?: string };
 
-/** A scope of projects that all count services up to the same date (or all of them). */
-export function scopeOf(projectIds: readonly number[], upTo: string | null = null, serviceCode?: string): ReachScope {
-  return { projects: projectIds.map((id) => ({ id, upTo })), serviceCode };
-}
-
 // The people of the scope's projects, each with a service received within it. A person's household
 // is the smallest household reference of their records and their size the largest one known, with
 // the project's household size where a record has none (as measureReach is given them).

@@ -49,7 +49,6 @@ export function fileResponse(body: BodyInit, filename: string, contentType: stri
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
