@@ -2,8 +2,11 @@ import { count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "./bootstrap";
-import { createTestDatabase } from "./test-database";
-import { auditLog, dataValues, dimensions, projects, users } from "./schema";
+import { getReach } from "./queries/registry";
+import { trainingsAsSeen } from "./queries/trainings";
+import { COPIES_KEY } from "./records/approved-records";
+import { createTestDatabase, viewerByEmail } from "./test-database";
+import { appMeta, approvedServices, approvedTrainings, auditLog, dataValues, dimensions, projects, users } from "./schema";
 import type { Db } from "./client";
 
 const noAdmin = { email: undefined, password: undefined, name: "Administrator" };
@@ -83,4 +86,29 @@ describe("the database connection", () => {
     const db = freshDatabase();
     expect(() => db.insert(users).values({ email: "a@b.c", name: "A", passwordHash: "x", role: "superuser" as never }).run()).toThrow(/CHECK/);
   });
+});
+
+describe("bootstrapDatabase on a database of an earlier version", () => {
+  it("copies, once, the records of the periods approved before approvals recorded them: donors' figures stay as they were", async () => {
+    const db = freshDatabase();
+    expect(await bootstrapDatabase(db, { demo: true, admin: noAdmin })).toBe("seeded-demo");
+    const donor = { db, viewer: viewerByEmail(db, "donor.japan@baseline.test") };
+    const p4 = db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;
+    const seen = () => ({ reach: getReach(donor, [p4.id]), trainings: trainingsAsSeen(donor, [p4.id]) });
+    const before = seen();
+    expect(before.reach.uniqueDirect).toBeGreaterThan(0);
+    // As an earlier version left it: no copies, and no mark that they were made.
+    db.delete(approvedServices).run();
+    db.delete(approvedTrainings).run();
+    db.delete(appMeta).where(eq(appMeta.key, COPIES_KEY)).run();
+    expect(seen().reach.uniqueDirect).toBe(0);
+
+    expect(await bootstrapDatabase(db, { demo: true, admin: noAdmin })).toBe("kept-existing-data");
+    expect(seen()).toEqual(before);
+    const copies = rows(db, approvedServices);
+    db.delete(approvedServices).where(eq(approvedServices.period, "2026Q2")).run();
+    // Once only: a later start leaves the copies as they are.
+    expect(await bootstrapDatabase(db, { demo: true, admin: noAdmin })).toBe("kept-existing-data");
+    expect(rows(db, approvedServices)).toBeLessThan(copies ?? 0);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { hashPassword } from "../lib/auth/password";
 import { checkNewPassword } from "../lib/auth/password-policy";
 import type { Db } from "./client";
 import { migrateDatabase } from "./migrate";
+import { copyRecordsOfEarlierApprovals } from "./records/approved-records";
 import { auditLog, dimensions, projects, users } from "./schema";
 import { seedDemoData } from "./seed";
 import { seedReferenceData } from "./seed/reference";
@@ -17,6 +18,7 @@ export type BootstrapOutcome = "seeded-demo" | "created-admin" | "kept-existing-
  */
 export async function bootstrapDatabase(db: Db, config: Pick<AppConfig, "demo" | "admin">): Promise<BootstrapOutcome> {
   migrateDatabase(db);
+  copyRecordsOfEarlierApprovals(db);
   const isEmpty =
     db.select({ n: count() }).from(users).get()?.n === 0 &&
     db.select({ n: count() }).from(projects).get()?.n === 0 &&

@@ -20,11 +20,17 @@ export async function IndicatorCharts({ detail, optionNames }: { detail: Indicat
         title={t("dashboard.seriesTitle", { indicator: name })}
         description={t("dashboard.seriesDescription")}
         header={[t("dashboard.period"), t("dashboard.reported"), t("dashboard.toDate"), t("dashboard.target")]}
-        rows={detail.series.map((r) => [r.period, n(r.reported), n(r.toDate), n(r.target)])}
-        csvRows={detail.series.map((r) => [r.period, r.reported, r.toDate, r.target])}
+        rows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : n(r.reported), r.gap ? "—" : n(r.toDate), n(r.target)])}
+        csvRows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : r.reported, r.toDate, r.target])}
         {...common}
       >
-        <SeriesChart data={detail.series} locale={locale} labels={{ reported: t("dashboard.reported"), toDate: t("dashboard.toDate"), target: t("dashboard.target") }} />
+        <SeriesChart data={detail.series} locale={locale} labels={{
+            reported: t("dashboard.reported"),
+            toDate: t("dashboard.toDate"),
+            target: t("dashboard.target"),
+            awaiting_approval: t("dashboard.gap.awaiting_approval"),
+            not_reported: t("dashboard.gap.not_reported"),
+          }} />
       </ChartFrame>
       {detail.breakdowns.map((b) => (
         <ChartFrame

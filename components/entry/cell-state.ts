@@ -9,7 +9,10 @@ export type CellState = {
   comment: string;
   version: number | null;
   dirty: boolean;
+  /** What the server refused, until the cell is edited. */
   error?: string;
+  /** What the browser's checks found as the manager left the cell. */
+  check?: string;
   warning?: string;
 };
 

@@ -1,23 +1,35 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import { saveEntries, loadCellHistory } from "@/app/(app)/projects/[code]/entry/[period]/actions";
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { createTranslator } from "use-intl/core";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
+import type { FigureParts } from "@/lib/indicators/actual";
+import { problemMessage } from "@/lib/i18n/problem-message";
+import type { Translator } from "@/lib/i18n/server";
+import { checkBreakdowns, checkTypedFigure, shownFigure } from "./cell-checks";
 import { cellFromValue, cellKey, EMPTY_CELL, typedNumber, type CellState } from "./cell-state";
-import type { GridCellValue, GridIndicator, GridLabels, GridLocation } from "./grid-types";
+import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages, SaveEntriesInput, SaveEntriesResult } from "./grid-types";
+import { useUnsavedChanges } from "./unsaved-changes";
 
 type Props = {
   projectCode: string;
   period: string;
+  previousPeriod: string;
   locale: string;
   editable: boolean;
   indicators: GridIndicator[];
   locations: GridLocation[];
   values: GridCellValue[];
+  /** The figures of the previous period, shown beside each cell. */
+  previous: GridCellValue[];
   labels: GridLabels;
+  messages: GridMessages;
+  saveEntries: (input: SaveEntriesInput) => Promise<SaveEntriesResult>;
+  loadCellHistory: (input: CellHistoryInput) => Promise<string[]>;
 };
 
-type Row = { key: string; indicator: GridIndicator; location: GridLocation; options: Record<string, string>; label: string; isTotal: boolean };
+type Row = { key: string; id: string; indicator: GridIndicator; location: GridLocation; options: Record<string, string>; label: string; isTotal: boolean };
+type Part = "value" | "numerator" | "denominator";
 
 /** Moves the focus to the same column in the next row, as Enter does in a spreadsheet. */
 function focusBelow(event: KeyboardEvent<HTMLInputElement>) {
@@ -26,28 +38,34 @@ function focusBelow(event: KeyboardEvent<HTMLInputElement>) {
   inputs[inputs.indexOf(event.currentTarget) + 1]?.focus();
 }
 
-export function DataEntryGrid({ projectCode, period, locale, editable, indicators, locations, values, labels }: Props) {
+const figureOf = (v: GridCellValue): FigureParts => ({ value: v.value, numerator: v.numerator, denominator: v.denominator });
+
+export function DataEntryGrid({ projectCode, period, previousPeriod, locale, editable, indicators, locations, values, previous, labels, messages, saveEntries, loadCellHistory }: Props) {
   const initial = useMemo(() => {
     const cells: Record<string, CellState> = {};
     for (const v of values) cells[cellKey(v.indicatorId, v.locationCode, v.disaggregation)] = cellFromValue(v);
     return cells;
   }, [values]);
+  const earlier = useMemo(() => new Map(previous.map((v) => [cellKey(v.indicatorId, v.locationCode, v.disaggregation), figureOf(v)])), [previous]);
   const [cells, setCells] = useState<Record<string, CellState>>(initial);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [history, setHistory] = useState<Record<string, string[]>>({});
+  const focusProblem = useRef(false);
+  const t = useMemo(() => createTranslator({ locale: messages.language, messages: messages.messages }) as unknown as Translator, [messages]);
   const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }), [locale]);
   const percent = useMemo(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }), [locale]);
 
   const rows = useMemo(() => {
     const list: Row[] = [];
+    const add = (row: Omit<Row, "id">) => list.push({ ...row, id: `cell-${list.length}` });
     for (const indicator of indicators) {
       for (const location of locations) {
-        list.push({ key: cellKey(indicator.id, location.code, {}), indicator, location, options: {}, label: labels.total, isTotal: true });
+        add({ key: cellKey(indicator.id, location.code, {}), indicator, location, options: {}, label: labels.total, isTotal: true });
         for (const dimension of indicator.dimensions) {
           for (const option of dimension.options) {
             const options = { [dimension.code]: option.code };
-            list.push({ key: cellKey(indicator.id, location.code, options), indicator, location, options, label: `${dimension.name}: ${option.name}`, isTotal: false });
+            add({ key: cellKey(indicator.id, location.code, options), indicator, location, options, label: `${dimension.name}: ${option.name}`, isTotal: false });
           }
         }
       }
@@ -57,13 +75,55 @@ export function DataEntryGrid({ projectCode, period, locale, editable, indicator
 
   const cell = (key: string) => cells[key] ?? EMPTY_CELL;
   const dirtyKeys = Object.keys(cells).filter((key) => cells[key]?.dirty);
+  useUnsavedChanges("grid", dirtyKeys.length);
 
-  const update = (key: string, field: "value" | "numerator" | "denominator" | "comment", text: string) =>
+  const update = (key: string, field: Part | "comment", text: string) =>
     setCells((current) => ({ ...current, [key]: { ...(current[key] ?? EMPTY_CELL), [field]: text, dirty: true, error: undefined, warning: undefined } }));
+
+  /** The browser's checks of the cells of one indicator at one place: each typed figure, and the breakdowns once complete (or all, when leaving the place). */
+  const checkBlock = useCallback(
+    (current: Record<string, CellState>, indicator: GridIndicator, locationCode: string, all: boolean): Record<string, CellState> => {
+      const block = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === locationCode);
+      const options = Object.fromEntries(indicator.dimensions.map((d) => [d.code, d.options.map((o) => o.code)]));
+      const breakdowns = checkBreakdowns(indicator.measure, block.map((r) => ({ key: r.key, optionKey: encodeOptionKey(r.options), cell: current[r.key] ?? EMPTY_CELL })), options, all);
+      const next = { ...current };
+      for (const row of block) {
+        const state = current[row.key] ?? EMPTY_CELL;
+        const problems = [...(state.dirty ? checkTypedFigure(indicator.measure, state) : []), ...(breakdowns.get(row.key) ?? [])];
+        const check = problems.length === 0 ? undefined : [...new Set(problems.map((p) => problemMessage(t, messages.language, p)))].join(" ");
+        if (check !== state.check) next[row.key] = { ...state, check };
+      }
+      return next;
+    },
+    [rows, t, messages.language],
+  );
+
+  const onLeaveCell = (row: Row, event: FocusEvent<HTMLInputElement>) => {
+    const block = event.currentTarget.closest("tbody");
+    const leavingPlace = !(event.relatedTarget instanceof Node) || !block?.contains(event.relatedTarget);
+    setCells((current) => checkBlock(current, row.indicator, row.location.code, leavingPlace));
+  };
+
+  // After a refused save, the focus goes to the first cell with a problem.
+  useEffect(() => {
+    if (!focusProblem.current) return;
+    focusProblem.current = false;
+    document.querySelector<HTMLInputElement>('.entry-grid input[aria-invalid="true"]')?.focus();
+  }, [cells]);
 
   const save = useCallback(async () => {
     const changed = rows.filter((row) => cells[row.key]?.dirty);
     if (changed.length === 0 || saving) return;
+    // The browser's checks first, over every place touched: nothing is sent while a cell is wrong.
+    let checked = cells;
+    for (const { indicator, location } of new Map(changed.map((r) => [`${r.indicator.id}|${r.location.code}`, r])).values()) checked = checkBlock(checked, indicator, location.code, true);
+    const wrong = rows.filter((r) => checked[r.key]?.check).length;
+    if (wrong > 0) {
+      focusProblem.current = true;
+      setCells(checked);
+      setMessage({ ok: false, text: t("entry.notSaved", { count: wrong }) });
+      return;
+    }
     setSaving(true);
     setMessage(null);
     try {
@@ -76,6 +136,7 @@ export function DataEntryGrid({ projectCode, period, locale, editable, indicator
           return { key: row.key, indicatorId: row.indicator.id, locationCode: row.location.code, disaggregation: row.options, ...figure, comment: c.comment, version: c.version };
         }),
       });
+      focusProblem.current = !result.ok;
       setCells((current) => {
         const next = { ...current };
         if (result.ok) {
@@ -94,7 +155,7 @@ export function DataEntryGrid({ projectCode, period, locale, editable, indicator
     } finally {
       setSaving(false);
     }
-  }, [rows, cells, saving, projectCode, period]);
+  }, [rows, cells, saving, projectCode, period, checkBlock, t, saveEntries]);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -123,12 +184,12 @@ export function DataEntryGrid({ projectCode, period, locale, editable, indicator
     }
   };
 
-  const amount = (row: Row, part: "value" | "numerator" | "denominator") => typedNumber(cell(row.key)[part]);
+  const amount = (row: Row, part: Part) => typedNumber(cell(row.key)[part]);
 
   /** Per location and dimension: what the options add up to, beside the total. */
   const sums = (indicator: GridIndicator, location: GridLocation) =>
     indicator.dimensions.flatMap((dimension) => {
-      const parts: ("value" | "numerator" | "denominator")[] = indicator.measure === "number" ? ["value"] : ["numerator", "denominator"];
+      const parts: Part[] = indicator.measure === "number" ? ["value"] : ["numerator", "denominator"];
       return parts.flatMap((part) => {
         const optionRows = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === location.code && dimension.code in r.options);
         const entered = optionRows.map((r) => amount(r, part)).filter((n): n is number => n !== null);
@@ -136,161 +197,171 @@ export function DataEntryGrid({ projectCode, period, locale, editable, indicator
         const total = typedNumber(cell(cellKey(indicator.id, location.code, {}))[part]);
         const sum = entered.reduce((a, b) => a + b, 0);
         const name = parts.length > 1 ? `${dimension.name} (${part === "numerator" ? labels.numerator : labels.denominator})` : dimension.name;
-        return [{ key: `${dimension.code}-${part}`, text: labels.sum.replace("{dimension}", name).replace("{sum}", number.format(sum)).replace("{total}", total === null ? "—" : number.format(total)), ok: total !== null && Math.abs(total - sum) < 1e-9 }];
+        return [{ key: `${dimension.code}-${part}`, text: t("entry.sum", { dimension: name, sum: number.format(sum), total: total === null ? "—" : number.format(total) }), ok: total !== null && Math.abs(total - sum) < 1e-9 }];
       });
     });
+
+  /** Beside each cell: its figure of the previous period, and on a place's total the target of the period for the whole project. */
+  const context = (row: Row) => {
+    const before = shownFigure(row.indicator.measure, earlier.get(row.key) ?? null, number, percent);
+    const lines = [before === null ? t("entry.noPrevious", { period: previousPeriod }) : t("entry.previous", { period: previousPeriod, value: before })];
+    if (row.isTotal && row.indicator.target !== null) {
+      lines.push(t("entry.periodTarget", { value: row.indicator.measure === "number" ? number.format(row.indicator.target) : percent.format(row.indicator.target / 100) }));
+    }
+    return lines;
+  };
+
+  const input = (row: Row, part: Part, c: CellState, name: string, describedBy: string) => (
+    <input
+      aria-label={`${name}, ${labels[part]}`}
+      aria-invalid={c.error || c.check ? true : undefined}
+      aria-describedby={describedBy}
+      inputMode={part === "numerator" && row.indicator.measure === "mean_of_ratios" ? "decimal" : "numeric"}
+      data-col={`${row.indicator.id}-${part}`}
+      value={c[part]}
+      disabled={!editable}
+      onChange={(e) => update(row.key, part, e.target.value)}
+      onBlur={(e) => onLeaveCell(row, e)}
+      onKeyDown={onEnter}
+    />
+  );
 
   return (
     <div className="entry-grid">
       <p className="muted small">{labels.keyboard}</p>
-      {indicators.map((indicator) => (
-        <section key={indicator.id} className="card" aria-labelledby={`indicator-${indicator.id}`}>
-          <h3 id={`indicator-${indicator.id}`}>
-            <span className="code">{indicator.code}</span> {indicator.name}
-            {indicator.unit && indicator.unit !== "%" && <span className="muted"> ({indicator.unit})</span>}
-          </h3>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{labels.location}</th>
-                  <th scope="col">{labels.cell}</th>
-                  {indicator.measure === "number" ? (
-                    <th scope="col">{labels.value}</th>
-                  ) : (
-                    <>
-                      <th scope="col">{labels.numerator}</th>
-                      <th scope="col">{labels.denominator}</th>
-                      <th scope="col">{labels.result}</th>
-                    </>
-                  )}
-                  <th scope="col">{labels.comment}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{labels.history}</span>
-                  </th>
-                </tr>
-              </thead>
-              {locations.map((location) => {
-                const locationRows = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === location.code);
-                const locationSums = sums(indicator, location);
-                return (
-                  <tbody key={location.code} className="location-block">
-                    {locationRows.map((row) => {
-                      const c = cell(row.key);
-                      const name = `${indicator.code} ${location.name} ${row.label}`;
-                      const n = amount(row, "numerator");
-                      const d = amount(row, "denominator");
-                      return [
-                        <tr key={row.key} className={row.isTotal ? "total-row" : "option-row"} aria-invalid={c.error ? true : undefined}>
-                          <th scope="row">{row.isTotal ? location.name : ""}</th>
-                          <td>{row.label}</td>
-                          {indicator.measure === "number" ? (
+      {indicators.map((indicator) => {
+        const columns = indicator.measure === "number" ? 6 : 8;
+        return (
+          <section key={indicator.id} className="card" aria-labelledby={`indicator-${indicator.id}`}>
+            <h3 id={`indicator-${indicator.id}`}>
+              <span className="code">{indicator.code}</span> {indicator.name}
+              {indicator.unit && indicator.unit !== "%" && <span className="muted"> ({indicator.unit})</span>}
+            </h3>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{labels.location}</th>
+                    <th scope="col">{labels.cell}</th>
+                    {indicator.measure === "number" ? (
+                      <th scope="col">{labels.value}</th>
+                    ) : (
+                      <>
+                        <th scope="col">{labels.numerator}</th>
+                        <th scope="col">{labels.denominator}</th>
+                        <th scope="col">{labels.result}</th>
+                      </>
+                    )}
+                    <th scope="col">{labels.context}</th>
+                    <th scope="col">{labels.comment}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{labels.history}</span>
+                    </th>
+                  </tr>
+                </thead>
+                {locations.map((location) => {
+                  const locationRows = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === location.code);
+                  const locationSums = sums(indicator, location);
+                  return (
+                    <tbody key={location.code} className="location-block">
+                      {locationRows.map((row) => {
+                        const c = cell(row.key);
+                        const name = `${indicator.code} ${location.name} ${row.label}`;
+                        const n = amount(row, "numerator");
+                        const d = amount(row, "denominator");
+                        const problem = c.error ?? c.check;
+                        const describedBy = [`${row.id}-context`, problem ? `${row.id}-problem` : null, c.warning ? `${row.id}-warning` : null].filter(Boolean).join(" ");
+                        return [
+                          <tr key={row.key} className={row.isTotal ? "total-row" : "option-row"}>
+                            <th scope="row">{row.isTotal ? location.name : ""}</th>
+                            <td>{row.label}</td>
+                            {indicator.measure === "number" ? (
+                              <td>{input(row, "value", c, name, describedBy)}</td>
+                            ) : (
+                              <>
+                                <td>{input(row, "numerator", c, name, describedBy)}</td>
+                                <td>{input(row, "denominator", c, name, describedBy)}</td>
+                                <td className="num">{n !== null && d ? `${percent.format(n / d)} (${number.format(n)}/${number.format(d)})` : "—"}</td>
+                              </>
+                            )}
+                            <td id={`${row.id}-context`} className="cell-context muted small">
+                              {context(row).map((line) => (
+                                <span key={line}>{line}</span>
+                              ))}
+                            </td>
                             <td>
                               <input
-                                aria-label={`${name}, ${labels.value}`}
-                                inputMode="numeric"
-                                data-col={`${indicator.id}-value`}
-                                value={c.value}
+                                aria-label={`${name}, ${labels.comment}`}
+                                className="comment-input"
+                                data-col={`${indicator.id}-comment`}
+                                value={c.comment}
                                 disabled={!editable}
-                                onChange={(e) => update(row.key, "value", e.target.value)}
+                                onChange={(e) => update(row.key, "comment", e.target.value)}
                                 onKeyDown={onEnter}
                               />
                             </td>
-                          ) : (
-                            <>
-                              <td>
-                                <input
-                                  aria-label={`${name}, ${labels.numerator}`}
-                                  inputMode="decimal"
-                                  data-col={`${indicator.id}-numerator`}
-                                  value={c.numerator}
-                                  disabled={!editable}
-                                  onChange={(e) => update(row.key, "numerator", e.target.value)}
-                                  onKeyDown={onEnter}
-                                />
-                              </td>
-                              <td>
-                                <input
-                                  aria-label={`${name}, ${labels.denominator}`}
-                                  inputMode="numeric"
-                                  data-col={`${indicator.id}-denominator`}
-                                  value={c.denominator}
-                                  disabled={!editable}
-                                  onChange={(e) => update(row.key, "denominator", e.target.value)}
-                                  onKeyDown={onEnter}
-                                />
-                              </td>
-                              <td className="num">{n !== null && d ? `${percent.format(n / d)} (${number.format(n)}/${number.format(d)})` : "—"}</td>
-                            </>
-                          )}
-                          <td>
-                            <input
-                              aria-label={`${name}, ${labels.comment}`}
-                              className="comment-input"
-                              data-col={`${indicator.id}-comment`}
-                              value={c.comment}
-                              disabled={!editable}
-                              onChange={(e) => update(row.key, "comment", e.target.value)}
-                              onKeyDown={onEnter}
-                            />
-                          </td>
-                          <td>
-                            <button type="button" className="link-button" tabIndex={-1} onClick={() => void toggleHistory(row)} aria-expanded={!!history[row.key]}>
-                              {history[row.key] ? labels.hideHistory : labels.history}
-                            </button>
-                          </td>
-                        </tr>,
-                        c.error || c.warning ? (
-                          <tr key={`${row.key}-message`} className="cell-message-row">
-                            <td colSpan={indicator.measure === "number" ? 5 : 7}>
-                              {c.error && (
-                                <p className="form-error" role="alert">
-                                  {row.label}: {c.error}
-                                </p>
-                              )}
-                              {c.warning && <p className="form-warning">{c.warning}</p>}
+                            <td>
+                              <button type="button" className="link-button" tabIndex={-1} onClick={() => void toggleHistory(row)} aria-expanded={!!history[row.key]}>
+                                {history[row.key] ? labels.hideHistory : labels.history}
+                              </button>
                             </td>
-                          </tr>
-                        ) : null,
-                        history[row.key] ? (
-                          <tr key={`${row.key}-history`} className="history-row">
-                            <td colSpan={indicator.measure === "number" ? 5 : 7}>
-                              {history[row.key]?.length ? (
-                                <ul className="plain small">
-                                  {history[row.key]?.map((line, i) => <li key={i}>{line}</li>)}
-                                </ul>
-                              ) : (
-                                <span className="muted small">{labels.noHistory}</span>
-                              )}
-                            </td>
-                          </tr>
-                        ) : null,
-                      ];
-                    })}
-                    {locationSums.length > 0 && (
-                      <tr className="sum-row">
-                        <td colSpan={indicator.measure === "number" ? 5 : 7}>
-                          {locationSums.map((s) => (
-                            <span key={s.key} className={s.ok ? "sum ok" : "sum mismatch"}>
-                              {s.text}
-                            </span>
-                          ))}
-                        </td>
-                      </tr>
-                    )}
-                  </tbody>
-                );
-              })}
-            </table>
-          </div>
-        </section>
-      ))}
+                          </tr>,
+                          problem || c.warning ? (
+                            <tr key={`${row.key}-message`} className="cell-message-row">
+                              <td colSpan={columns}>
+                                {problem && (
+                                  <p id={`${row.id}-problem`} className="form-error" role="alert">
+                                    {row.label}: {[c.error, c.check].filter(Boolean).join(" ")}
+                                  </p>
+                                )}
+                                {c.warning && (
+                                  <p id={`${row.id}-warning`} className="form-warning">
+                                    {c.warning}
+                                  </p>
+                                )}
+                              </td>
+                            </tr>
+                          ) : null,
+                          history[row.key] ? (
+                            <tr key={`${row.key}-history`} className="history-row">
+                              <td colSpan={columns}>
+                                {history[row.key]?.length ? (
+                                  <ul className="plain small">
+                                    {history[row.key]?.map((line, i) => <li key={i}>{line}</li>)}
+                                  </ul>
+                                ) : (
+                                  <span className="muted small">{labels.noHistory}</span>
+                                )}
+                              </td>
+                            </tr>
+                          ) : null,
+                        ];
+                      })}
+                      {locationSums.length > 0 && (
+                        <tr className="sum-row">
+                          <td colSpan={columns}>
+                            {locationSums.map((s) => (
+                              <span key={s.key} className={s.ok ? "sum ok" : "sum mismatch"}>
+                                {s.text}
+                              </span>
+                            ))}
+                          </td>
+                        </tr>
+                      )}
+                    </tbody>
+                  );
+                })}
+              </table>
+            </div>
+          </section>
+        );
+      })}
       {editable && (
         <div className="save-bar">
           <button type="button" onClick={() => void save()} disabled={saving}>
             {saving ? labels.saving : labels.save}
           </button>
-          {dirtyKeys.length > 0 && <span className="muted">{labels.unsaved.replace("{count}", String(dirtyKeys.length))}</span>}
+          {dirtyKeys.length > 0 && <span className="muted">{t("entry.unsaved", { count: dirtyKeys.length })}</span>}
           {message && (
             <span role="status" className={message.ok ? "saved-message" : "form-error"}>
               {message.text}

@@ -1,4 +1,4 @@
-import type { IndicatorMeasure } from "@/lib/domain/codes";
+import type { IndicatorMeasure, Language } from "@/lib/domain/codes";
 
 // Plain data the server hands to the entry grid.
 
@@ -11,6 +11,8 @@ export type GridIndicator = {
   unit: string | null;
   measure: IndicatorMeasure;
   dimensions: GridDimension[];
+  /** The target set for this period, for the whole project; null when none is. */
+  target: number | null;
 };
 export type GridLocation = { code: string; name: string };
 export type GridCellValue = {
@@ -39,8 +41,30 @@ export type GridLabels = {
   save: string;
   saving: string;
   keyboard: string;
-  /** "{dimension}: {sum} of {total}" with the placeholders left in. */
-  sum: string;
-  /** "Unsaved changes: {count}" with the placeholder left in. */
-  unsaved: string;
+  /** The heading of the column of the previous period's figure and the target. */
+  context: string;
 };
+
+/** The messages the grid words itself in the browser: problems of figures, sums, previous figures and targets. */
+export type GridMessages = { language: Language; messages: Record<string, unknown> };
+
+export type SavedCell = { key: string; version: number | null; value: number | null; numerator: number | null; denominator: number | null; comment: string | null };
+export type SaveEntriesResult =
+  | { ok: true; saved: SavedCell[]; warnings: { key: string; message: string }[]; message: string }
+  | { ok: false; message: string; errors: { key: string; message: string }[]; conflicts: { key: string; current: SavedCell | null }[] };
+export type SaveEntriesInput = {
+  projectCode: string;
+  period: string;
+  cells: {
+    key: string;
+    indicatorId: number;
+    locationCode: string;
+    disaggregation: Record<string, string>;
+    value?: string;
+    numerator?: string;
+    denominator?: string;
+    comment: string;
+    version: number | null;
+  }[];
+};
+export type CellHistoryInput = { projectCode: string; indicatorId: number; period: string; locationCode: string; disaggregation: string };

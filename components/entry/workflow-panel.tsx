@@ -1,45 +1,133 @@
 "use client";
 
-import { useActionState } from "react";
-import { changePeriodStatus, type TransitionState } from "@/app/(app)/projects/[code]/entry/[period]/actions";
+import { useActionState, useEffect, useId, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { PeriodAction } from "@/lib/workflow/period-workflow";
+import { useUnsavedChanges } from "./unsaved-changes";
 
-export type WorkflowLabels = Record<PeriodAction, string> & { title: string; returnComment: string; reopenReason: string };
+/** An expected figure still empty, named for reading: the indicator, the place, and which of its figures. */
+export type GapLine = { indicator: string; place: string; missing: string[] };
 
-/** The approval buttons the caller may use on this period; the server decides again on each press. */
-export function WorkflowPanel({ projectCode, period, actions, labels }: { projectCode: string; period: string; actions: PeriodAction[]; labels: WorkflowLabels }) {
+export type TransitionState = { ok: boolean; message: string } | null;
+
+export type WorkflowLabels = Record<PeriodAction, string> & {
+  title: string;
+  cancel: string;
+  /** Per action: the question asked before it is taken ({period} left in). */
+  confirm: Record<PeriodAction, string>;
+  /** Per action: what it does, said in the dialog. */
+  explain: Record<PeriodAction, string>;
+  /** Per action that needs one: the label of its comment or reason. */
+  comment: Partial<Record<PeriodAction, string>>;
+  complete: string;
+  /** "{count} expected figures are empty:" with the placeholder left in. */
+  gaps: string;
+  gapsComment: string;
+  checking: string;
+  saveFirst: string;
+};
+
+type Props = {
+  projectCode: string;
+  period: string;
+  actions: PeriodAction[];
+  labels: WorkflowLabels;
+  changePeriodStatus: (state: TransitionState, form: FormData) => Promise<TransitionState>;
+  checkCompleteness: (input: { projectCode: string; period: string }) => Promise<GapLine[]>;
+};
+
+/**
+ * The approval buttons the caller may use on this period, each asking for confirmation first; a
+ * submission first lists the expected figures still empty and asks why when some are. The server
+ * decides again on each step.
+ */
+export function WorkflowPanel({ projectCode, period, actions, labels, changePeriodStatus, checkCompleteness }: Props) {
   const [state, formAction, pending] = useActionState<TransitionState, FormData>(changePeriodStatus, null);
+  const [asking, setAsking] = useState<PeriodAction | null>(null);
+  const [gaps, setGaps] = useState<GapLine[] | null>(null);
+  // The answer shown in the dialog is the one to this dialog's request, not an earlier one.
+  const [answered, setAnswered] = useState<TransitionState>(null);
+  const unsaved = useUnsavedChanges("workflow", 0);
+  const formId = useId();
+
+  useEffect(() => {
+    if (state?.ok) setAsking(null);
+  }, [state]);
+
+  const ask = (action: PeriodAction) => {
+    setAnswered(state);
+    setAsking(action);
+    if (action === "submit") {
+      setGaps(null);
+      void checkCompleteness({ projectCode, period }).then(setGaps);
+    }
+  };
+
   if (actions.length === 0 && !state) return null;
-  const form = (action: PeriodAction, commentLabel?: string) => (
-    <form action={formAction} key={action} className="workflow-form">
-      <input type="hidden" name="projectCode" value={projectCode} />
-      <input type="hidden" name="period" value={period} />
-      <input type="hidden" name="action" value={action} />
-      {commentLabel && (
-        <label>
-          {commentLabel}
-          <textarea name="comment" rows={2} />
-        </label>
-      )}
-      <button type="submit" disabled={pending}>
-        {labels[action]}
-      </button>
-    </form>
-  );
+  const missing = gaps?.reduce((sum, line) => sum + line.missing.length, 0) ?? 0;
+  const commentLabel = asking === "submit" ? (missing > 0 ? labels.gapsComment : undefined) : asking ? labels.comment[asking] : undefined;
+  const blockedBySaving = asking === "submit" && unsaved > 0;
   return (
     <section className="card" aria-label={labels.title}>
       <h2>{labels.title}</h2>
       <div className="workflow-actions">
-        {actions.includes("submit") && form("submit")}
-        {actions.includes("approve") && form("approve")}
-        {actions.includes("return") && form("return", labels.returnComment)}
-        {actions.includes("reopen") && form("reopen", labels.reopenReason)}
+        {actions.map((action) => (
+          <button key={action} type="button" className={action === "mark_not_reported" || action === "reopen" ? "secondary" : undefined} onClick={() => ask(action)} disabled={pending}>
+            {labels[action]}
+          </button>
+        ))}
       </div>
-      {state && (
+      {state && asking === null && (
         <p role="status" className={state.ok ? "saved-message" : "form-error"}>
           {state.message}
         </p>
       )}
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? labels.confirm[asking].replace("{period}", period) : ""}
+        confirmLabel={asking ? labels[asking] : ""}
+        cancelLabel={labels.cancel}
+        onCancel={() => setAsking(null)}
+        form={formId}
+        pending={pending || blockedBySaving || (asking === "submit" && gaps === null)}
+        danger={asking === "mark_not_reported"}
+      >
+        {asking && <p>{labels.explain[asking]}</p>}
+        {asking === "submit" &&
+          (gaps === null ? (
+            <p className="muted">{labels.checking}</p>
+          ) : missing === 0 ? (
+            <p className="saved-message">{labels.complete}</p>
+          ) : (
+            <div className="gap-list">
+              <p className="note">{labels.gaps.replace("{count}", String(missing))}</p>
+              <ul>
+                {gaps.map((line) => (
+                  <li key={`${line.indicator}|${line.place}`}>
+                    <strong>{line.indicator}</strong>, {line.place}: {line.missing.join(", ")}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        {blockedBySaving && <p className="form-error">{labels.saveFirst}</p>}
+        <form id={formId} action={formAction}>
+          <input type="hidden" name="projectCode" value={projectCode} />
+          <input type="hidden" name="period" value={period} />
+          <input type="hidden" name="action" value={asking ?? ""} />
+          {commentLabel && (
+            <label>
+              {commentLabel}
+              <textarea name="comment" rows={3} required maxLength={2000} />
+            </label>
+          )}
+        </form>
+        {state && state !== answered && !state.ok && (
+          <p role="alert" className="form-error">
+            {state.message}
+          </p>
+        )}
+      </ConfirmDialog>
     </section>
   );
 }

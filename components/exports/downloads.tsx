@@ -16,7 +16,8 @@ export async function Downloads({
   base: string;
   approvedOnly: boolean;
   records: boolean;
-  report?: { periods: string[]; period: string };
+  /** The periods a donor report may be made of: ended ones, and only approved ones for donors; `draft` for those not approved. */
+  report?: { periods: { period: string; draft: boolean }[]; period: string };
   iatiLabel: string;
 }) {
   const { t, language } = await getTranslator();
@@ -54,14 +55,15 @@ export async function Downloads({
           </li>
         ))}
       </ul>
-      {report && (
+      {report && report.periods.length === 0 && <p className="muted">{t("export.button.noReportPeriod")}</p>}
+      {report && report.periods.length > 0 && (
         <form method="get" action={`${base}/report.pdf`} className="filters" aria-label={t("export.button.report")}>
           <label>
             {t("export.button.reportPeriod")}
             <select name="period" defaultValue={report.period}>
-              {report.periods.map((p) => (
-                <option key={p} value={p}>
-                  {p}
+              {report.periods.map(({ period, draft }) => (
+                <option key={period} value={period}>
+                  {draft ? t("export.button.draftPeriod", { period }) : period}
                 </option>
               ))}
             </select>

@@ -1,23 +1,25 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
-import type { DataValueStatus, Language } from "../../lib/domain/codes";
+import type { Language, PeriodStatus } from "../../lib/domain/codes";
 import { periodEnd, periodStart } from "../../lib/periods/period";
 import { countPeopleTrained, trainingCascade, type CascadeStep, type PeopleTrained } from "../../lib/trainings/people-trained";
-import { serviceTypes, trainings, type Narrative, type Result } from "../schema";
+import { serviceTypes, type Narrative, type Result } from "../schema";
 import { getNarratives } from "./narratives";
-import { periodStatus } from "./project-periods";
+import { findProjectPeriod } from "./project-periods";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";
 import type { ProjectOverview } from "./projects";
 import { getReach } from "./registry";
 import { listResults } from "./results-framework";
-import { trainingsAsSeen } from "./trainings";
-import { dbOf, type QueryContext } from "./viewer";
+import { listTrainings } from "./trainings";
+import { dbOf, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 export type DonorReportData = {
   overview: ProjectOverview;
   period: { id: string; start: string; end: string };
-  periodStatus: DataValueStatus;
+  periodStatus: PeriodStatus;
+  /** Figures in review: the period is not approved, and the report says "Draft – not approved" on every page. */
+  draft: boolean;
   /** The dashboard's figures as they stood at the end of the period. */
   dashboard: ProjectDashboard;
   results: Result[];
@@ -36,24 +38,28 @@ export type DonorReportData = {
 export function getDonorReport(ctx: QueryContext, overview: ProjectOverview, period: string, language: Language, today: string): DonorReportData {
   const db = dbOf(ctx);
   const { project } = overview;
-  const end = periodEnd(period);
-  const dashboard = getProjectDashboard(ctx, project, { approvedOnly: false, to: period, today });
-  const seen = trainingsAsSeen(ctx, [project.id]).filter((t) => t.endDate <= end);
-  const titles = new Map(db.select({ id: trainings.id, title: trainings.title }).from(trainings).where(eq(trainings.projectId, project.id)).all().map((t) => [t.id, t.title]));
+  const row = findProjectPeriod(db, project.id, period);
+  // An approved period reports what its approval recorded, to everyone; any other, its figures in review.
+  const approved = row?.status === "approved" || !seesUnapprovedFigures(ctx.viewer);
+  const view = { through: period, approvedOnly: approved };
+  const dashboard = getProjectDashboard(ctx, project, { approvedOnly: approved, to: period, today });
+  const { records, trainings: seen } = listTrainings(ctx, project.id, view);
+  const titles = new Map(seen.map((t) => [t.id, t.title]));
   const narratives = getNarratives(ctx, project.id, period);
   const other: Language = language === "en" ? "fr" : "en";
   const inLanguage = narratives[language];
   const inOther = narratives[other];
   return {
     overview,
-    period: { id: period, start: periodStart(period), end },
-    periodStatus: periodStatus(db, project.id, period),
+    period: { id: period, start: periodStart(period), end: periodEnd(period) },
+    periodStatus: row?.status ?? "draft",
+    draft: !approved,
     dashboard,
     results: listResults(ctx, project.id),
-    reach: getReach(ctx, [project.id], { upTo: end }),
+    reach: getReach(ctx, [project.id], view),
     services: new Map(db.select().from(serviceTypes).orderBy(asc(serviceTypes.code)).all().map((s) => [s.code, { nameEn: s.nameEn, nameFr: s.nameFr }])),
-    trained: countPeopleTrained(seen),
-    cascade: trainingCascade(seen).map((step) => ({ ...step, title: titles.get(step.cohortId) ?? "" })),
+    trained: countPeopleTrained(records),
+    cascade: trainingCascade(records).map((step) => ({ ...step, title: titles.get(step.cohortId) ?? "" })),
     narrative: inLanguage ? { language, text: inLanguage } : inOther ? { language: other, text: inOther } : null,
   };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
+import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween, previousPeriod } from "../../lib/periods/period";
 import type { Actual } from "../../lib/indicators/actual";
+import type { Executor } from "../client";
 import { computeRecordActual } from "../records/computed-figures";
 import { loadTrainings } from "../records/trainings";
-import { dimensionOptions, dimensions, indicatorDimensions, indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../schema";
+import { dimensionOptions, dimensions, indicatorDimensions, indicatorTargets, indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../schema";
 import { listDataValues, type ListedValue } from "./data-value-list";
 import { AccessDeniedError } from "./errors";
 import { listProjectLocations } from "./projects";
@@ -12,7 +13,7 @@ import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type Que
 
 export type SheetDimension = { code: string; nameEn: string; nameFr: string; options: { code: string; nameEn: string; nameFr: string }[] };
 export type SheetIndicator = { indicator: Indicator; dimensions: SheetDimension[]; computed: Actual | null };
-export type PeriodState = Pick<ProjectPeriod, "status" | "submittedBy" | "submittedAt" | "reviewedAt" | "comment"> & {
+export type PeriodState = Pick<ProjectPeriod, "status" | "submittedBy" | "submittedAt" | "submissionComment" | "reviewedAt" | "comment" | "approvedAt"> & {
   submittedByName: string | null;
   reviewedByName: string | null;
 };
@@ -21,12 +22,16 @@ export type EntrySheet = {
   indicators: SheetIndicator[];
   locations: ReturnType<typeof listProjectLocations>;
   values: ListedValue[];
+  /** The values of the period before, shown beside each cell. */
+  previous: ListedValue[];
+  /** Each indicator's target for this period, where one is set. */
+  targets: Map<number, number>;
   state: PeriodState;
   /** The caller may enter figures here (a manager of the project, or an admin). */
   canEdit: boolean;
 };
 
-const DRAFT: PeriodState = { status: "draft", submittedBy: null, submittedAt: null, reviewedAt: null, comment: null, submittedByName: null, reviewedByName: null };
+const DRAFT: PeriodState = { status: "draft", submittedBy: null, submittedAt: null, submissionComment: null, reviewedAt: null, comment: null, approvedAt: null, submittedByName: null, reviewedByName: null };
 
 /** Who sees the entry pages: everyone who sees figures in review (not donors). */
 function assertCanOpen(ctx: QueryContext, projectId: number): void {
@@ -64,12 +69,39 @@ function periodStates(ctx: QueryContext, projectId: number, period?: string): { 
       status: r.status,
       submittedBy: r.submittedBy,
       submittedAt: r.submittedAt,
+      submissionComment: r.submissionComment,
       reviewedAt: r.reviewedAt,
       comment: r.comment,
+      approvedAt: r.approvedAt,
       submittedByName: r.submittedBy === null ? null : (names.get(r.submittedBy) ?? null),
       reviewedByName: r.reviewedBy === null ? null : (names.get(r.reviewedBy) ?? null),
     },
   }));
+}
+
+/** The breakdowns each indicator requires, with their options, in the order of the grid. */
+export function loadIndicatorDimensions(db: Executor, indicatorIds: readonly number[]): Map<number, SheetDimension[]> {
+  const byIndicator = new Map<number, SheetDimension[]>();
+  if (indicatorIds.length === 0) return byIndicator;
+  const rows = db
+    .select({ indicatorId: indicatorDimensions.indicatorId, dimension: dimensions, option: dimensionOptions })
+    .from(indicatorDimensions)
+    .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
+    .innerJoin(dimensionOptions, eq(dimensionOptions.dimensionId, dimensions.id))
+    .where(inArray(indicatorDimensions.indicatorId, [...indicatorIds]))
+    .orderBy(asc(dimensions.position), asc(dimensionOptions.position))
+    .all();
+  for (const row of rows) {
+    const dims = byIndicator.get(row.indicatorId) ?? [];
+    let dim = dims.find((d) => d.code === row.dimension.code);
+    if (!dim) {
+      dim = { code: row.dimension.code, nameEn: row.dimension.nameEn, nameFr: row.dimension.nameFr, options: [] };
+      dims.push(dim);
+    }
+    dim.options.push({ code: row.option.code, nameEn: row.option.nameEn, nameFr: row.option.nameFr });
+    byIndicator.set(row.indicatorId, dims);
+  }
+  return byIndicator;
 }
 
 /** Everything the entry grid of one project and period shows. */
@@ -77,35 +109,30 @@ export function getEntrySheet(ctx: QueryContext, project: Project, period: strin
   assertCanOpen(ctx, project.id);
   const db = dbOf(ctx);
   const list = db.select().from(indicators).where(eq(indicators.projectId, project.id)).orderBy(asc(indicators.position)).all();
-  const dimensionRows = list.length === 0
-    ? []
-    : db
-        .select({ indicatorId: indicatorDimensions.indicatorId, dimension: dimensions, option: dimensionOptions })
-        .from(indicatorDimensions)
-        .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
-        .innerJoin(dimensionOptions, eq(dimensionOptions.dimensionId, dimensions.id))
-        .where(inArray(indicatorDimensions.indicatorId, list.map((i) => i.id)))
-        .orderBy(asc(dimensions.position), asc(dimensionOptions.position))
-        .all();
+  const dimensionsOf = loadIndicatorDimensions(db, list.map((i) => i.id));
   const records = list.some((i) => i.source !== "manual")
     ? { db, projectId: project.id, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [project.id]) : [] }
     : null;
-  const sheetIndicators = list.map((indicator) => {
-    const dims: SheetDimension[] = [];
-    for (const row of dimensionRows.filter((r) => r.indicatorId === indicator.id)) {
-      let dim = dims.find((d) => d.code === row.dimension.code);
-      if (!dim) {
-        dim = { code: row.dimension.code, nameEn: row.dimension.nameEn, nameFr: row.dimension.nameFr, options: [] };
-        dims.push(dim);
-      }
-      dim.options.push({ code: row.option.code, nameEn: row.option.nameEn, nameFr: row.option.nameFr });
-    }
-    return { indicator, dimensions: dims, computed: records ? computeRecordActual(indicator, records, periodEnd(period)) : null };
-  });
+  const sheetIndicators = list.map((indicator) => ({
+    indicator,
+    dimensions: dimensionsOf.get(indicator.id) ?? [],
+    computed: records ? computeRecordActual(indicator, records, periodEnd(period)) : null,
+  }));
   return {
     indicators: sheetIndicators,
     locations: listProjectLocations(ctx, project.id),
     values: listDataValues(ctx, project.id, { period }),
+    previous: listDataValues(ctx, project.id, { period: previousPeriod(period) }),
+    targets: new Map(
+      list.length === 0
+        ? []
+        : db
+            .select({ indicatorId: indicatorTargets.indicatorId, value: indicatorTargets.value })
+            .from(indicatorTargets)
+            .where(and(inArray(indicatorTargets.indicatorId, list.map((i) => i.id)), eq(indicatorTargets.period, period)))
+            .all()
+            .map((t) => [t.indicatorId, t.value]),
+    ),
     state: periodStates(ctx, project.id, period)[0]?.state ?? DRAFT,
     canEdit: managedProjectIds(ctx).includes(project.id),
   };

@@ -1,13 +1,16 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { REGISTRY_CSV_COLUMNS } from "../../lib/beneficiaries/registry-csv";
 import type { Language } from "../../lib/domain/codes";
+import { comparePeriods } from "../../lib/periods/period";
+import { projects } from "../schema";
+import { donorPeriodStates, isGap } from "./approved-periods";
 import type { ExportColumn, ExportTable } from "../../lib/exports/table";
 import type { Executor } from "../client";
-import { approvedCutoffs } from "./approved-cutoffs";
+import { loadApprovedTrainings } from "../records/approved-records";
+import { countPeopleByPlace, type ReachScope } from "../records/reach-counts";
 import { seesIndividualRecords } from "./beneficiary-records";
 import { AccessDeniedError } from "./errors";
-import { trainingsAsSeen } from "./trainings";
 import { dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
 
 // Long-format tables for pivot tables and BI tools: one fact per row, stable snake_case headers in
@@ -55,52 +58,91 @@ export function valueRowsQuery(approvedOnly: boolean, language: Language, projec
         ORDER BY i.project_id, i.code, v.period, v.location_id, v.disaggregation`;
 }
 
-/** Entered values, one row per indicator, period, place and option set, with status and comment. */
-export function valuesTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language }): ExportTable {
+/**
+ * The periods an approved-only file shows as gaps: one row per indicator entered by hand and per
+ * ended period without an approval ("awaiting_approval") or marked "not_reported", with no figure.
+ */
+export function gapRowsQuery(ctx: QueryContext, language: Language, projectIds: readonly number[], today: string) {
   assertVisible(ctx, projectIds);
+  const db = dbOf(ctx);
+  const list = projectIds.length === 0 ? [] : db.select().from(projects).where(inArray(projects.id, [...projectIds])).all();
+  const gaps = [...donorPeriodStates(db, list, today)].flatMap(([projectId, states]) => states.filter((s) => isGap(s.state)).map((s) => [projectId, s.period, s.state]));
+  const name = sql.raw(language === "fr" ? "coalesce(i.name_fr, i.name_en)" : "i.name_en");
+  return sql`SELECT p.code, i.code, ${name}, json_extract(g.value, '$[1]') AS period, NULL, NULL, NULL, NULL, NULL, NULL, json_extract(g.value, '$[2]'), NULL
+    FROM json_each(${JSON.stringify(gaps)}) g JOIN indicators i ON i.project_id = json_extract(g.value, '$[0]') AND i.source = 'manual' JOIN projects p ON p.id = i.project_id
+    ORDER BY i.project_id, i.code, period`;
+}
+
+/**
+ * Entered values, one row per indicator, period, place and option set, with status and comment;
+ * approved-only files also hold a row for each period awaiting approval or not reported.
+ */
+export function valuesTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language; today: string }): ExportTable {
+  assertVisible(ctx, projectIds);
+  const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
-  const rows = dbOf(ctx).values<ExportTable["rows"][number]>(valueRowsQuery(approvedOnly, options.language, JSON.stringify(projectIds)));
+  const rows = db.values<ExportTable["rows"][number]>(valueRowsQuery(approvedOnly, options.language, JSON.stringify(projectIds)));
+  if (approvedOnly) {
+    const gaps = db.values<ExportTable["rows"][number]>(gapRowsQuery(ctx, options.language, projectIds, options.today));
+    const key = (row: ExportTable["rows"][number]) => [String(row[0]), String(row[1]), String(row[3])] as const;
+    rows.push(...gaps);
+    // In the order of the values: by project, indicator and period (a stable sort keeps places and options in order).
+    const order = new Map(projectIds.map((id, i) => [id, i]));
+    const projectOrder = new Map(db.select({ id: projects.id, code: projects.code }).from(projects).where(inArray(projects.id, [...projectIds])).all().map((p) => [p.code, order.get(p.id) ?? 0]));
+    rows.sort((a, b) => {
+      const [pa, ia, ta] = key(a);
+      const [pb, ib, tb] = key(b);
+      return (projectOrder.get(pa) ?? 0) - (projectOrder.get(pb) ?? 0) || ia.localeCompare(ib) || comparePeriods(ta, tb);
+    });
+  }
   return { name: "values", columns: columns(VALUE_COLUMNS, ["value", "numerator", "denominator"]), rows };
 }
 
-/** Trainings, one row per training and group of participants (sex, age group); donors see those their approved figures count. */
+/** Trainings, one row per training and group of participants (sex, age group), as the viewer sees them (approved ones for donors). */
 export function trainingsTable(ctx: QueryContext, projectIds: readonly number[], language: Language): ExportTable {
   assertVisible(ctx, projectIds);
-  const seen = trainingsAsSeen(ctx, projectIds).map((t) => t.id);
+  const db = dbOf(ctx);
   const name = (table: string) => sql.raw(language === "fr" ? `coalesce(${table}.name_fr, ${table}.name_en)` : `${table}.name_en`);
-  const rows = dbOf(ctx).values<ExportTable["rows"][number]>(sql`
+  const headers = ["project_code", "training_id", "title", "kind", "topic", "location_code", "location", "start_date", "end_date", "facilitator", "trainers_training_id", "sex", "age_group", "participants"];
+  const table = (rows: ExportTable["rows"]): ExportTable => ({ name: "trainings", columns: columns(headers, ["participants"]), rows });
+  if (!seesUnapprovedFigures(ctx.viewer)) {
+    const projectCodes = new Map(db.values<[number, string]>(sql`SELECT id, code FROM projects`));
+    const places = new Map(db.values<[number, string, string]>(sql`SELECT l.id, l.code, ${name("l")} FROM locations l`).map(([id, code, placeName]) => [id, [code, placeName] as const]));
+    const approved = loadApprovedTrainings(db, projectIds.map((id) => ({ id, through: null })));
+    const ordered = [...approved].sort((a, b) => (projectCodes.get(a.projectId) ?? "").localeCompare(projectCodes.get(b.projectId) ?? "") || a.startDate.localeCompare(b.startDate) || a.id - b.id);
+    return table(
+      ordered.flatMap((t) => {
+        const [code, placeName] = places.get(t.locationId) ?? (["", ""] as const);
+        const training = [projectCodes.get(t.projectId) ?? "", t.id, t.title, t.kind, t.topic, code, placeName, t.startDate, t.endDate, t.facilitator, t.cohortId];
+        return t.participants.length === 0 ? [[...training, null, null, null]] : t.participants.map((p) => [...training, p.sex, p.ageGroup, p.count]);
+      }),
+    );
+  }
+  return table(
+    db.values<ExportTable["rows"][number]>(sql`
     SELECT p.code, t.id, t.title, t.kind, t.topic, l.code, ${name("l")}, t.start_date, t.end_date, t.facilitator, t.cohort_id, tp.sex, tp.age_group, tp.count
     FROM trainings t JOIN projects p ON p.id = t.project_id JOIN locations l ON l.id = t.location_id
     LEFT JOIN training_participants tp ON tp.training_id = t.id
-    WHERE t.id IN (SELECT value FROM json_each(${JSON.stringify(seen)}))
-    ORDER BY p.code, t.start_date, t.id, tp.sex, tp.age_group`);
-  const headers = ["project_code", "training_id", "title", "kind", "topic", "location_code", "location", "start_date", "end_date", "facilitator", "trainers_training_id", "sex", "age_group", "participants"];
-  return { name: "trainings", columns: columns(headers, ["participants"]), rows };
+    WHERE t.project_id IN (SELECT value FROM json_each(${JSON.stringify(projectIds)}))
+    ORDER BY p.code, t.start_date, t.id, tp.sex, tp.age_group`),
+  );
 }
 
 /**
  * Beneficiaries counted, never listed: per project, place, sex and group, the unique people who
  * received a service, then per service the people who received it. A person is in one row per
  * project, so the people of a project add up; across phases, a person in two phases is in both.
+ * Donors count what the approvals recorded.
  */
 export function beneficiariesTable(ctx: QueryContext, projectIds: readonly number[], language: Language): ExportTable {
   assertVisible(ctx, projectIds);
   const db = dbOf(ctx);
-  const cutoffs = seesUnapprovedFigures(ctx.viewer) ? null : approvedCutoffs(db, projectIds);
-  const scope = JSON.stringify(projectIds.map((id) => [id, cutoffs === null ? null : (cutoffs.get(id) ?? "")]));
   const services = db.values<[string]>(sql`SELECT code FROM service_types ORDER BY code`).map(([code]) => code);
   const name = sql.raw(language === "fr" ? "coalesce(l.name_fr, l.name_en)" : "l.name_en");
-  const perService = services.map((code) => sql`, count(DISTINCT CASE WHEN st.code = ${code} THEN b.id END)`);
-  const rows = db.values<ExportTable["rows"][number]>(sql`
-    WITH scope AS (SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS up_to FROM json_each(${scope}))
-    SELECT p.code, l.code, ${name}, b.sex, b.group_code, count(DISTINCT b.id)${sql.join(perService, sql``)}
-    FROM scope JOIN projects p ON p.id = scope.project_id
-    JOIN beneficiaries b ON b.project_id = p.id
-    JOIN beneficiary_services s ON s.beneficiary_id = b.id AND (scope.up_to IS NULL OR s.received_on <= scope.up_to)
-    JOIN service_types st ON st.id = s.service_type_id
-    JOIN locations l ON l.id = b.location_id
-    GROUP BY p.code, l.code, b.sex, b.group_code
-    ORDER BY p.code, l.code, b.sex, b.group_code`);
+  const scope: ReachScope = seesUnapprovedFigures(ctx.viewer)
+    ? { source: "live", projects: projectIds.map((id) => ({ id, upTo: null })) }
+    : { source: "approved", projects: projectIds.map((id) => ({ id, through: null })) };
+  const rows = countPeopleByPlace(db, scope, services, name) as ExportTable["rows"];
   const headers = ["project_code", "location_code", "location", "sex", "group", "people", ...services.map((code) => `people_${code}`)];
   return { name: "beneficiaries", columns: columns(headers, headers.filter((h) => h.startsWith("people"))), rows };
 }

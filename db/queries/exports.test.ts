@@ -68,19 +68,25 @@ describe("the indicator tracking table", () => {
 describe("long-format exports", () => {
   it("give a donor approved values only, never a comment, and staff every status", () => {
     const p4 = project("RW-REINT-P4");
-    const donor = valuesTable(as("donor.japan@baseline.test"), [p4.id], { approvedOnly: false, language: "en" });
-    const staff = valuesTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en" });
+    const donor = valuesTable(as("donor.japan@baseline.test"), [p4.id], { approvedOnly: false, language: "en", today: "2026-11-23" });
+    const staff = valuesTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en", today: "2026-11-23" });
     const status = donor.columns.findIndex((c) => c.header === "status");
     expect(donor.rows.length).toBeGreaterThan(0);
-    expect(new Set(donor.rows.map((r) => r[status]))).toEqual(new Set(["approved"]));
+    expect(new Set(donor.rows.map((r) => r[status]))).toEqual(new Set(["approved", "awaiting_approval"]));
     expect(donor.rows.every((r) => r[status + 1] === null)).toBe(true);
+    // The period awaiting approval is a gap: a row per indicator entered by hand, without a figure.
+    const gaps = donor.rows.filter((r) => r[status] === "awaiting_approval");
+    const value = donor.columns.findIndex((c) => c.header === "value");
+    expect(gaps.map((r) => r[3])).toEqual(gaps.map(() => "2026Q3"));
+    expect(gaps.every((r) => r[value] === null && r[value + 1] === null)).toBe(true);
+    expect(new Set(gaps.map((r) => r[1])).size).toBe(gaps.length);
     expect(new Set(staff.rows.map((r) => r[status])).size).toBeGreaterThan(1);
     const entered = demo.db.select({ id: dataValues.id }).from(dataValues).innerJoin(indicators, eq(dataValues.indicatorId, indicators.id)).where(eq(indicators.projectId, p4.id)).all();
     expect(staff.rows).toHaveLength(entered.length);
   });
 
   it("refuse a project the viewer may not see", () => {
-    expect(() => valuesTable(as("donor.netherlands@baseline.test"), [project("RW-REINT-P4").id], { approvedOnly: false, language: "en" })).toThrow();
+    expect(() => valuesTable(as("donor.netherlands@baseline.test"), [project("RW-REINT-P4").id], { approvedOnly: false, language: "en", today: "2026-11-23" })).toThrow();
   });
 
   it("count beneficiaries per place, sex and group that add up to the unique people of the project", () => {
@@ -110,7 +116,7 @@ describe("the streamed CSV of every value", () => {
   it("holds exactly the rows of the values table, from its own read-only connection", async () => {
     const ids = demo.db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
     const ctx = as("staff@baseline.test");
-    const expected = valuesTable(ctx, ids, { approvedOnly: false, language: "fr" });
+    const expected = valuesTable(ctx, ids, { approvedOnly: false, language: "fr", today: "2026-11-23" });
     const stream = streamQuery(demo.file, valueRowsQuery(false, "fr", JSON.stringify(ids)), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
     const text = await new Response(stream).text();
     const lines = text.trimEnd().split("\n");

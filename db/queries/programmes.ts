@@ -61,7 +61,7 @@ function computeProgrammeSummary(ctx: QueryContext, ref: string | number, option
   const phases = phaseProjects.map((project) => ({
     project,
     figures: listIndicatorFigures(ctx, project.id, { approvedOnly: options.approvedOnly }),
-    reach: getReach(ctx, [project.id]),
+    reach: getReach(ctx, [project.id], { approvedOnly: options.approvedOnly }),
   }));
 
   const outcomeResultIds = new Set(
@@ -94,6 +94,6 @@ function computeProgrammeSummary(ctx: QueryContext, ref: string | number, option
   const completed =
     completedProjects.length === 0
       ? null
-      : { phases: completedProjects.flatMap((p) => (p.phase === null ? [] : [p.phase])), reach: getReach(ctx, completedProjects.map((p) => p.id)) };
-  return { programme, phases, reach: getReach(ctx, phaseProjects.map((p) => p.id)), completed, outcomes };
+      : { phases: completedProjects.flatMap((p) => (p.phase === null ? [] : [p.phase])), reach: getReach(ctx, completedProjects.map((p) => p.id), { approvedOnly: options.approvedOnly }) };
+  return { programme, phases, reach: getReach(ctx, phaseProjects.map((p) => p.id), { approvedOnly: options.approvedOnly }), completed, outcomes };
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
-import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
+import { and, eq } from "drizzle-orm";
+import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesGap, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, periodEnd } from "../../lib/periods/period";
+import { donorPeriodStates, isGap, type PeriodState } from "./approved-periods";
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
@@ -21,6 +22,8 @@ export type IndicatorDetail = {
 export type ProjectDashboard = {
   indicators: DashboardIndicator[];
   approvedOnly: boolean;
+  /** Each period of the project up to the figures' date, as donors see it: approved, awaiting approval, not reported. */
+  periods: PeriodState[];
   /** The latest approved period and when it was approved. */
   latestApproved: { period: string; at: string | null } | null;
   detail: IndicatorDetail | null;
@@ -49,6 +52,11 @@ export function getProjectDashboard(ctx: QueryContext, project: Project, options
   return remember(dbOf(ctx), `dashboard|${viewerKey(ctx.viewer)}|${project.id}|${project.version}|${JSON.stringify(options)}`, () => computeProjectDashboard(ctx, project, options));
 }
 
+/** The periods an approved-only chart shows as gaps. */
+function gapsOf(periods: readonly PeriodState[]): Map<string, SeriesGap> {
+  return new Map(periods.flatMap((p) => (isGap(p.state) ? [[p.period, p.state] as const] : [])));
+}
+
 function computeProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
   const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
@@ -59,12 +67,11 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
     .innerJoin(indicators, eq(indicatorTargets.indicatorId, indicators.id))
     .where(eq(indicators.projectId, project.id))
     .all();
-  const latest = db
-    .select({ period: projectPeriods.period, at: projectPeriods.reviewedAt })
-    .from(projectPeriods)
-    .where(and(eq(projectPeriods.projectId, project.id), eq(projectPeriods.status, "approved")))
-    .orderBy(desc(projectPeriods.period))
-    .get();
+  const periods = (donorPeriodStates(db, [project], options.today).get(project.id) ?? []).filter((p) => !options.to || comparePeriods(p.period, options.to) <= 0);
+  const latestPeriod = periods.filter((p) => p.state === "approved").at(-1)?.period;
+  const latest = latestPeriod
+    ? { period: latestPeriod, at: db.select({ at: projectPeriods.approvedAt }).from(projectPeriods).where(and(eq(projectPeriods.projectId, project.id), eq(projectPeriods.period, latestPeriod))).get()?.at ?? null }
+    : undefined;
   const asOfCandidate = options.to ? periodEnd(options.to) : approvedOnly && latest ? periodEnd(latest.period) : options.today;
   const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
 
@@ -103,6 +110,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
         rule,
         cells.filter((c) => c.disaggregation === (options.disaggregation ?? "")),
         options.disaggregation ? [] : targets.filter((t) => t.indicatorId === chosen.indicator.id),
+        approvedOnly ? gapsOf(periods.filter((p) => !options.from || comparePeriods(p.period, options.from) >= 0)) : undefined,
       ),
       breakdowns: dimensions.map((d) => ({ dimension: d.dimension, rows: breakdownByOption(rule, cells, d.dimension, d.options) })).filter((b) => b.rows.length > 0),
       byLocation: breakdownByLocation(rule, cells)
@@ -113,5 +121,5 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
         .sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
     };
   }
-  return { indicators: withStatus, approvedOnly, latestApproved: latest ? { period: latest.period, at: latest.at } : null, detail };
+  return { indicators: withStatus, approvedOnly, periods, latestApproved: latest ?? null, detail };
 }

@@ -1,40 +1,110 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { DataValueStatus } from "../../lib/domain/codes";
+import type { PeriodStatus } from "../../lib/domain/codes";
+import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
 import { checkReportingPeriod } from "../../lib/validation/period";
 import type { Problem } from "../../lib/validation/problems";
-import { decideTransition, type PeriodAction, type TransitionRefusal } from "../../lib/workflow/period-workflow";
+import { decideTransition, isSettled, valueStatusOf, type PeriodAction, type TransitionRefusal } from "../../lib/workflow/period-workflow";
+import { changesSinceApproval, type PeriodChanges } from "../../lib/workflow/record-changes";
 import type { Executor } from "../client";
-import { snapshotApprovedPeriod } from "../records/approval-snapshot";
-import { latestApprovedPeriods } from "./approved-cutoffs";
-import { auditLog, dataValues, indicators, projectPeriods, projects, type ProjectPeriod } from "../schema";
-import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
+import { forgetApprovedPeriod, snapshotApprovedPeriod } from "../records/approval-snapshot";
+import { recordsToCompare } from "../records/approved-records";
+import { latestApprovedPeriods } from "./approved-periods";
+import { findPeriodGaps, type PeriodGap } from "./period-completeness";
+import { auditLog, dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../schema";
+import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 /** A period's workflow row; a period without one is a draft nobody submitted. */
 export function findProjectPeriod(db: Executor, projectId: number, period: string): ProjectPeriod | null {
   return db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, projectId), eq(projectPeriods.period, period))).get() ?? null;
 }
 
-/** The latest approved period of a visible project, or null. */
+/** The latest period of a visible project whose approved figures donors see, or null. */
 export function latestApprovedPeriod(ctx: QueryContext, projectId: number): string | null {
   if (!canSeeProject(ctx, projectId)) return null;
   return latestApprovedPeriods(dbOf(ctx), [projectId]).get(projectId) ?? null;
 }
 
-export function periodStatus(db: Executor, projectId: number, period: string): DataValueStatus {
+export function periodStatus(db: Executor, projectId: number, period: string): PeriodStatus {
   return findProjectPeriod(db, projectId, period)?.status ?? "draft";
+}
+
+/** The project's periods before `period` that are neither approved nor marked not reported. */
+function earlierOpenPeriods(db: Executor, project: Project, period: string): string[] {
+  const settled = new Set(
+    db
+      .select({ period: projectPeriods.period, status: projectPeriods.status })
+      .from(projectPeriods)
+      .where(eq(projectPeriods.projectId, project.id))
+      .all()
+      .filter((p) => isSettled(p.status))
+      .map((p) => p.period),
+  );
+  return periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]).filter((p) => comparePeriods(p, period) < 0 && !settled.has(p));
+}
+
+/** For each approved period of the project, the records added and changed since its approval. */
+export function changesSinceApprovals(db: Executor, project: Project): Map<string, PeriodChanges> {
+  const approved = new Set(
+    db
+      .select({ period: projectPeriods.period, approvedAt: projectPeriods.approvedAt })
+      .from(projectPeriods)
+      .where(eq(projectPeriods.projectId, project.id))
+      .all()
+      .filter((p) => p.approvedAt !== null)
+      .map((p) => p.period),
+  );
+  if (approved.size === 0) return new Map();
+  const { live, approved: copies } = recordsToCompare(db, project);
+  return changesSinceApproval(live, copies, approved);
+}
+
+/** The records added and changed since each approval of a visible project's periods, for those who see figures in review. */
+export function listChangesSinceApproval(ctx: QueryContext, project: Project): Map<string, PeriodChanges> {
+  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, project.id)) return new Map();
+  return changesSinceApprovals(dbOf(ctx), project);
+}
+
+export type PeriodOverview = {
+  period: string;
+  status: PeriodStatus;
+  ended: boolean;
+  row: ProjectPeriod | null;
+  /** Earlier periods still waiting for approval: this one cannot be approved before them. */
+  earlierOpen: string[];
+  /** Expected figures that are empty. */
+  gaps: PeriodGap[];
+  /** Records added and changed since its approval; null when nothing changed or it was never approved. */
+  changes: PeriodChanges | null;
+};
+
+/** Where a period of a visible project stands, for those who see figures in review (not donors). */
+export function getPeriodOverview(ctx: QueryContext, project: Project, period: string, today: string): PeriodOverview | null {
+  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, project.id)) return null;
+  const db = dbOf(ctx);
+  const row = findProjectPeriod(db, project.id, period);
+  return {
+    period,
+    status: row?.status ?? "draft",
+    ended: periodEnd(period) < today,
+    row,
+    earlierOpen: earlierOpenPeriods(db, project, period),
+    gaps: findPeriodGaps(db, project.id, period),
+    changes: row?.approvedAt ? (changesSinceApprovals(db, project).get(period) ?? null) : null,
+  };
 }
 
 export type TransitionOutcome =
   | { kind: "done"; period: ProjectPeriod }
   | { kind: "not_found" }
-  | { kind: "refused"; refusal: TransitionRefusal; status: DataValueStatus }
+  | { kind: "refused"; refusal: TransitionRefusal; status: PeriodStatus; earlier?: readonly string[]; gaps?: PeriodGap[] }
   | { kind: "invalid"; problem: Problem };
 
 /**
- * Moves a project's period through the workflow (submit, approve, return, reopen) for the caller:
- * checks the rules of lib/workflow (roles, four eyes, comments), updates the period and the status
- * of its values, records the approved figures on approval, and logs it, in one transaction.
+ * Moves a project's period through the workflow (submit, approve, return, reopen, mark not
+ * reported) for the caller: checks the rules of lib/workflow (roles, four eyes, time, order,
+ * completeness, comments), updates the period and the status of its values, records what donors
+ * will see on approval (and forgets it when marked not reported), and logs it, in one transaction.
  */
 export function transitionPeriod(
   ctx: QueryContext,
@@ -48,32 +118,40 @@ export function transitionPeriod(
     const periodProblem = checkReportingPeriod(request.period, project, request.today);
     if (periodProblem) return { kind: "invalid", problem: periodProblem };
     const current = findProjectPeriod(tx, project.id, request.period);
+    const status = current?.status ?? "draft";
+    const gaps = request.action === "submit" ? findPeriodGaps(tx, project.id, request.period) : [];
     const decision = decideTransition({
       action: request.action,
-      status: current?.status ?? "draft",
+      status,
       actor: { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: managedProjectIds({ ...ctx, db }).includes(project.id) && ctx.viewer.role === "manager" },
       submittedBy: current?.submittedBy ?? null,
       comment: request.comment,
+      ended: periodEnd(request.period) < request.today,
+      earlierOpen: request.action === "approve" ? earlierOpenPeriods(tx, project, request.period) : [],
+      gaps: gaps.length,
     });
-    if (!decision.ok) return { kind: "refused", refusal: decision.refusal, status: current?.status ?? "draft" };
+    if (!decision.ok) return { kind: "refused", refusal: decision.refusal, status, earlier: decision.earlier, gaps: decision.gaps === undefined ? undefined : gaps };
 
     const now = new Date().toISOString();
     const comment = request.comment?.trim() || null;
-    const changes: Partial<typeof projectPeriods.$inferInsert> =
-      request.action === "submit"
-        ? { status: decision.to, submittedBy: ctx.viewer.userId, submittedAt: now, reviewedBy: null, reviewedAt: null, comment: null }
-        : request.action === "reopen"
-          ? { status: decision.to, comment }
-          : { status: decision.to, reviewedBy: ctx.viewer.userId, reviewedAt: now, comment };
+    const reviewed = { reviewedBy: ctx.viewer.userId, reviewedAt: now, comment };
+    const changes: Partial<typeof projectPeriods.$inferInsert> = {
+      submit: { submittedBy: ctx.viewer.userId, submittedAt: now, submissionComment: gaps.length > 0 ? comment : null, reviewedBy: null, reviewedAt: null, comment: null },
+      approve: { ...reviewed, approvedBy: ctx.viewer.userId, approvedAt: now },
+      return: reviewed,
+      reopen: { comment },
+      mark_not_reported: { ...reviewed, approvedBy: null, approvedAt: null },
+    }[request.action];
     const row = current
-      ? tx.update(projectPeriods).set({ ...changes, version: current.version + 1 }).where(eq(projectPeriods.id, current.id)).returning().get()
-      : tx.insert(projectPeriods).values({ projectId: project.id, period: request.period, ...changes }).returning().get();
+      ? tx.update(projectPeriods).set({ ...changes, status: decision.to, version: current.version + 1 }).where(eq(projectPeriods.id, current.id)).returning().get()
+      : tx.insert(projectPeriods).values({ projectId: project.id, period: request.period, ...changes, status: decision.to }).returning().get();
 
     const indicatorIds = tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.projectId, project.id)).all().map((i) => i.id);
     if (indicatorIds.length > 0) {
-      tx.update(dataValues).set({ status: decision.to }).where(and(inArray(dataValues.indicatorId, indicatorIds), eq(dataValues.period, request.period))).run();
+      tx.update(dataValues).set({ status: valueStatusOf(decision.to) }).where(and(inArray(dataValues.indicatorId, indicatorIds), eq(dataValues.period, request.period))).run();
     }
-    if (request.action === "approve") snapshotApprovedPeriod(tx, project.id, request.period, ctx.viewer.userId, now);
+    if (request.action === "approve") snapshotApprovedPeriod(tx, project, request.period, ctx.viewer.userId, now);
+    if (request.action === "mark_not_reported") forgetApprovedPeriod(tx, project.id, request.period);
     tx.insert(auditLog)
       .values({
         userId: ctx.viewer.userId,
@@ -81,7 +159,7 @@ export function transitionPeriod(
         entityType: "period",
         entityId: row.id,
         projectId: project.id,
-        details: JSON.stringify({ period: request.period, before: current?.status ?? "draft", after: decision.to, comment }),
+        details: JSON.stringify({ period: request.period, before: status, after: decision.to, comment, ...(request.action === "submit" ? { gaps: gaps.length } : {}) }),
       })
       .run();
     return { kind: "done", period: row };

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import { dimensionOptions, dimensions, indicatorDimensions, indicators, results, type Result } from "../schema";
+import { dimensionOptions, dimensions, indicatorDimensions, indicators, results, type Indicator, type Result } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { canSeeProject, dbOf, type QueryContext } from "./viewer";
 
@@ -12,6 +12,12 @@ function assertVisible(ctx: QueryContext, projectId: number): void {
 export function listResults(ctx: QueryContext, projectId: number): Result[] {
   assertVisible(ctx, projectId);
   return dbOf(ctx).select().from(results).where(eq(results.projectId, projectId)).orderBy(asc(results.position)).all();
+}
+
+/** The indicators of a visible project, in their stored order. */
+export function listIndicators(ctx: QueryContext, projectId: number): Indicator[] {
+  assertVisible(ctx, projectId);
+  return dbOf(ctx).select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
 }
 
 export type IndicatorDisaggregation = { dimension: string; options: string[] };

@@ -1,14 +1,17 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { sumFigures, type Actual } from "../../lib/indicators/actual";
+import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import type { IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
 import { indicatorTargets, results, type Indicator, type Project, type Result } from "../schema";
+import { isGap } from "./approved-periods";
 import { actualOf, loadFigureInputs } from "./indicator-figures";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";
 import { dbOf, type QueryContext } from "./viewer";
 
-export type TrackingPeriod = { target: number | null; actual: Actual | null };
+/** A period's target and actual; approved-only tables mark a period awaiting approval or not reported as a gap, with no actual. */
+export type TrackingPeriod = { target: number | null; actual: Actual | null; gap: SeriesGap | null };
 
 export type TrackingRow = {
   project: Project;
@@ -51,6 +54,7 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
     const ids = inputs.list.map((i) => i.id);
     const targets = ids.length === 0 ? [] : db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).all();
     const resultsById = new Map(db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position)).all().map((r) => [r.id, r]));
+    const gaps = new Map(dashboard.approvedOnly ? dashboard.periods.flatMap((p) => (isGap(p.state) ? [[p.period, p.state] as const] : [])) : []);
     for (const figure of dashboard.indicators) {
       const { indicator } = figure;
       const reported = inputs.totals.get(indicator.id) ?? [];
@@ -63,7 +67,8 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
             : periodEnd(period) <= options.today || !inputs.records
               ? reportedOrComputed(indicator, reported, inputs.records, period)
               : null;
-        if (target !== null || actual !== null) byPeriod.set(period, { target, actual });
+        const gap = gaps.get(period) ?? null;
+        if (target !== null || actual !== null || gap !== null) byPeriod.set(period, { target, actual: gap ? null : actual, gap });
       }
       rows.push({
         project,

@@ -3,36 +3,62 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { checkTrainingInput, type TrainingInput } from "../../lib/validation/training";
 import type { FieldProblem } from "../../lib/validation/fields";
 import { auditLog, beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
+import { loadApprovedTrainings } from "../records/approved-records";
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
+import { periodEnd } from "../../lib/periods/period";
 import { AccessDeniedError } from "./errors";
-import { approvedCutoffs } from "./approved-cutoffs";
+import type { RegistryView } from "./registry";
 import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
-export type TrainingListItem = Training & { locationCode: string; locationNameEn: string; locationNameFr: string | null; participantCount: number; rosterSize: number; cohortTitle: string | null };
+export type TrainingListItem = Pick<Training, "id" | "title" | "kind" | "topic" | "startDate" | "endDate" | "facilitator" | "cohortId"> & {
+  locationCode: string;
+  locationNameEn: string;
+  locationNameFr: string | null;
+  participantCount: number;
+  rosterSize: number;
+  cohortTitle: string | null;
+};
 
-/** The trainings of a visible project, with their participants and the records the cascade counts from. */
-export function listTrainings(ctx: QueryContext, projectId: number): { trainings: TrainingListItem[]; records: (DatedTrainingRecord & { locationCode: string })[] } {
+/**
+ * The trainings of a visible project as the viewer sees them (see trainingsAsSeen), with their
+ * participants and the records the cascade counts from.
+ */
+export function listTrainings(ctx: QueryContext, projectId: number, view: RegistryView = {}): { trainings: TrainingListItem[]; records: (DatedTrainingRecord & { locationCode: string })[] } {
   if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`trainings of project ${projectId}`);
   const db = dbOf(ctx);
-  const rows = db
-    .select({ training: trainings, locationCode: locations.code, locationNameEn: locations.nameEn, locationNameFr: locations.nameFr })
-    .from(trainings)
-    .innerJoin(locations, eq(trainings.locationId, locations.id))
-    .where(eq(trainings.projectId, projectId))
-    .orderBy(asc(trainings.startDate), asc(trainings.id))
-    .all();
-  const records = trainingsAsSeen(ctx, [projectId]);
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const titles = new Map(rows.map((r) => [r.training.id, r.training.title]));
+  const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
+  const seen: (DatedTrainingRecord & Pick<Training, "title" | "startDate" | "facilitator" | "locationId">)[] = approvedView(ctx, view)
+    ? loadApprovedTrainings(db, [{ id: projectId, through: view.through ?? null }])
+    : (() => {
+        const details = new Map(db.select().from(trainings).where(eq(trainings.projectId, projectId)).all().map((t) => [t.id, t]));
+        return loadTrainings(db, [projectId]).flatMap((record) => {
+          const training = details.get(record.id);
+          return training && (view.through === undefined || record.endDate <= periodEnd(view.through)) ? [{ ...record, ...training }] : [];
+        });
+      })();
+  const sorted = [...seen].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
+  const titles = new Map(sorted.map((t) => [t.id, t.title]));
   return {
-    trainings: rows.filter(({ training }) => byId.has(training.id)).map(({ training, ...place }) => ({
-      ...training,
-      ...place,
-      participantCount: byId.get(training.id)?.participantCount ?? 0,
-      rosterSize: byId.get(training.id)?.roster?.length ?? 0,
-      cohortTitle: training.cohortId === null ? null : (titles.get(training.cohortId) ?? null),
-    })),
-    records: records.map((r) => ({ ...r, locationCode: rows.find((row) => row.training.id === r.id)?.locationCode ?? "" })),
+    trainings: sorted.map((t) => {
+      const place = places.get(t.locationId);
+      return {
+        id: t.id,
+        title: t.title,
+        kind: t.kind,
+        topic: t.topic,
+        startDate: t.startDate,
+        endDate: t.endDate,
+        facilitator: t.facilitator,
+        cohortId: t.cohortId,
+        locationCode: place?.code ?? "",
+        locationNameEn: place?.nameEn ?? "",
+        locationNameFr: place?.nameFr ?? null,
+        participantCount: t.participantCount,
+        rosterSize: t.roster?.length ?? 0,
+        cohortTitle: t.cohortId === null ? null : (titles.get(t.cohortId) ?? null),
+      };
+    }),
+    records: sorted.map((t) => ({ id: t.id, projectId: t.projectId, kind: t.kind, topic: t.topic, cohortId: t.cohortId, endDate: t.endDate, participantCount: t.participantCount, roster: t.roster, locationCode: places.get(t.locationId)?.code ?? "" })),
   };
 }
 
@@ -125,14 +151,16 @@ export function saveTraining(ctx: QueryContext, projectId: number, raw: unknown,
   });
 }
 
-/** Donors see the trainings ended by each project's latest approved period, as its frozen figures do. */
-export function trainingsAsSeen(ctx: QueryContext, projectIds: readonly number[]): DatedTrainingRecord[] {
+const approvedView = (ctx: QueryContext, view: RegistryView) => view.approvedOnly === true || !seesUnapprovedFigures(ctx.viewer);
+
+/**
+ * The trainings of visible projects as the viewer sees them: donors, and whoever asks for approved
+ * figures only, see the trainings the approvals recorded, as they were recorded; everyone else sees
+ * them as they are. `through` (a period) keeps those ended by its end.
+ */
+export function trainingsAsSeen(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): DatedTrainingRecord[] {
   const db = dbOf(ctx);
+  if (approvedView(ctx, view)) return loadApprovedTrainings(db, projectIds.map((id) => ({ id, through: view.through ?? null })));
   const records = loadTrainings(db, projectIds);
-  if (seesUnapprovedFigures(ctx.viewer)) return records;
-  const cutoffs = approvedCutoffs(db, projectIds);
-  return records.filter((r) => {
-    const cutoff = cutoffs.get(r.projectId);
-    return cutoff !== undefined && r.endDate <= cutoff;
-  });
+  return view.through === undefined ? records : records.filter((r) => r.endDate <= periodEnd(view.through as string));
 }

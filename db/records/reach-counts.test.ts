@@ -5,16 +5,16 @@ import type { Executor } from "../client";
 import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../schema";
 import { createRandom } from "../seed/random";
 import { useDemoDatabase } from "../test-database";
-import { countReach, countReachedByLocation, countReachedPerScope, type ReachScope } from "./reach-counts";
+import { countReach, countReachedByLocation, countReachedPerScope, type LiveReachScope } from "./reach-counts";
 
 /** A scope of projects that all count services up to the same date (or all of them). */
-function scopeOf(projectIds: readonly number[], upTo: string | null = null, serviceCode?: string): ReachScope {
+function scopeOf(projectIds: readonly number[], upTo: string | null = null, serviceCode?: string): LiveReachScope {
   return { projects: projectIds.map((id) => ({ id, upTo })), serviceCode };
 }
 
 // The specification: every record of the scope loaded, its services kept up to each project's date,
 // and measureReach over them.
-function reachInMemory(db: Executor, scope: ReachScope): { reach: ReturnType<typeof measureReach>; records: (RegistryRecord & { locationId: number; projectId: number })[] } {
+function reachInMemory(db: Executor, scope: LiveReachScope): { reach: ReturnType<typeof measureReach>; records: (RegistryRecord & { locationId: number; projectId: number })[] } {
   const upTo = new Map(scope.projects.map((p) => [p.id, p.upTo]));
   const people = demo.db
     .select({ id: beneficiaries.id, projectId: beneficiaries.projectId, ref: beneficiaries.ref, locationId: beneficiaries.locationId, householdRef: beneficiaries.householdRef, householdSize: beneficiaries.householdSize, projectSize: projects.householdSize })
@@ -57,7 +57,7 @@ describe("countReach equals measureReach over the loaded registry", () => {
 
   it("on the demo registry, for each project, all of them, a date and a service", () => {
     const ids = projectIds();
-    const scopes: ReachScope[] = [
+    const scopes: LiveReachScope[] = [
       ...ids.map((id) => scopeOf([id])),
       scopeOf(ids),
       scopeOf(ids, "2019-12-31"),
@@ -123,7 +123,7 @@ describe("countReach equals measureReach over the loaded registry", () => {
         }
       });
       const date = random.chance(0.5) ? null : `202${random.int(0, 5)}-06-30`;
-      const scopes: ReachScope[] = [
+      const scopes: LiveReachScope[] = [
         scopeOf([first!.id, second!.id], date),
         scopeOf([second!.id], date, random.pick(services).code),
         { projects: [{ id: first!.id, upTo: "2022-12-31" }, { id: second!.id, upTo: date }] },

@@ -1,19 +1,46 @@
 // The counts of lib/beneficiaries/reach.ts, run as SQL over the registry so that no page loads the
 // registry into memory. measureReach is the specification; reach-counts.test.ts holds them equal.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
 import type { Executor } from "../client";
 
 /**
- * The projects counted, each with the last day of the services it counts: `null` counts every
- * service, a date the services received up to it (inclusive).
+ * The projects counted and which of their records:
+ * - live: the registry as it is, each project with the last day of the services it counts (`null`
+ *   counts every service, a date the services received up to it, inclusive);
+ * - approved: the copies its approvals recorded (db/records/approved-records.ts), each project up to
+ *   a period (`null` for every approved one), each person as the latest approval in range saw them.
  */
-export type ReachScope = { projects: readonly { id: number; upTo: string | null }[]; serviceCode?: string };
+export type LiveReachScope = { source?: "live"; projects: readonly { id: number; upTo: string | null }[]; serviceCode?: string };
+export type ApprovedReachScope = { source: "approved"; projects: readonly { id: number; through: string | null }[]; serviceCode?: string };
+export type ReachScope = LiveReachScope | ApprovedReachScope;
 
 // The people of the scope's projects, each with a service received within it. A person's household
 // is the smallest household reference of their records and their size the largest one known, with
-// the project's household size where a record has none (as measureReach is given them).
-const scopeCtes = (scope: ReachScope) => sql`
+// the project's household size where a record has none (as measureReach is given them). `registered`
+// holds the records of people the scope knows: none means the projects keep no registry.
+const scopeCtes = (scope: ReachScope) => {
+  const serviceCode = scope.serviceCode ?? null;
+  if (scope.source === "approved") {
+    return sql`
+  scope AS (
+    SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS through
+    FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.through]))})
+  ),
+  copy AS (
+    SELECT a.* FROM scope JOIN approved_services a ON a.project_id = scope.project_id AND (scope.through IS NULL OR a.period <= scope.through)
+  ),
+  record AS (
+    SELECT project_id, ref, household_ref, household_size, location_id, sex, group_code FROM (
+      SELECT copy.*, row_number() OVER (PARTITION BY project_id, ref ORDER BY period DESC) AS n FROM copy
+    ) WHERE n = 1
+  ),
+  person AS (SELECT ref, min(household_ref) AS household_ref, max(household_size) AS size FROM record GROUP BY ref),
+  received AS (SELECT DISTINCT ref, service_code AS code FROM copy WHERE ${serviceCode} IS NULL OR service_code = ${serviceCode}),
+  reached AS (SELECT ref, count(*) AS services FROM received GROUP BY ref),
+  registered AS (SELECT count(*) AS n FROM record)`;
+  }
+  return sql`
   scope AS (
     SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS up_to
     FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.upTo]))})
@@ -29,9 +56,11 @@ const scopeCtes = (scope: ReachScope) => sql`
     JOIN beneficiaries b ON b.project_id = scope.project_id
     JOIN beneficiary_services s ON s.beneficiary_id = b.id
     JOIN service_types st ON st.id = s.service_type_id
-    WHERE (scope.up_to IS NULL OR s.received_on <= scope.up_to) AND (${scope.serviceCode ?? null} IS NULL OR st.code = ${scope.serviceCode ?? null})
+    WHERE (scope.up_to IS NULL OR s.received_on <= scope.up_to) AND (${serviceCode} IS NULL OR st.code = ${serviceCode})
   ),
-  reached AS (SELECT ref, count(*) AS services FROM received GROUP BY ref)`;
+  reached AS (SELECT ref, count(*) AS services FROM received GROUP BY ref),
+  registered AS (SELECT count(*) AS n FROM scope JOIN beneficiaries b ON b.project_id = scope.project_id)`;
+};
 
 type CountRow = { kind: "service" | "services" | "registered" | "indirect"; key: string | number | null; n: number | null };
 
@@ -49,7 +78,7 @@ export function countReach(db: Executor, scope: ReachScope): { reach: Reach; reg
     )
     SELECT 'service' AS kind, code AS key, count(*) AS n FROM received GROUP BY code
     UNION ALL SELECT 'services', services, count(*) FROM reached GROUP BY services
-    UNION ALL SELECT 'registered', NULL, count(*) FROM (SELECT 1 FROM scope JOIN beneficiaries b ON b.project_id = scope.project_id)
+    UNION ALL SELECT 'registered', NULL, n FROM registered
     UNION ALL SELECT 'indirect', count(*) - count(size), sum(size) FROM household`);
 
   const reach: Reach = { uniqueDirect: 0, byService: {}, byNumberOfServices: {}, indirect: 0 };
@@ -66,9 +95,17 @@ export function countReach(db: Executor, scope: ReachScope): { reach: Reach; reg
   return { reach, registered };
 }
 
-/** Unique people reached in one project, by the place they are registered in (location id). */
-export function countReachedByLocation(db: Executor, projectId: number, upTo: string | null): Map<number, number> {
-  const rows = db.all<{ locationId: number; n: number }>(sql`
+/**
+ * Unique people reached in one project, by the place they are registered in (location id): live, up
+ * to a date, or as approved up to a period.
+ */
+export function countReachedByLocation(db: Executor, projectId: number, upTo: string | null, source: "live" | "approved" = "live"): Map<number, number> {
+  const rows =
+    source === "approved"
+      ? db.all<{ locationId: number; n: number }>(sql`
+    WITH ${scopeCtes({ source, projects: [{ id: projectId, through: upTo }] })}
+    SELECT location_id AS locationId, count(DISTINCT ref) AS n FROM record GROUP BY location_id`)
+      : db.all<{ locationId: number; n: number }>(sql`
     SELECT b.location_id AS locationId, count(DISTINCT b.ref) AS n
     FROM beneficiaries b
     WHERE b.project_id = ${projectId}
@@ -97,4 +134,38 @@ export function countReachedPerScope(db: Executor, scopes: readonly { key: numbe
     FROM scope JOIN beneficiaries b ON b.project_id = scope.project_id
     GROUP BY scope.key`);
   return new Map(rows.map((r) => [r.key, { reached: r.reached, registered: r.registered }]));
+}
+
+/**
+ * People counted, never listed: per project, place, sex and group, the unique people who received
+ * a service within the scope, then per service (in the order given) those who received it. Rows
+ * hold the project's code, the place's code and name (`placeName`, an expression over `l`), sex,
+ * group, people, then one count per service.
+ */
+export function countPeopleByPlace(db: Executor, scope: ReachScope, serviceCodes: readonly string[], placeName: SQL): unknown[][] {
+  if (scope.source === "approved") {
+    // Each service with its person as the latest approval in range saw them.
+    const perService = serviceCodes.map((code) => sql`, count(DISTINCT CASE WHEN r.service_code = ${code} THEN r.ref END)`);
+    return db.values(sql`
+      WITH ${scopeCtes(scope)},
+      served AS (
+        SELECT project_id, ref, service_code, first_value(location_id) OVER latest AS location_id, first_value(sex) OVER latest AS sex, first_value(group_code) OVER latest AS group_code
+        FROM copy WINDOW latest AS (PARTITION BY project_id, ref ORDER BY period DESC)
+      )
+      SELECT p.code, l.code, ${placeName}, r.sex, r.group_code, count(DISTINCT r.ref)${sql.join(perService, sql``)}
+      FROM served r JOIN projects p ON p.id = r.project_id JOIN locations l ON l.id = r.location_id
+      GROUP BY p.code, l.code, r.sex, r.group_code
+      ORDER BY p.code, l.code, r.sex, r.group_code`);
+  }
+  const perService = serviceCodes.map((code) => sql`, count(DISTINCT CASE WHEN st.code = ${code} THEN b.id END)`);
+  return db.values(sql`
+    WITH scope AS (SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS up_to FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.upTo]))}))
+    SELECT p.code, l.code, ${placeName}, b.sex, b.group_code, count(DISTINCT b.id)${sql.join(perService, sql``)}
+    FROM scope JOIN projects p ON p.id = scope.project_id
+    JOIN beneficiaries b ON b.project_id = p.id
+    JOIN beneficiary_services s ON s.beneficiary_id = b.id AND (scope.up_to IS NULL OR s.received_on <= scope.up_to)
+    JOIN service_types st ON st.id = s.service_type_id
+    JOIN locations l ON l.id = b.location_id
+    GROUP BY p.code, l.code, b.sex, b.group_code
+    ORDER BY p.code, l.code, b.sex, b.group_code`);
 }

@@ -5,32 +5,41 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 const ROWS_PER_CHUNK = 5_000;
 
 /**
- * Streams the rows of a query as text chunks, from a read-only connection of its own: the export
- * reads one consistent snapshot while the app's connection goes on serving (WAL), and only one chunk
- * is in memory at a time, whatever the number of rows.
+ * Streams the rows of queries, one after the other, as text chunks, from a read-only connection of
+ * its own: the export reads one consistent snapshot (one read transaction) while the app's
+ * connection goes on serving (WAL), and only one chunk is in memory at a time, whatever the number of rows.
  */
-export function streamQuery(file: string, query: SQL, head: string, line: (row: unknown[]) => string, rowsPerChunk = ROWS_PER_CHUNK): ReadableStream<Uint8Array> {
-  const { sql, params } = new SQLiteSyncDialect().sqlToQuery(query);
+export function streamQuery(file: string, queries: SQL | readonly SQL[], head: string, line: (row: unknown[]) => string, rowsPerChunk = ROWS_PER_CHUNK): ReadableStream<Uint8Array> {
+  const dialect = new SQLiteSyncDialect();
+  const pending = (Array.isArray(queries) ? [...queries] : [queries as SQL]).map((q) => dialect.sqlToQuery(q));
   const encoder = new TextEncoder();
   let connection: Database.Database | null = null;
   let rows: IterableIterator<unknown[]> | null = null;
   const close = () => {
     rows?.return?.();
+    if (connection?.inTransaction) connection.exec("COMMIT");
     connection?.close();
     connection = null;
     rows = null;
+  };
+  // The next query's rows, or null when every query is done.
+  const nextRows = (): IterableIterator<unknown[]> | null => {
+    const query = pending.shift();
+    return query && connection ? (connection.prepare(query.sql).raw(true).iterate(...query.params) as IterableIterator<unknown[]>) : null;
   };
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         connection = new Database(file, { readonly: true, fileMustExist: true });
-        rows = connection.prepare(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>;
+        connection.exec("BEGIN");
+        rows = nextRows();
         controller.enqueue(encoder.encode(head));
       },
       pull(controller) {
         let chunk = "";
         for (let n = 0; n < rowsPerChunk; n++) {
-          const next = rows?.next();
+          let next = rows?.next();
+          while (next?.done && (rows = nextRows())) next = rows.next();
           if (!next || next.done) {
             if (chunk) controller.enqueue(encoder.encode(chunk));
             close();

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { DATA_VALUE_STATUSES, LANGUAGES } from "../../lib/domain/codes";
+import { DATA_VALUE_STATUSES, LANGUAGES, PERIOD_STATUSES } from "../../lib/domain/codes";
 import { inList } from "./checks";
 import { id, updatedAt, version } from "./columns";
 import { locations } from "./locations";
@@ -59,7 +59,8 @@ export const dataValues = sqliteTable(
 
 /**
  * The approval state of a project's reporting period: draft -> submitted -> approved, or
- * submitted -> returned -> draft. No row means draft. Its values carry the same status.
+ * submitted -> returned -> draft, or not reported (set by an admin). No row means draft. Its values
+ * carry the same status (a period not reported keeps them as drafts).
  */
 export const projectPeriods = sqliteTable(
   "project_periods",
@@ -69,19 +70,27 @@ export const projectPeriods = sqliteTable(
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     period: text().notNull(),
-    status: text({ enum: DATA_VALUE_STATUSES }).notNull().default("draft"),
+    status: text({ enum: PERIOD_STATUSES }).notNull().default("draft"),
     submittedBy: integer().references(() => users.id),
     submittedAt: text(),
+    /** Why the manager submitted with expected figures missing. */
+    submissionComment: text(),
     reviewedBy: integer().references(() => users.id),
     reviewedAt: text(),
-    /** The reviewer's comment when returned; the admin's reason when reopened. */
+    /** The reviewer's comment when returned; the admin's reason when reopened or marked not reported. */
     comment: text(),
+    /**
+     * The latest approval, kept while an admin reopens the period: donors see the figures recorded
+     * then until it is approved again. Null for a period never approved (or marked not reported since).
+     */
+    approvedBy: integer().references(() => users.id),
+    approvedAt: text(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
     uniqueIndex("project_periods_project_period_unique").on(t.projectId, t.period),
-    check("project_periods_status_check", inList(t.status, DATA_VALUE_STATUSES)),
+    check("project_periods_status_check", inList(t.status, PERIOD_STATUSES)),
   ],
 );
 

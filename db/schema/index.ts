@@ -1,4 +1,5 @@
 export * from "./app-meta";
+export * from "./approved-records";
 export * from "./audit-log";
 export * from "./beneficiaries";
 export * from "./data-values";

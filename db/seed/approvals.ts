@@ -43,9 +43,11 @@ export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void
           reviewedBy: reviewed ? reviewer : null,
           reviewedAt: reviewed ? submittedAt : null,
           comment: status === "returned" ? RETURN_COMMENT : null,
+          approvedBy: status === "approved" ? reviewer : null,
+          approvedAt: status === "approved" ? submittedAt : null,
         })
         .run();
-      if (status === "approved") snapshotApprovedPeriod(tx, project.id, period, reviewer, submittedAt);
+      if (status === "approved") snapshotApprovedPeriod(tx, project, period, reviewer, submittedAt);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { COPIES_KEY } from "../records/approved-records";
 import { appMeta, auditLog, projects } from "../schema";
 import { seedApprovals } from "./approvals";
 import { seedDrc } from "./drc";
@@ -44,6 +45,8 @@ export async function seedDemoData(db: Db, options: { today?: string; passwordHa
     seedProjectMembers(tx, refs, projectIds);
     seedApprovals(tx, refs, today);
     tx.insert(appMeta).values({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() }).run();
+    // Each approval of the demo made the copies of its records.
+    tx.insert(appMeta).values({ key: COPIES_KEY, value: new Date().toISOString() }).onConflictDoNothing().run();
     tx.insert(auditLog).values({ action: "demo.seed", entityType: "installation", details: JSON.stringify({ projects: [...projectIds.keys()] }) }).run();
   });
 }

@@ -22,7 +22,7 @@ function exportTables(request: ExportRequest, now: Date): ExportTable[] | Respon
       return [trackingRows(table, t, language), metadataRows(subject, table, t, language, { at: now, by: user.name })];
     }
     case "values":
-      return [valuesTable(ctx, ids, { approvedOnly, language })];
+      return [valuesTable(ctx, ids, { approvedOnly, language, today: now.toISOString().slice(0, 10) })];
     case "trainings":
       return [trainingsTable(ctx, ids, language)];
     case "beneficiaries":

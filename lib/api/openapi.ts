@@ -25,6 +25,8 @@ const EXPORT_PARAMS = (kinds: string[]) => [
   STATUS_PARAM,
 ];
 
+const PERIOD_PARAM = { name: "period", in: "path", required: true, description: "A reporting period of the project (2026Q3, 202609, 2026).", schema: { type: "string" }, example: "2026Q3" };
+
 const COMMON_ERRORS = { "401": problem("No valid session or token."), "404": problem("Nothing the caller may see at this address.") };
 
 const list = (item: Schema): Schema => ({
@@ -70,18 +72,41 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/projects/{ref}/export.xlsx": { get: { summary: "A table of the project as an Excel workbook; the tracking table comes with a sheet saying what it is.", parameters: [project, ...EXPORT_PARAMS(EXPORT_KINDS_PROJECT).filter((p) => p.name !== "delimiter")], responses: { "200": file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "The workbook."), "400": problem("Unknown kind."), "403": problem("Individual records are not for this caller."), ...COMMON_ERRORS } } },
       "/api/v1/projects/{ref}/report.pdf": {
         get: {
-          summary: "The donor report of a period: figures as they stood at its end, charts, training cascade, narrative.",
+          summary:
+            "The donor report of an ended period: figures as they stood at its end, charts, training cascade, narrative. Donors get approved periods only; others may ask for an ended period not yet approved, whose report says \"Draft – not approved\" on every page.",
           parameters: [project, required("period", { type: "string" }, "A reporting period of the project.", "2026Q2"), query("lang", { type: "string", enum: ["en", "fr"] }, "The report's language; the caller's by default.", "fr")],
-          responses: { "200": file("application/pdf", "The report."), "400": problem("No such period in the project, or a wrong language."), ...COMMON_ERRORS },
+          responses: { "200": file("application/pdf", "The report."), "400": problem("No such period in the project, a period not ended yet (or not approved, for donors), or a wrong language."), ...COMMON_ERRORS },
         },
       },
       "/api/v1/projects/{ref}/iati.xml": { get: { summary: "The project as an IATI 2.03 activity, approved figures only.", parameters: [project], responses: { "200": file("application/xml", "An iati-activities file."), "422": problem("Not publishable yet (no reporting organisation with an IATI identifier, or no sectors adding up to 100)."), ...COMMON_ERRORS } } },
+      "/api/v1/projects/{ref}/periods/{period}": {
+        get: {
+          summary: "Where a period stands, for those who see figures in review (not donors): its approval state, whether it has ended, the earlier periods it waits for, the expected figures still empty, and the records added and changed since its approval.",
+          parameters: [project, PERIOD_PARAM],
+          responses: { "200": json(ref("PeriodOverview"), "The period."), ...COMMON_ERRORS },
+        },
+      },
       "/api/v1/projects/{ref}/periods/{period}/{action}": {
         post: {
-          summary: "Moves a period through the approval: submit, approve (another manager or an admin: four eyes), return or reopen (admins, with a reason).",
-          parameters: [project, { name: "period", in: "path", required: true, schema: { type: "string" }, example: "2026Q4" }, { name: "action", in: "path", required: true, schema: { type: "string", enum: ["submit", "approve", "return", "reopen"] }, example: "submit" }],
-          requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string", maxLength: 2000, description: "Required to return or reopen." } } } } } },
-          responses: { "200": json(ref("PeriodState"), "The period's new state."), "400": problem("Unknown action."), "413": problem("The body is larger than 2 MB."), "403": problem("Not allowed (four eyes, role)."), "409": problem("Not possible from the period's state."), "422": problem("A missing comment or a period outside the project."), ...COMMON_ERRORS },
+          summary:
+            "Moves a period through the approval: submit (once it has ended; with a comment when expected figures are empty), approve (another manager or an admin: four eyes; once every earlier period is approved or not reported), return (with a comment), reopen and mark_not_reported (admins, with a reason). A refusal names its `reason`.",
+          parameters: [project, PERIOD_PARAM, { name: "action", in: "path", required: true, schema: { type: "string", enum: ["submit", "approve", "return", "reopen", "mark_not_reported"] }, example: "submit" }],
+          requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string", maxLength: 2000, description: "Required to return, reopen or mark not reported, and to submit with expected figures empty." } } } } } },
+          responses: {
+            "200": json(ref("PeriodState"), "The period's new state."),
+            "400": problem("Unknown action."),
+            "413": problem("The body is larger than 2 MB."),
+            "403": problem("Not allowed (`reason`: not_allowed, four_eyes)."),
+            "409": problem("Not possible now (`reason`: wrong_status; not_ended; earlier_not_approved, with the periods in `earlier`)."),
+            "422": problem("A comment is needed (`reason`: comment_required; gaps_need_comment, with the empty figures in `gaps`), or a period outside the project."),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/api/v1/tasks": {
+        get: {
+          summary: "The caller's to-do list: for a manager, the ended periods of their projects not yet submitted (with the days overdue) and the periods waiting for their approval; for an admin, the same across every project; approved periods whose records changed since their approval. Empty for staff and donors.",
+          responses: { "200": json(ref("Tasks"), "The tasks, submissions first, the longest overdue first."), "401": COMMON_ERRORS["401"] },
         },
       },
       "/api/v1/projects/{ref}/beneficiaries/import": {
@@ -134,8 +159,12 @@ export function openApiDocument(serverUrl: string) {
             detail: { type: "string" },
             errors: { type: "array", items: ref("RowMessage") },
             conflicts: { type: "array", items: { type: "object" } },
+            reason: { type: "string", description: "Why a step of the approval was refused, as a stable code." },
+            earlier: { type: "array", items: { type: "string" }, description: "The earlier periods still waiting for approval." },
+            gaps: { type: "array", items: ref("Gap") },
           },
         },
+        Gap: { type: "object", properties: { indicator: { type: "string" }, location: { type: "string" }, disaggregation: { type: "string", description: "\"\" for the total, else the option (sex=female)." } } },
         RowMessage: { type: "object", properties: { index: { type: ["integer", "null"] }, code: { type: "string" }, field: { type: "string" }, message: { type: "string" } } },
         Figure: { type: "object", properties: { actual: { type: ["number", "null"] }, numerator: { type: ["number", "null"] }, denominator: { type: ["number", "null"] } } },
         Portfolio: {
@@ -171,6 +200,11 @@ export function openApiDocument(serverUrl: string) {
             status: { type: "string" },
             approvedOnly: { type: "boolean" },
             periods: { type: "array", items: { type: "string" } },
+            reportingPeriods: {
+              type: "array",
+              description: "The ended periods as donors see them: approved, awaiting_approval (a gap, never counted) or not_reported.",
+              items: { type: "object", properties: { period: { type: "string" }, state: { type: "string", enum: ["approved", "awaiting_approval", "not_reported"] } } },
+            },
             results: { type: "array", items: { type: "object", properties: { code: { type: "string" }, type: { type: "string" }, title: { type: "string" }, indicators: { type: "array", items: ref("Indicator") } } } },
             contextIndicators: { type: "array", items: ref("Indicator") },
             beneficiaries: { type: "object", properties: { direct: { type: "integer" }, indirect: { type: ["integer", "null"] }, byService: { type: "object", additionalProperties: { type: "integer" } }, byLocation: { type: "array", items: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, direct: { type: "integer" } } } } } },
@@ -191,7 +225,62 @@ export function openApiDocument(serverUrl: string) {
           required: ["indicatorId", "period", "locationCode"],
           properties: { indicatorId: { type: "integer" }, period: { type: "string" }, locationCode: { type: "string" }, disaggregation: { type: "object", additionalProperties: { type: "string" } }, value: { type: ["number", "null"] }, numerator: { type: "number" }, denominator: { type: "number" }, comment: { type: ["string", "null"], maxLength: 2000 }, version: { type: ["integer", "null"], description: "The version read; a stale one gets 409." } },
         },
-        PeriodState: { type: "object", properties: { project: { type: "string" }, period: { type: "string" }, status: { type: "string" }, submittedBy: { type: ["integer", "null"] }, reviewedBy: { type: ["integer", "null"] }, comment: { type: ["string", "null"] } } },
+        PeriodState: {
+          type: "object",
+          properties: {
+            project: { type: "string" },
+            period: { type: "string" },
+            status: { type: "string", enum: ["draft", "submitted", "approved", "returned", "not_reported"] },
+            submittedBy: { type: ["integer", "null"] },
+            submittedAt: { type: ["string", "null"], format: "date-time" },
+            submissionComment: { type: ["string", "null"], description: "Why expected figures were missing at the submission." },
+            reviewedBy: { type: ["integer", "null"] },
+            reviewedAt: { type: ["string", "null"], format: "date-time" },
+            comment: { type: ["string", "null"], description: "The reviewer's comment, or the admin's reason to reopen or mark not reported." },
+            approvedBy: { type: ["integer", "null"] },
+            approvedAt: { type: ["string", "null"], format: "date-time", description: "The latest approval, whose figures donors see (kept while the period is reopened)." },
+          },
+        },
+        PeriodOverview: {
+          allOf: [
+            ref("PeriodState"),
+            {
+              type: "object",
+              properties: {
+                ended: { type: "boolean" },
+                waitingFor: { type: "array", items: { type: "string" }, description: "Earlier periods to approve (or mark not reported) first." },
+                gaps: { type: "array", items: ref("Gap") },
+                changedSinceApproval: { type: ["object", "null"], properties: { added: { type: "integer" }, changed: { type: "integer" } } },
+              },
+            },
+          ],
+        },
+        Tasks: {
+          type: "object",
+          properties: {
+            today: { type: "string", format: "date" },
+            data: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["kind", "project", "period"],
+                properties: {
+                  kind: { type: "string", enum: ["submit", "approve", "reapprove"] },
+                  project: { type: "string" },
+                  projectTitle: { type: "string" },
+                  period: { type: "string" },
+                  status: { type: "string", description: "submit: draft or returned." },
+                  dueSince: { type: "string", format: "date", description: "submit: the period's last day." },
+                  daysOverdue: { type: "integer", description: "submit: days since the period ended." },
+                  submittedAt: { type: ["string", "null"], description: "approve: when it was submitted." },
+                  blockedBy: { type: ["string", "null"], description: "approve: an earlier period still waiting." },
+                  added: { type: "integer", description: "reapprove: records added since the approval." },
+                  changed: { type: "integer", description: "reapprove: records changed or removed since the approval." },
+                },
+              },
+            },
+          },
+        },
         ImportResult: { type: "object", properties: { mode: { type: "string" }, written: { type: "boolean" }, counts: { type: "object" }, summary: { type: "string" }, problemCount: { type: "integer" }, problems: { type: "array", items: { type: "object", properties: { line: { type: "integer" }, code: { type: "string" }, message: { type: "string" } } } } } },
       },
     },

@@ -46,6 +46,7 @@ export function projectJson(
   figures: IndicatorFigure[],
   disaggregations: Map<number, IndicatorDisaggregation[]>,
   beneficiaries: { reach: Reach; byLocation: Map<number, number> },
+  reportingPeriods: readonly { period: string; state: string }[],
 ) {
   const { project, programme, country, organisations, locations } = overview;
   const indicator = (f: IndicatorFigure) => indicatorJson(language, f, disaggregations.get(f.indicator.id) ?? []);
@@ -72,6 +73,7 @@ export function projectJson(
     donors: organisations.filter((o) => o.role === "funding").map((o) => localized(language, o.organisation.nameEn, o.organisation.nameFr)),
     locations: locations.map((l) => ({ code: l.code, name: localized(language, l.nameEn, l.nameFr), level: l.level })),
     periods: periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]),
+    reportingPeriods,
     results: results.map((result) => ({
       id: result.id,
       code: result.code,

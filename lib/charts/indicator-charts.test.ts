@@ -8,8 +8,22 @@ describe("seriesWithTargets", () => {
   it("gives per period the reported figure, the cumulative line and the target due", () => {
     const totals = [cell("2025Q1", 1, "", 10), cell("2025Q2", 1, "", 30), cell("2025Q2", 2, "", 5)];
     expect(seriesWithTargets(incremental, totals, [{ period: "2025Q1", value: 20 }, { period: "2025Q2", value: 20 }])).toEqual([
-      { period: "2025Q1", reported: 10, toDate: 10, target: 20 },
-      { period: "2025Q2", reported: 35, toDate: 45, target: 40 },
+      { period: "2025Q1", reported: 10, toDate: 10, target: 20, gap: null },
+      { period: "2025Q2", reported: 35, toDate: 45, target: 40, gap: null },
+    ]);
+  });
+
+  it("puts the gaps in their place in time with their target alone, never counted and never joined over", () => {
+    const totals = [cell("2025Q1", 1, "", 10), cell("2025Q2", 1, "", 30), cell("2025Q4", 1, "", 5)];
+    const gaps = new Map([
+      ["2025Q2", "not_reported"],
+      ["2025Q3", "awaiting_approval"],
+    ] as const);
+    expect(seriesWithTargets(incremental, totals, [{ period: "2025Q3", value: 50 }], gaps)).toEqual([
+      { period: "2025Q1", reported: 10, toDate: 10, target: null, gap: null },
+      { period: "2025Q2", reported: null, toDate: null, target: null, gap: "not_reported" },
+      { period: "2025Q3", reported: null, toDate: null, target: 50, gap: "awaiting_approval" },
+      { period: "2025Q4", reported: 5, toDate: 15, target: 50, gap: null },
     ]);
   });
 });

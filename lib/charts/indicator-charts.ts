@@ -5,19 +5,34 @@ import { comparePeriods } from "../periods/period";
 
 // The numbers an indicator's charts draw, shaped on the server: the client gets only these rows.
 
-export type SeriesRow = { period: string; reported: number; toDate: number; target: number | null };
+/** A period a donor cannot see yet: ended without an approval, or marked not reported by an admin. */
+export type SeriesGap = "awaiting_approval" | "not_reported";
+
+/** A point of the time series; a gap has no figure (never joined over by the line, never counted). */
+export type SeriesRow = { period: string; reported: number | null; toDate: number | null; target: number | null; gap: SeriesGap | null };
 
 /**
  * Per period: what was reported, the actual to date (the cumulative line), and the target due by
- * then (period targets added up, or the latest one for a running total).
+ * then (period targets added up, or the latest one for a running total). Periods given as gaps come
+ * in their place in time with the target alone.
  */
-export function seriesWithTargets(rule: ActualRule, totals: readonly ReportedTotal[], periodTargets: readonly { period: string; value: number }[]): SeriesRow[] {
+export function seriesWithTargets(
+  rule: ActualRule,
+  totals: readonly ReportedTotal[],
+  periodTargets: readonly { period: string; value: number }[],
+  gaps: ReadonlyMap<string, SeriesGap> = new Map(),
+): SeriesRow[] {
   const sortedTargets = [...periodTargets].sort((a, b) => comparePeriods(a.period, b.period));
-  return timeSeries(rule, totals).map(({ period, reported, toDate }) => {
+  const targetBy = (period: string) => {
     const due = sortedTargets.filter((t) => comparePeriods(t.period, period) <= 0);
-    const target = due.length === 0 ? null : rule.timeAggregation === "cumulative" ? (due.at(-1)?.value ?? null) : due.reduce((sum, t) => sum + t.value, 0);
-    return { period, reported: reported.value, toDate: toDate.value, target };
-  });
+    return due.length === 0 ? null : rule.timeAggregation === "cumulative" ? (due.at(-1)?.value ?? null) : due.reduce((sum, t) => sum + t.value, 0);
+  };
+  const reported: SeriesRow[] = timeSeries(
+    rule,
+    totals.filter((t) => !gaps.has(t.period)),
+  ).map(({ period, reported, toDate }) => ({ period, reported: reported.value, toDate: toDate.value, target: targetBy(period), gap: null }));
+  const missing: SeriesRow[] = [...gaps].map(([period, gap]) => ({ period, reported: null, toDate: null, target: targetBy(period), gap }));
+  return [...reported, ...missing].sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 export type ValueCell = FigureParts & { period: string; locationId: number; disaggregation: string };

@@ -41,6 +41,10 @@ export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 export const DATA_VALUE_STATUSES = ["draft", "submitted", "approved", "returned"] as const;
 export type DataValueStatus = (typeof DATA_VALUE_STATUSES)[number];
 
+/** A reporting period's state: a value's, or "not reported", which an admin sets so that later periods can go on. */
+export const PERIOD_STATUSES = [...DATA_VALUE_STATUSES, "not_reported"] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+
 export const TRAINING_KINDS = ["training_of_trainers", "vocational", "capacity_building"] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 

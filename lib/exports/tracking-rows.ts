@@ -53,7 +53,7 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
       indicator.target,
       ...table.periods.flatMap((period) => {
         const cell = row.periods.get(period);
-        return [cell?.target ?? null, round(cell?.actual?.value)];
+        return [cell?.target ?? null, cell?.gap ? t(`dashboard.gap.${cell.gap}`) : round(cell?.actual?.value)];
       }),
       round(toDate?.value),
       toDate?.kind === "ratio" ? toDate.numerator : null,

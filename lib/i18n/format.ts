@@ -39,6 +39,16 @@ export function formatDate(language: Language, isoDate: string): string {
   return dateFormats[language].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+const listFormats: Record<Language, Intl.ListFormat> = {
+  en: new Intl.ListFormat(INTL_LOCALE.en, { type: "conjunction" }),
+  fr: new Intl.ListFormat(INTL_LOCALE.fr, { type: "conjunction" }),
+};
+
+/** Items joined as a sentence: "2026Q1, 2026Q2 and 2026Q3"; "2026Q1, 2026Q2 et 2026Q3". */
+export function formatList(language: Language, items: readonly string[]): string {
+  return listFormats[language].format(items);
+}
+
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 /** Phases are written in Roman numerals, as programmes name them: Phase IV. */

@@ -2,7 +2,8 @@ import type { Language } from "../domain/codes";
 import { DIMENSION_CODES } from "../domain/codes";
 import type { Problem, Warning } from "../validation/problems";
 import type { TransitionRefusal } from "../workflow/period-workflow";
-import { formatNumber } from "./format";
+import { periodEnd } from "../periods/period";
+import { formatDate, formatList, formatNumber } from "./format";
 import type { Translator } from "./server";
 
 const dimensionName = (t: Translator, code: string) =>
@@ -40,6 +41,26 @@ export function warningMessage(t: Translator, language: Language, warning: Warni
   return t(`warning.${warning.code}`, { previous: formatNumber(language, warning.previous), previousPeriod: warning.previousPeriod });
 }
 
-export function refusalMessage(t: Translator, refusal: TransitionRefusal, status: string): string {
-  return refusal === "wrong_status" ? t("workflow.wrong_status", { status }) : t(`workflow.${refusal}`);
+/** Why a step of the approval was refused, with what the caller needs to put it right. */
+export function refusalMessage(
+  t: Translator,
+  language: Language,
+  refused: { refusal: TransitionRefusal; status: string; period: string; earlier?: readonly string[]; gaps?: readonly unknown[] },
+): string {
+  switch (refused.refusal) {
+    case "wrong_status":
+      return t("workflow.wrong_status", { status: refused.status });
+    case "not_ended":
+      return t("workflow.not_ended", { period: refused.period, date: formatDate(language, nextDay(periodEnd(refused.period))) });
+    case "earlier_not_approved": {
+      const earlier = refused.earlier ?? [];
+      return t("workflow.earlier_not_approved", { periods: formatList(language, earlier), count: earlier.length });
+    }
+    case "gaps_need_comment":
+      return t("workflow.gaps_need_comment", { count: refused.gaps?.length ?? 0 });
+    default:
+      return t(`workflow.${refused.refusal}`);
+  }
 }
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

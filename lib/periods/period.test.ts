@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   comparePeriods,
+  periodOfRecord,
   nextPeriod,
   parsePeriod,
   periodContains,
@@ -65,5 +66,17 @@ describe("period arithmetic", () => {
     expect(periodContains("2024Q2", "2024")).toBe(false);
     expect(periodHasBegun("2026Q4", "2026-11-23")).toBe(true);
     expect(periodHasBegun("2027Q1", "2026-11-23")).toBe(false);
+  });
+});
+
+describe("periodOfRecord", () => {
+  it("gives a record the period its date falls in, and the first or last period before or after the project", () => {
+    expect(periodOfRecord("2026-08-21", "quarter", "2024-10-01", "2027-03-31")).toBe("2026Q3");
+    expect(periodOfRecord("2026-09-30", "quarter", "2024-10-01", "2027-03-31")).toBe("2026Q3");
+    expect(periodOfRecord("2026-10-01", "quarter", "2024-10-01", "2027-03-31")).toBe("2026Q4");
+    expect(periodOfRecord("2023-05-02", "quarter", "2024-10-01", "2027-03-31")).toBe("2024Q4");
+    expect(periodOfRecord("2028-01-15", "quarter", "2024-10-01", "2027-03-31")).toBe("2027Q1");
+    expect(periodOfRecord("2026-02-14", "month", "2026-01-15", "2026-06-30")).toBe("202602");
+    expect(periodOfRecord("2026-02-14", "year", "2025-07-01", "2027-06-30")).toBe("2026");
   });
 });

@@ -120,3 +120,15 @@ export function periodStart(id: string): string {
 export function periodEnd(id: string): string {
   return mustParse(id).end;
 }
+
+/**
+ * The reporting period of a project that a record dated `date` (a service, the end of a training)
+ * belongs to: the period containing it, or the first or last period for a date before or after the
+ * project's dates, so that every record belongs to exactly one period.
+ */
+export function periodOfRecord(date: string, type: PeriodType, projectStart: string, projectEnd: string): string {
+  const first = periodOfDate(projectStart, type).id;
+  const last = periodOfDate(projectEnd, type).id;
+  const own = periodOfDate(date < projectStart ? projectStart : date > projectEnd ? projectEnd : date, type).id;
+  return comparePeriods(own, first) < 0 ? first : comparePeriods(own, last) > 0 ? last : own;
+}

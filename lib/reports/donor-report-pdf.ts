@@ -18,6 +18,7 @@ const LINE = "#b8c0ca";
 const BAR = "#4a6b8a";
 const LIGHT = "#c9d6e3";
 const MARGIN = 50;
+const DRAFT = "#a3261b";
 
 type Doc = PDFKit.PDFDocument;
 
@@ -50,7 +51,7 @@ export function renderDonorReport(report: DonorReportData, t: Translator, langua
   charts(doc, report, t, language);
   cascade(doc, report, t, language);
   narrative(doc, report, t, language);
-  pageNumbers(doc, t);
+  pageFooters(doc, t, report.draft);
   doc.end();
   return done;
 }
@@ -243,7 +244,7 @@ function seriesChart(doc: Doc, detail: NonNullable<DonorReportData["dashboard"][
   const plotWidth = width(doc) - 45;
   const top = doc.y + 6;
   const base = top + chartHeight;
-  const max = Math.max(1, ...series.flatMap((s) => [s.reported, s.toDate, s.target ?? 0]));
+  const max = Math.max(1, ...series.flatMap((s) => [s.reported ?? 0, s.toDate ?? 0, s.target ?? 0]));
   const y = (value: number) => base - (value / max) * chartHeight;
   doc.font("body").fontSize(7).fillColor(MUTED);
   for (const tick of [0, max / 2, max]) {
@@ -253,27 +254,34 @@ function seriesChart(doc: Doc, detail: NonNullable<DonorReportData["dashboard"][
   const step = plotWidth / series.length;
   series.forEach((point, i) => {
     const x = left + i * step;
-    doc.rect(x + step * 0.2, y(point.reported), step * 0.6, base - y(point.reported)).fillColor(LIGHT).fill();
+    if (point.reported !== null) doc.rect(x + step * 0.2, y(point.reported), step * 0.6, base - y(point.reported)).fillColor(LIGHT).fill();
+    else doc.save().rotate(-90, { origin: [x + step / 2, base - 4] }).fillColor(MUTED).fontSize(6.5).text(t(`dashboard.gap.${point.gap ?? "awaiting_approval"}`), x + step / 2, base - 8, { lineBreak: false }).restore();
     if (series.length <= 12 || i % Math.ceil(series.length / 12) === 0) {
       doc.fillColor(MUTED).fontSize(6.5).text(point.period, x, base + 3, { width: step * Math.max(1, Math.ceil(series.length / 12)), align: "left" });
     }
   });
-  const line = (values: (number | null)[], dashed: boolean) => {
+  // A gap breaks the actual's line: a period nobody approved is never joined over.
+  const line = (values: (number | null)[], dashed: boolean, joinGaps: boolean) => {
     let started = false;
+    let drawn = false;
     values.forEach((value, i) => {
-      if (value === null) return;
+      if (value === null) {
+        if (!joinGaps) started = false;
+        return;
+      }
       const x = left + i * step + step / 2;
       if (started) doc.lineTo(x, y(value));
       else doc.moveTo(x, y(value));
       started = true;
+      drawn = true;
     });
-    if (!started) return;
+    if (!drawn) return;
     if (dashed) doc.dash(4, { space: 3 });
     doc.strokeColor(INK).lineWidth(dashed ? 1 : 1.8).stroke().undash();
   };
-  line(series.map((s) => s.toDate), false);
-  line(series.map((s) => s.target), true);
-  const last = series[series.length - 1];
+  line(series.map((s) => s.toDate), false, false);
+  line(series.map((s) => s.target), true, true);
+  const last = series.filter((s) => s.gap === null).at(-1);
   doc.x = doc.page.margins.left;
   doc.y = base + 16;
   doc.font("body").fontSize(8).fillColor(INK);
@@ -316,13 +324,18 @@ function narrative(doc: Doc, report: DonorReportData, t: Translator, language: L
   }
 }
 
-function pageNumbers(doc: Doc, t: Translator): void {
+/** The page number on every page, and on every page of a report of figures in review, that it is a draft. */
+function pageFooters(doc: Doc, t: Translator, draft: boolean): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const margin = doc.page.margins.bottom;
     // Writing below the bottom margin would start a new page: lift it while writing the footer.
     doc.page.margins.bottom = 0;
+    if (draft) {
+      doc.font("bold").fontSize(9).fillColor(DRAFT).text(t("report.draft"), doc.page.margins.left, 22, { width: width(doc), align: "center" });
+      doc.font("bold").fontSize(9).fillColor(DRAFT).text(t("report.draft"), doc.page.margins.left, doc.page.height - 47, { width: width(doc), align: "center" });
+    }
     doc.font("body").fontSize(8).fillColor(MUTED).text(t("report.page", { page: i + 1, pages: count }), doc.page.margins.left, doc.page.height - 35, { width: width(doc), align: "center" });
     doc.page.margins.bottom = margin;
   }

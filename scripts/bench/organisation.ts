@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { COPIES_KEY } from "../../db/records/approved-records";
 import { seedDemoData } from "../../db/seed";
 import { createRandom } from "../../db/seed/random";
 import { hashDemoPassword } from "../../db/seed/users";
@@ -57,7 +58,9 @@ export async function generateOrganisation(file: string, seed = 2026): Promise<S
     const insertPlace = sqlite.prepare("INSERT INTO project_locations (project_id, location_id) VALUES (?, ?)");
     const insertSector = sqlite.prepare("INSERT INTO project_sectors (project_id, code, percentage) VALUES (?, '15190', 100)");
     const insertBudget = sqlite.prepare("INSERT INTO project_budgets (project_id, year, amount, currency) VALUES (?, ?, ?, 'USD')");
-    const insertPeriod = sqlite.prepare("INSERT INTO project_periods (project_id, period, status, submitted_by, submitted_at, reviewed_by, reviewed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    const insertPeriod = sqlite.prepare(
+      "INSERT INTO project_periods (project_id, period, status, submitted_by, submitted_at, reviewed_by, reviewed_at, approved_by, approved_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     const insertResult = sqlite.prepare("INSERT INTO results (project_id, code, type, title_en, title_fr, position) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     const insertIndicator = sqlite.prepare(
       "INSERT INTO indicators (project_id, result_id, code, name_en, name_fr, definition_en, measure, direction, time_aggregation, is_context, baseline_value, baseline_year, target, source, source_service_code, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'increase', ?, 0, ?, 2020, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -92,7 +95,8 @@ export async function generateOrganisation(file: string, seed = 2026): Promise<S
         for (let year = 2021; year <= 2025; year++) insertBudget.run(projectId, year, 100_000 + random.int(0, 900) * 1000);
         QUARTERS.forEach((q, i) => {
           const state = i <= APPROVED_THROUGH ? "approved" : i === APPROVED_THROUGH + 1 ? "submitted" : null;
-          if (state) insertPeriod.run(projectId, q, state, admin, periodEnd(q), state === "approved" ? admin : null, state === "approved" ? periodEnd(q) : null, now);
+          const approved = state === "approved";
+          if (state) insertPeriod.run(projectId, q, state, admin, periodEnd(q), approved ? admin : null, approved ? periodEnd(q) : null, approved ? admin : null, approved ? periodEnd(q) : null, now);
         });
 
         const results = ["OC1", "OP1", "OP2", "OP3"].map((r, i) => (insertResult.get(projectId, r, i === 0 ? "outcome" : "output", `Result ${r}`, `Résultat ${r}`, i) as { id: number }).id);
@@ -148,8 +152,24 @@ export async function generateOrganisation(file: string, seed = 2026): Promise<S
         }
       }
     }
-    // Donors read the figures as approved: the entered ones of approved periods, and the people
-    // reached by the end of each approved quarter for the indicators counted from the registry.
+    // Donors read the figures as approved: the records dated in approved quarters as their
+    // approvals recorded them, the entered values of approved periods, and the people reached by
+    // the end of each approved quarter for the indicators counted from the registry.
+    const quarterOf = (date: string) => `substr(${date}, 1, 4) || 'Q' || ((cast(substr(${date}, 6, 2) AS integer) + 2) / 3)`;
+    sqlite.exec(`
+      INSERT INTO approved_services (project_id, period, ref, household_ref, sex, birth_year, group_code, location_id, household_size, service_code, received_on)
+      SELECT b.project_id, pp.period, b.ref, b.household_ref, b.sex, b.birth_year, b.group_code, b.location_id, coalesce(b.household_size, p.household_size), st.code, s.received_on
+      FROM beneficiaries b JOIN projects p ON p.id = b.project_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
+      JOIN project_periods pp ON pp.project_id = p.id AND pp.approved_at IS NOT NULL AND pp.period = ${quarterOf("s.received_on")}
+      WHERE p.code LIKE 'BX-%';
+      INSERT INTO approved_trainings (project_id, period, training_id, title, kind, topic, location_id, start_date, end_date, facilitator, cohort_id, participants, roster)
+      SELECT t.project_id, pp.period, t.id, t.title, t.kind, t.topic, t.location_id, t.start_date, t.end_date, t.facilitator, t.cohort_id,
+        (SELECT json_group_array(json_object('sex', sex, 'ageGroup', age_group, 'count', count)) FROM (SELECT sex, age_group, count FROM training_participants WHERE training_id = t.id ORDER BY sex, age_group)), NULL
+      FROM trainings t JOIN projects p ON p.id = t.project_id
+      JOIN project_periods pp ON pp.project_id = p.id AND pp.approved_at IS NOT NULL AND pp.period = ${quarterOf("t.end_date")}
+      WHERE p.code LIKE 'BX-%';
+    `);
+    sqlite.prepare("INSERT INTO app_meta (key, value, created_at) VALUES (?, ?, ?)").run(COPIES_KEY, now, now);
     sqlite.exec(`
       INSERT INTO approved_values (project_id, indicator_id, period, location_id, disaggregation, value, numerator, denominator, approved_by, approved_at)
       SELECT i.project_id, v.indicator_id, v.period, v.location_id, v.disaggregation, v.value, v.numerator, v.denominator, ${admin}, '2026-01-01'

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -10,6 +11,7 @@ import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";
 import { formatNumber, formatRatio, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
+import { MyTasks } from "./my-tasks";
 
 const GROUPS_PER_PAGE = 12;
 const pageSchema = z.coerce.number().int().min(1).catch(1);
@@ -50,6 +52,9 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           <Link href="/projects/new">{t("projectForm.new")}</Link>
         </p>
       )}
+      <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
+        <MyTasks ctx={{ viewer: user }} />
+      </Suspense>
       <section className="card" aria-labelledby="headline">
         <h2 id="headline">{t("portfolio.headline")}</h2>
         <div className="figures">

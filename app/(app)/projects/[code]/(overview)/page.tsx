@@ -12,7 +12,7 @@ import { ResultsFramework } from "@/components/indicators/results-framework";
 import { ProjectOverview } from "@/components/projects/project-overview";
 import { listDimensions } from "@/db/queries/framework-editing";
 import { seesIndividualRecords } from "@/db/queries/beneficiary-records";
-import { latestApprovedPeriod } from "@/db/queries/project-periods";
+import { listPeriodStates, type PeriodState } from "@/db/queries/approved-periods";
 import { getProjectDashboard } from "@/db/queries/project-dashboard";
 import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
@@ -21,15 +21,17 @@ import { listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { FREQUENCY_PERIOD_TYPE, isPeriod, periodEnd, periodsBetween } from "@/lib/periods/period";
+import { FREQUENCY_PERIOD_TYPE, isPeriod, periodsBetween } from "@/lib/periods/period";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";
 
-/** The report's period offered first: the latest approved one for donors, the latest ended one for everyone else. */
-function reportPeriod(periods: string[], latestApproved: string | null, reviewer: boolean): string {
-  const today = new Date().toISOString().slice(0, 10);
-  const ended = periods.filter((p) => periodEnd(p) <= today);
-  return (reviewer ? ended.at(-1) : latestApproved) ?? latestApproved ?? ended.at(-1) ?? periods[0] ?? "";
+/**
+ * The periods a donor report is offered for: ended ones, approved ones only for donors, the others
+ * marked as drafts; the latest approved first for donors, the latest ended for everyone else.
+ */
+function reportChoices(states: readonly PeriodState[], reviewer: boolean): { periods: { period: string; draft: boolean }[]; period: string } {
+  const periods = states.filter((p) => reviewer || p.state === "approved").map((p) => ({ period: p.period, draft: p.state !== "approved" }));
+  return { periods, period: periods.at(-1)?.period ?? "" };
 }
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -52,21 +54,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: overview ? localized(language, overview.project.titleEn, overview.project.titleFr) : undefined };
 }
 
-async function Beneficiaries({ ctx, overview }: { ctx: QueryContext; overview: ProjectOverviewData }) {
+async function Beneficiaries({ ctx, overview, approvedOnly }: { ctx: QueryContext; overview: ProjectOverviewData; approvedOnly: boolean }) {
   const { t, language } = await getTranslator();
   const { project, country, locations } = overview;
-  const byPlace = getReachByLocation(ctx, project.id);
+  const byPlace = getReachByLocation(ctx, project.id, { approvedOnly });
   const points = locations.flatMap((l) =>
     l.latitude === null || l.longitude === null || !byPlace.has(l.id)
       ? []
       : [{ code: l.code, name: localized(language, l.nameEn, l.nameFr), latitude: l.latitude, longitude: l.longitude, value: byPlace.get(l.id) ?? 0 }],
   );
   const title = t("dashboard.mapTitle");
-  const trainings = trainingsAsSeen(ctx, [project.id]);
+  const trainings = trainingsAsSeen(ctx, [project.id], { approvedOnly });
   const trained = countPeopleTrained(trainings);
   return (
     <>
-      <ReachSummary reach={getReach(ctx, [project.id])} />
+      <ReachSummary reach={getReach(ctx, [project.id], { approvedOnly })} />
       {trained.trainers > 0 && (
         <p>
           <strong>{t("dashboard.trainedCascade", { trainers: formatNumber(language, trained.trainers), trainees: formatNumber(language, trained.trainees) })}</strong>
@@ -114,6 +116,17 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
           ? t("dashboard.latestApproved", { period: dashboard.latestApproved.period, date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—" })
           : t("dashboard.noApproved")}
       </p>
+      {dashboard.periods.length > 0 && (
+        <ul className="period-states" aria-label={t("tasks.periods")}>
+          {dashboard.periods.map(({ period, state }) => (
+            <li key={period}>
+              <span className={`badge badge-period-${state}`}>
+                {period}: {state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <form method="get" action={base} className="filters" aria-label={t("dashboard.filters")}>
         {approvedOnly && seesUnapprovedFigures(ctx.viewer) && <input type="hidden" name="view" value="approved" />}
         {dashboard.detail && (
@@ -206,8 +219,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const approvedOnly = !reviewer || filters.view === "approved";
   const base = `/projects/${encodeURIComponent(project.code)}`;
   const withIndicator = filters.indicator ? `indicator=${encodeURIComponent(filters.indicator)}` : "";
-  const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
-  const latestApproved = latestApprovedPeriod(ctx, project.id);
+  const periodStates = listPeriodStates(ctx, project, new Date().toISOString().slice(0, 10));
   return (
     <>
       <ProjectOverview overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} />
@@ -219,7 +231,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <Link href={`${base}/trainings`}>{t("trainings.link")}</Link>
         </p>
         <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>
-          <Beneficiaries ctx={ctx} overview={overview} />
+          <Beneficiaries ctx={ctx} overview={overview} approvedOnly={approvedOnly} />
         </Suspense>
       </section>
       <section className="card" aria-labelledby="framework">
@@ -242,7 +254,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         base={`/api/v1/projects/${encodeURIComponent(project.code)}`}
         approvedOnly={approvedOnly}
         records={seesIndividualRecords(ctx, project.id)}
-        report={{ periods, period: reportPeriod(periods, latestApproved, reviewer) }}
+        report={reportChoices(periodStates, reviewer)}
         iatiLabel={t("iati.button")}
       />
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listReportingPeriods } from "@/db/queries/entry-sheet";
+import { listChangesSinceApproval } from "@/db/queries/project-periods";
 import { seesUnapprovedFigures } from "@/db/queries/viewer";
 import { formatDate, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -20,6 +21,7 @@ export default async function EntryPeriodsPage({ params }: Props) {
   const { t, language } = await getTranslator();
   const { project } = overview;
   const periods = listReportingPeriods(ctx, project, new Date().toISOString().slice(0, 10));
+  const changes = listChangesSinceApproval(ctx, project);
   return (
     <section className="card" aria-labelledby="periods">
       <p className="eyebrow">
@@ -35,6 +37,7 @@ export default async function EntryPeriodsPage({ params }: Props) {
               <th scope="col">{t("entry.period")}</th>
               <th scope="col">{t("entry.status")}</th>
               <th scope="col" />
+              <th scope="col">{t("entry.changes")}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,8 +50,13 @@ export default async function EntryPeriodsPage({ params }: Props) {
                   <span className={`badge badge-period-${state.status}`}>{t(`entry.statusName.${state.status}`)}</span>
                 </td>
                 <td className="muted small">
-                  {state.submittedByName && state.submittedAt ? t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) }) : ""}
+                  {state.status === "not_reported" && state.comment
+                    ? t("entry.notReportedBecause", { comment: state.comment })
+                    : state.submittedByName && state.submittedAt
+                      ? t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })
+                      : ""}
                 </td>
+                <td className="small">{changes.has(period) ? <span className="badge badge-changed">{t("entry.changesShort", changes.get(period) ?? { added: 0, changed: 0 })}</span> : ""}</td>
               </tr>
             ))}
           </tbody>

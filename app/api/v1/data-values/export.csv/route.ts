@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VALUE_COLUMNS, valueRowsQuery } from "@/db/queries/export-tables";
+import { gapRowsQuery, VALUE_COLUMNS, valueRowsQuery } from "@/db/queries/export-tables";
 import { seesUnapprovedFigures, visibleProjectIds } from "@/db/queries/viewer";
 import { streamQuery } from "@/db/records/value-stream";
 import { fileResponse } from "@/lib/api/export-request";
@@ -11,7 +11,8 @@ const querySchema = z.object({ delimiter: z.enum(["comma", "semicolon"]).default
 
 /**
  * GET /api/v1/data-values/export.csv?delimiter=comma|semicolon&status=approved: every value the caller
- * may see across the portfolio, one row per indicator, period, place and option set, streamed.
+ * may see across the portfolio, one row per indicator, period, place and option set, streamed;
+ * approved figures are followed by a row per indicator and period awaiting approval or not reported.
  */
 export async function GET(request: Request) {
   const caller = await authenticate();
@@ -22,9 +23,12 @@ export async function GET(request: Request) {
   const ctx = { viewer: user };
   const approvedOnly = query.data.status === "approved" || !seesUnapprovedFigures(user);
   const { delimiter } = query.data;
+  const ids = visibleProjectIds(ctx);
+  const today = new Date().toISOString().slice(0, 10);
+  // Approved figures come first, then the periods they do not cover (awaiting approval, not reported).
   const stream = streamQuery(
     loadConfig().databasePath,
-    valueRowsQuery(approvedOnly, language, JSON.stringify(visibleProjectIds(ctx))),
+    approvedOnly ? [valueRowsQuery(true, language, JSON.stringify(ids)), gapRowsQuery(ctx, language, ids, today)] : valueRowsQuery(false, language, JSON.stringify(ids)),
     UTF8_BOM + csvLine(VALUE_COLUMNS, delimiter),
     (row) => csvLine(row as CsvCell[], delimiter),
   );

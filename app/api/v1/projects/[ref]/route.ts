@@ -1,3 +1,4 @@
+import { listPeriodStates } from "@/db/queries/approved-periods";
 import { listIndicatorFigures } from "@/db/queries/indicator-figures";
 import { getProjectOverview } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
@@ -22,7 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
       listResults(ctx, projectId),
       listIndicatorFigures(ctx, projectId, { approvedOnly }),
       listIndicatorDisaggregations(ctx, projectId),
-      { reach: getReach(ctx, [projectId]), byLocation: getReachByLocation(ctx, projectId) },
+      { reach: getReach(ctx, [projectId], { approvedOnly }), byLocation: getReachByLocation(ctx, projectId, { approvedOnly }) },
+      listPeriodStates(ctx, overview.project, new Date().toISOString().slice(0, 10)),
     ),
   );
 }

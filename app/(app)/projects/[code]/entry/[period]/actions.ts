@@ -5,7 +5,10 @@ import { z } from "zod";
 import { getCellHistory } from "@/db/queries/data-value-list";
 import { recordDataValues } from "@/db/queries/data-values";
 import { getProjectByCode } from "@/db/queries/projects";
-import { transitionPeriod } from "@/db/queries/project-periods";
+import { getPeriodOverview, transitionPeriod } from "@/db/queries/project-periods";
+import type { CellHistoryInput, SaveEntriesInput, SaveEntriesResult } from "@/components/entry/grid-types";
+import type { GapLine, TransitionState } from "@/components/entry/workflow-panel";
+import { gapLines } from "./gap-lines";
 import { seesUnapprovedFigures } from "@/db/queries/viewer";
 import { requireUser } from "@/lib/auth/session";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
@@ -28,12 +31,6 @@ const cellSchema = z.object({
   version: z.number().int().positive().nullable(),
 });
 const saveEntriesSchema = z.object({ projectCode: z.string().min(1).max(64), period: z.string().min(4).max(8), cells: z.array(cellSchema).min(1).max(5000) });
-export type SaveEntriesInput = z.infer<typeof saveEntriesSchema>;
-
-export type SavedCell = { key: string; version: number | null; value: number | null; numerator: number | null; denominator: number | null; comment: string | null };
-export type SaveEntriesResult =
-  | { ok: true; saved: SavedCell[]; warnings: { key: string; message: string }[]; message: string }
-  | { ok: false; message: string; errors: { key: string; message: string }[]; conflicts: { key: string; current: SavedCell | null }[] };
 
 /** The manager saves the changed cells of the grid: all of them, or none with a message next to each bad one. */
 export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesResult> {
@@ -99,7 +96,7 @@ const historySchema = z.object({
 });
 
 /** The changes of one cell, for its history line. */
-export async function loadCellHistory(input: z.infer<typeof historySchema>): Promise<string[]> {
+export async function loadCellHistory(input: CellHistoryInput): Promise<string[]> {
   const user = await requireUser();
   const { t, language } = await getTranslator();
   const checked = historySchema.safeParse(input);
@@ -132,9 +129,7 @@ const transitionSchema = z.object({
   comment: z.string().max(2000).optional(),
 });
 
-export type TransitionState = { ok: boolean; message: string } | null;
-
-/** Submit, approve, return or reopen the period, from the buttons of the approval panel. */
+/** Submit, approve, return, reopen or mark not reported, from the approval panel once confirmed. */
 export async function changePeriodStatus(_previous: TransitionState, formData: FormData): Promise<TransitionState> {
   const user = await requireUser();
   const { t, language } = await getTranslator();
@@ -154,6 +149,20 @@ export async function changePeriodStatus(_previous: TransitionState, formData: F
     return { ok: true, message: t("entry.transitionDone", { status: outcome.period.status }) };
   }
   if (outcome.kind === "invalid") return { ok: false, message: problemMessage(t, language, outcome.problem) };
-  if (outcome.kind === "refused") return { ok: false, message: refusalMessage(t, outcome.refusal, outcome.status) };
+  if (outcome.kind === "refused") return { ok: false, message: refusalMessage(t, language, { ...outcome, period: parsed.data.period }) };
   return { ok: false, message: t("workflow.not_allowed") };
+}
+
+const completenessSchema = z.object({ projectCode: z.string().min(1).max(64), period: z.string().min(4).max(8) });
+
+/** The expected figures of the period still empty, named in the user's language, as the manager is about to submit. */
+export async function checkCompleteness(input: z.infer<typeof completenessSchema>): Promise<GapLine[]> {
+  const user = await requireUser();
+  const { t, language } = await getTranslator();
+  const parsed = completenessSchema.safeParse(input);
+  if (!parsed.success) return [];
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parsed.data.projectCode);
+  const overview = project ? getPeriodOverview(ctx, project, parsed.data.period, today()) : null;
+  return project && overview ? gapLines(ctx, project, overview.gaps, t, language) : [];
 }

@@ -2,10 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { FormState } from "@/components/ui/form-state";
-
-/** A form's state, with the version of the narrative now stored, for the next save. */
-export type NarrativeFormState = (NonNullable<FormState> & { version?: number }) | null;
+import type { NarrativeFormState } from "@/components/entry/narrative-form";
 import { saveNarrative } from "@/db/queries/narratives";
 import { getProjectByCode } from "@/db/queries/projects";
 import { requireUser } from "@/lib/auth/session";

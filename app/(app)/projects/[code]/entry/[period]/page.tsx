@@ -3,17 +3,23 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataEntryGrid } from "@/components/entry/data-entry-grid";
 import { NarrativeForm } from "@/components/entry/narrative-form";
+import { UnsavedChangesGuard } from "@/components/entry/unsaved-changes";
 import { WorkflowPanel } from "@/components/entry/workflow-panel";
 import { getEntrySheet } from "@/db/queries/entry-sheet";
 import { getNarratives } from "@/db/queries/narratives";
-import { managedProjectIds, seesUnapprovedFigures } from "@/db/queries/viewer";
+import { getPeriodOverview } from "@/db/queries/project-periods";
+import { managedProjectIds } from "@/db/queries/viewer";
 import { LANGUAGES } from "@/lib/domain/codes";
-import { formatDate, localized } from "@/lib/i18n/format";
+import { formatDate, formatList, localized } from "@/lib/i18n/format";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { getTranslator } from "@/lib/i18n/server";
-import { parsePeriod, periodOverlaps } from "@/lib/periods/period";
+import { parsePeriod, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
 import { decideTransition, isEditable, PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
 import { loadProject } from "../../load-project";
+import { changePeriodStatus, checkCompleteness, loadCellHistory, saveEntries } from "./actions";
+import { saveNarrativeForm } from "./narrative-actions";
 
 type Props = { params: Promise<{ code: string; period: string }> };
 
@@ -22,26 +28,35 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("entry.sheetTitle", { period: (await params).period }) };
 }
 
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 export default async function EntrySheetPage({ params }: Props) {
   const { code, period } = await params;
   const { ctx, overview } = await loadProject(code);
-  if (!overview || !seesUnapprovedFigures(ctx.viewer) || !parsePeriod(period) || !periodOverlaps(period, overview.project.startDate, overview.project.endDate)) notFound();
-  const { t, language } = await getTranslator();
+  if (!overview || !parsePeriod(period) || !periodOverlaps(period, overview.project.startDate, overview.project.endDate)) notFound();
   const { project } = overview;
+  const today = new Date().toISOString().slice(0, 10);
+  const where = getPeriodOverview(ctx, project, period, today);
+  if (!where) notFound();
+  const { t, language } = await getTranslator();
   const sheet = getEntrySheet(ctx, project, period);
   const { state } = sheet;
   const narratives = getNarratives(ctx, project.id, period);
   const editable = sheet.canEdit && isEditable(state.status);
   const actor = { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: ctx.viewer.role === "manager" && managedProjectIds(ctx).includes(project.id) };
+  // The steps the caller may take now; comments and gaps are asked for in the confirmation.
   const actions = PERIOD_ACTIONS.filter(
-    (action) => decideTransition({ action, status: state.status, actor, submittedBy: state.submittedBy, comment: "given" }).ok,
+    (action) =>
+      decideTransition({ action, status: state.status, actor, submittedBy: state.submittedBy, comment: "asked", ended: where.ended, earlierOpen: where.earlierOpen, gaps: 0 }).ok,
   );
+  const couldApprove = decideTransition({ action: "approve", status: state.status, actor, submittedBy: state.submittedBy, comment: null, ended: where.ended, earlierOpen: [], gaps: 0 }).ok;
   const manual = sheet.indicators.filter((i) => i.indicator.source === "manual");
   const computed = sheet.indicators.filter((i) => i.indicator.source !== "manual");
-  const name = (en: string, fr: string | null) => localized(language, en, fr);
+  const name = (english: string, french: string | null) => localized(language, english, french);
+  const all = language === "fr" ? fr : en;
 
   return (
-    <>
+    <UnsavedChangesGuard labels={{ title: t("entry.leave.title"), body: t.raw("entry.leave.body") as string, stay: t("entry.leave.stay"), leave: t("entry.leave.leave") }}>
       <section className="card" aria-labelledby="sheet-title">
         <p className="eyebrow">
           <Link href={`/projects/${encodeURIComponent(project.code)}`}>{name(project.titleEn, project.titleFr)}</Link>
@@ -54,7 +69,21 @@ export default async function EntrySheetPage({ params }: Props) {
           {state.submittedByName && state.submittedAt && <span className="muted small">{t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })} </span>}
           {state.reviewedByName && state.reviewedAt && <span className="muted small">{t("entry.reviewedBy", { name: state.reviewedByName, date: formatDate(language, state.reviewedAt) })}</span>}
         </p>
-        {state.comment && <p className="note">{state.status === "returned" ? t("entry.returnedBecause", { comment: state.comment }) : t("entry.reopenedBecause", { comment: state.comment })}</p>}
+        {state.comment && (
+          <p className="note">
+            {state.status === "returned"
+              ? t("entry.returnedBecause", { comment: state.comment })
+              : state.status === "not_reported"
+                ? t("entry.notReportedBecause", { comment: state.comment })
+                : state.status === "draft"
+                  ? t("entry.reopenedBecause", { comment: state.comment })
+                  : state.comment}
+          </p>
+        )}
+        {state.submissionComment && state.status === "submitted" && <p className="note">{t("entry.submittedWithGaps", { comment: state.submissionComment })}</p>}
+        {!where.ended && <p className="note">{t("entry.notEnded", { period, date: formatDate(language, periodEnd(period)), next: formatDate(language, dayAfter(periodEnd(period))) })}</p>}
+        {couldApprove && where.earlierOpen.length > 0 && <p className="note">{t("entry.waitingFor", { periods: formatList(language, where.earlierOpen) })}</p>}
+        {where.changes && <p className="note changed-since-approval">{t("entry.changedSinceApproval", where.changes)}</p>}
         {!sheet.canEdit && <p className="muted">{t("entry.notManager")}</p>}
         {sheet.canEdit && !editable && <p className="note">{t("entry.readOnly", { status: state.status })}</p>}
       </section>
@@ -63,14 +92,24 @@ export default async function EntrySheetPage({ params }: Props) {
         projectCode={project.code}
         period={period}
         actions={actions}
+        changePeriodStatus={changePeriodStatus}
+        checkCompleteness={checkCompleteness}
         labels={{
           title: t("entry.actions"),
           submit: t("entry.submit"),
           approve: t("entry.approve"),
           return: t("entry.return"),
           reopen: t("entry.reopen"),
-          returnComment: t("entry.returnComment"),
-          reopenReason: t("entry.reopenReason"),
+          mark_not_reported: t("entry.mark_not_reported"),
+          cancel: t("entry.cancel"),
+          confirm: Object.fromEntries(PERIOD_ACTIONS.map((a) => [a, t.raw(`entry.confirm.${a}`) as string])) as Record<(typeof PERIOD_ACTIONS)[number], string>,
+          explain: Object.fromEntries(PERIOD_ACTIONS.map((a) => [a, t(`entry.explain.${a}`)])) as Record<(typeof PERIOD_ACTIONS)[number], string>,
+          comment: { return: t("entry.returnComment"), reopen: t("entry.reopenReason"), mark_not_reported: t("entry.notReportedReason") },
+          complete: t("entry.complete"),
+          gaps: t.raw("entry.gaps") as string,
+          gapsComment: t("entry.gapsComment"),
+          checking: t("entry.checking"),
+          saveFirst: t("entry.unsavedBeforeSubmit"),
         }}
       />
 
@@ -90,6 +129,7 @@ export default async function EntrySheetPage({ params }: Props) {
       <DataEntryGrid
         projectCode={project.code}
         period={period}
+        previousPeriod={previousPeriod(period)}
         locale={language === "fr" ? "fr-FR" : "en-GB"}
         editable={editable}
         indicators={manual.map(({ indicator, dimensions }) => ({
@@ -99,9 +139,14 @@ export default async function EntrySheetPage({ params }: Props) {
           unit: indicator.unitEn === null ? null : name(indicator.unitEn, indicator.unitFr),
           measure: indicator.measure,
           dimensions: dimensions.map((d) => ({ code: d.code, name: name(d.nameEn, d.nameFr), options: d.options.map((o) => ({ code: o.code, name: name(o.nameEn, o.nameFr) })) })),
+          target: sheet.targets.get(indicator.id) ?? null,
         }))}
         locations={sheet.locations.map((l) => ({ code: l.code, name: name(l.nameEn, l.nameFr) }))}
         values={sheet.values}
+        previous={sheet.previous}
+        saveEntries={saveEntries}
+        loadCellHistory={loadCellHistory}
+        messages={{ language, messages: { validation: all.validation, dimension: all.dimension, entry: all.entry } }}
         labels={{
           location: t("entry.location"),
           cell: t("entry.cell"),
@@ -117,8 +162,7 @@ export default async function EntrySheetPage({ params }: Props) {
           save: t("entry.save"),
           saving: t("entry.saving"),
           keyboard: t("entry.keyboard"),
-          sum: t.raw("entry.sum") as string,
-          unsaved: t.raw("entry.unsaved") as string,
+          context: t("entry.context"),
         }}
       />
 
@@ -136,6 +180,7 @@ export default async function EntrySheetPage({ params }: Props) {
                 period={period}
                 language={lang}
                 editable={editable}
+                saveNarrativeForm={saveNarrativeForm}
                 narrative={text ? { highlights: text.highlights, challenges: text.challenges, nextSteps: text.nextSteps, version: text.version } : null}
                 labels={{
                   legend: t(`narrative.legend.${lang}`),
@@ -149,6 +194,6 @@ export default async function EntrySheetPage({ params }: Props) {
           })}
         </div>
       </section>
-    </>
+    </UnsavedChangesGuard>
   );
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { listPeriodStates } from "@/db/queries/approved-periods";
 import { getDonorReport } from "@/db/queries/donor-report";
+import { seesUnapprovedFigures } from "@/db/queries/viewer";
 import { getProjectOverview } from "@/db/queries/projects";
 import { fileResponse } from "@/lib/api/export-request";
 import { parseReference } from "@/lib/api/reference";
@@ -11,7 +13,10 @@ import { renderDonorReport } from "@/lib/reports/donor-report-pdf";
 
 const querySchema = z.object({ period: z.string().max(8), lang: z.enum(LANGUAGES).optional() });
 
-/** GET /api/v1/projects/{id or code}/report.pdf?period=2026Q3&lang=en|fr: the donor report of a period. */
+/**
+ * GET /api/v1/projects/{id or code}/report.pdf?period=2026Q3&lang=en|fr: the donor report of an ended
+ * period; donors get approved periods only, others a draft of one not approved yet.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
@@ -23,8 +28,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
   if (!query.success || !periods.includes(query.data.period)) return jsonError(t, 400, t("api.badReportQuery"));
-  const language = query.data.lang ?? callerLanguage;
   const today = new Date().toISOString().slice(0, 10);
+  // Ended periods only; donors, approved ones only (others get a draft of an unapproved one).
+  const state = listPeriodStates({ viewer: user }, project, today).find((p) => p.period === query.data.period);
+  if (!state) return jsonError(t, 400, t("api.reportPeriodNotEnded"));
+  if (!seesUnapprovedFigures(user) && state.state !== "approved") return jsonError(t, 400, t("api.reportPeriodNotApproved", { period: query.data.period }));
+  const language = query.data.lang ?? callerLanguage;
   const report = getDonorReport({ viewer: user }, overview, query.data.period, language, today);
   const pdf = await renderDonorReport(report, translatorFor(language), language, today);
   return fileResponse(new Uint8Array(pdf), `${project.code}-report-${query.data.period}-${language}.pdf`, "application/pdf");

@@ -4,13 +4,25 @@ import { transitionPeriod } from "@/db/queries/project-periods";
 import { parseReference } from "@/lib/api/reference";
 import { MAX_JSON_BYTES, readJsonBody } from "@/lib/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { periodJson } from "@/lib/api/period-json";
 import { problemMessage, refusalMessage } from "@/lib/i18n/problem-message";
-import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
+import { PERIOD_ACTIONS, type TransitionRefusal } from "@/lib/workflow/period-workflow";
 
 const bodySchema = z.object({ comment: z.string().max(2000).optional() }).catch({});
-const REFUSAL_STATUS = { not_allowed: 403, four_eyes: 403, wrong_status: 409, comment_required: 422 } as const;
+const REFUSAL_STATUS: Record<TransitionRefusal, 403 | 409 | 422> = {
+  not_allowed: 403,
+  four_eyes: 403,
+  wrong_status: 409,
+  not_ended: 409,
+  earlier_not_approved: 409,
+  gaps_need_comment: 422,
+  comment_required: 422,
+};
 
-/** POST /api/v1/projects/{ref}/periods/{period}/{submit|approve|return|reopen}, with {"comment": "..."} where needed. */
+/**
+ * POST /api/v1/projects/{ref}/periods/{period}/{submit|approve|return|reopen|mark_not_reported},
+ * with {"comment": "..."} where needed. A refusal says why in `detail` and, as a stable code, in `reason`.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ ref: string; period: string; action: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
@@ -32,8 +44,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     case "invalid":
       return jsonError(t, 422, problemMessage(t, language, outcome.problem));
     case "refused":
-      return jsonError(t, REFUSAL_STATUS[outcome.refusal], refusalMessage(t, outcome.refusal, outcome.status));
+      return jsonError(t, REFUSAL_STATUS[outcome.refusal], refusalMessage(t, language, { ...outcome, period }), {
+        reason: outcome.refusal,
+        ...(outcome.earlier ? { earlier: outcome.earlier } : {}),
+        ...(outcome.gaps ? { gaps: outcome.gaps.map(({ indicatorCode, locationCode, disaggregation }) => ({ indicator: indicatorCode, location: locationCode, disaggregation })) } : {}),
+      });
     case "done":
-      return jsonOk({ project: project.code, period: outcome.period.period, status: outcome.period.status, submittedBy: outcome.period.submittedBy, reviewedBy: outcome.period.reviewedBy, comment: outcome.period.comment });
+      return jsonOk({ project: project.code, ...periodJson(outcome.period.period, outcome.period) });
   }
 }

@@ -1,0 +1,39 @@
+import { TaskList, type TaskItem } from "@/components/tasks/task-list";
+import { listMyTasks } from "@/db/queries/tasks";
+import type { QueryContext } from "@/db/queries/viewer";
+import { formatDate, localized } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/server";
+
+/** The signed-in person's to-do list, worded in their language: each task links to the period's page. */
+export async function MyTasks({ ctx }: { ctx: QueryContext }) {
+  const { t, language } = await getTranslator();
+  const today = new Date().toISOString().slice(0, 10);
+  const tasks: TaskItem[] = listMyTasks(ctx, today).map((task) => {
+    const project = `${task.projectCode} ${localized(language, task.projectTitleEn, task.projectTitleFr)}`;
+    const href = `/projects/${encodeURIComponent(task.projectCode)}/entry/${task.period}`;
+    const key = `${task.kind}|${task.projectCode}|${task.period}`;
+    switch (task.kind) {
+      case "submit":
+        return {
+          key,
+          kind: task.kind,
+          href,
+          title: t(task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period: task.period, project }),
+          detail: t("tasks.overdue", { days: task.daysOverdue }),
+          urgent: task.daysOverdue > 30,
+        };
+      case "approve":
+        return {
+          key,
+          kind: task.kind,
+          href,
+          title: t("tasks.approve", { period: task.period, project }),
+          detail: [task.submittedAt ? t("tasks.submittedOn", { date: formatDate(language, task.submittedAt) }) : null, task.blockedBy ? t("tasks.blocked", { period: task.blockedBy }) : null].filter(Boolean).join(", "),
+          urgent: false,
+        };
+      case "reapprove":
+        return { key, kind: task.kind, href, title: t("tasks.reapprove", { period: task.period, project }), detail: t("tasks.changed", { added: task.added, changed: task.changed }), urgent: false };
+    }
+  });
+  return <TaskList tasks={tasks} labels={{ title: t("tasks.title"), none: t("tasks.none") }} />;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { GapLine } from "@/components/entry/workflow-panel";
+import { listDimensions } from "@/db/queries/framework-editing";
+import type { PeriodGap } from "@/db/queries/period-completeness";
+import { listProjectLocations } from "@/db/queries/projects";
+import { listIndicators } from "@/db/queries/results-framework";
+import type { QueryContext } from "@/db/queries/viewer";
+import type { Project } from "@/db/schema";
+import { decodeOptionKey } from "@/lib/disaggregation/option-key";
+import type { Language } from "@/lib/domain/codes";
+import { localized } from "@/lib/i18n/format";
+import type { Translator } from "@/lib/i18n/server";
+import { groupGaps } from "@/lib/workflow/completeness";
+
+/** The empty expected figures of a period as the manager reads them: indicator, place, and "Total, Sex: Female, ...". */
+export function gapLines(ctx: QueryContext, project: Project, gaps: readonly PeriodGap[], t: Translator, language: Language): GapLine[] {
+  const indicators = new Map(listIndicators(ctx, project.id).map((i) => [i.id, `${i.code} ${localized(language, i.nameEn, i.nameFr)}`]));
+  const places = new Map(listProjectLocations(ctx, project.id).map((l) => [l.code, localized(language, l.nameEn, l.nameFr)]));
+  const dimensions = listDimensions(ctx);
+  const optionName = (key: string) => {
+    const options = decodeOptionKey(key);
+    if (!options || key === "") return t("entry.total");
+    return Object.entries(options)
+      .map(([dimensionCode, optionCode]) => {
+        const dimension = dimensions.find((d) => d.code === dimensionCode);
+        const option = dimension?.options.find((o) => o.code === optionCode);
+        return `${dimension ? localized(language, dimension.nameEn, dimension.nameFr) : dimensionCode}: ${option ? localized(language, option.nameEn, option.nameFr) : optionCode}`;
+      })
+      .join(", ");
+  };
+  return groupGaps(gaps).flatMap(({ indicatorId, places: missing }) =>
+    missing.map(({ locationCode, disaggregations }) => ({
+      indicator: indicators.get(indicatorId) ?? String(indicatorId),
+      place: places.get(locationCode) ?? locationCode,
+      missing: disaggregations.map(optionName),
+    })),
+  );
+}

@@ -1,0 +1,34 @@
+import { getProjectByCode } from "@/db/queries/projects";
+import { getPeriodOverview } from "@/db/queries/project-periods";
+import { periodJson } from "@/lib/api/period-json";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { checkReportingPeriod } from "@/lib/validation/period";
+import { problemMessage } from "@/lib/i18n/problem-message";
+
+/**
+ * GET /api/v1/projects/{ref}/periods/{period}: where a period stands, for those who see figures in
+ * review: its workflow state, whether it has ended, the earlier periods it waits for, the expected
+ * figures still empty, and the records added and changed since its approval.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ ref: string; period: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language } = caller;
+  const { ref, period } = await params;
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parseReference(ref));
+  const today = new Date().toISOString().slice(0, 10);
+  const overview = project ? getPeriodOverview(ctx, project, period, today) : null;
+  if (!project || !overview) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+  const problem = checkReportingPeriod(period, project, today);
+  if (problem) return jsonError(t, 404, problemMessage(t, language, problem));
+  return jsonOk({
+    project: project.code,
+    ...periodJson(period, overview.row),
+    ended: overview.ended,
+    waitingFor: overview.earlierOpen,
+    gaps: overview.gaps.map(({ indicatorCode, locationCode, disaggregation }) => ({ indicator: indicatorCode, location: locationCode, disaggregation })),
+    changedSinceApproval: overview.changes,
+  });
+}

@@ -1,0 +1,19 @@
+import { listMyTasks } from "@/db/queries/tasks";
+import { authenticate, jsonOk } from "@/lib/api/respond";
+import { localized } from "@/lib/i18n/format";
+
+/**
+ * GET /api/v1/tasks: the caller's to-do list: periods ended and not yet submitted (with how many
+ * days overdue), periods waiting for their approval, and approved periods whose records changed since.
+ */
+export async function GET() {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, language } = caller;
+  const today = new Date().toISOString().slice(0, 10);
+  const tasks = listMyTasks({ viewer: user }, today);
+  return jsonOk({
+    today,
+    data: tasks.map(({ projectTitleEn, projectTitleFr, projectId: _id, ...task }) => ({ ...task, project: task.projectCode, projectTitle: localized(language, projectTitleEn, projectTitleFr) })),
+  });
+}

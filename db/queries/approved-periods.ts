@@ -1,0 +1,69 @@
+import "server-only";
+import { and, inArray, isNotNull } from "drizzle-orm";
+import type { SeriesGap } from "../../lib/charts/indicator-charts";
+import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
+import { donorPeriodState, type DonorPeriodState } from "../../lib/workflow/period-workflow";
+import type { Executor } from "../client";
+import { projectPeriods, type Project } from "../schema";
+import { canSeeProject, dbOf, type QueryContext } from "./viewer";
+
+/**
+ * Each project's latest period whose approved figures donors see (approved, or reopened since and
+ * shown as last approved); a project without one is left out.
+ */
+export function latestApprovedPeriods(db: Executor, projectIds: readonly number[]): Map<number, string> {
+  const latest = new Map<number, string>();
+  if (projectIds.length === 0) return latest;
+  const rows = db
+    .select({ projectId: projectPeriods.projectId, period: projectPeriods.period })
+    .from(projectPeriods)
+    .where(and(inArray(projectPeriods.projectId, [...projectIds]), isNotNull(projectPeriods.approvedAt)))
+    .all();
+  for (const { projectId, period } of rows) {
+    const current = latest.get(projectId);
+    if (!current || comparePeriods(period, current) > 0) latest.set(projectId, period);
+  }
+  return latest;
+}
+
+/** An ended period as donors see it. */
+export type PeriodState = { period: string; state: Exclude<DonorPeriodState, "not_ended"> };
+
+/**
+ * The ended periods of each project as donors see them: approved (with the figures of its latest
+ * approval), awaiting approval, or not reported. Periods still running are left out.
+ */
+export function donorPeriodStates(db: Executor, list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[], today: string): Map<number, PeriodState[]> {
+  const states = new Map<number, PeriodState[]>();
+  if (list.length === 0) return states;
+  const rows = new Map(
+    db
+      .select({ projectId: projectPeriods.projectId, period: projectPeriods.period, status: projectPeriods.status, approvedAt: projectPeriods.approvedAt })
+      .from(projectPeriods)
+      .where(inArray(projectPeriods.projectId, list.map((p) => p.id)))
+      .all()
+      .map((r) => [`${r.projectId}|${r.period}`, r]),
+  );
+  for (const project of list) {
+    states.set(
+      project.id,
+      periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency])
+        .flatMap((period) => {
+          const state = donorPeriodState(rows.get(`${project.id}|${period}`), periodEnd(period) < today);
+          return state === "not_ended" ? [] : [{ period, state }];
+        }),
+    );
+  }
+  return states;
+}
+
+/** The ended periods of a visible project as donors see them. */
+export function listPeriodStates(ctx: QueryContext, project: Project, today: string): PeriodState[] {
+  if (!canSeeProject(ctx, project.id)) return [];
+  return donorPeriodStates(dbOf(ctx), [project], today).get(project.id) ?? [];
+}
+
+/** The periods a donor's tables and charts show as gaps: ended without an approval, or not reported. */
+export function isGap(state: DonorPeriodState): state is SeriesGap {
+  return state === "awaiting_approval" || state === "not_reported";
+}

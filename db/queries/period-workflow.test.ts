@@ -1,0 +1,205 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { countPeopleTrained } from "../../lib/trainings/people-trained";
+import { auditLog, projectPeriods, projects } from "../schema";
+import { useDemoDatabase } from "../test-database";
+import { beneficiariesTable, trainingsTable, valuesTable } from "./export-tables";
+import { getProjectActivity } from "./iati";
+import { listIndicatorFigures } from "./indicator-figures";
+import { getPortfolio } from "./portfolio";
+import { getProgrammeSummary } from "./programmes";
+import { changesSinceApprovals, getPeriodOverview, transitionPeriod } from "./project-periods";
+import { getProjectDashboard } from "./project-dashboard";
+import { getReach, getReachByLocation } from "./registry";
+import { importRegistry, registryImportContext } from "./registry-import";
+import { listTrainings, saveTraining, trainingsAsSeen } from "./trainings";
+import { getTrackingTable } from "./tracking-table";
+import type { QueryContext } from "./viewer";
+
+// The demo as seeded on 23 November 2026: RW-REINT-P4 approved to 2026Q2, 2026Q3 submitted by
+// `manager`, 2026Q4 running; CD-HSEC-NK approved to 2026Q2, 2026Q3 returned. Each step names the
+// day it happens on.
+const SEEDED = "2026-11-23";
+const NOV_30 = "2026-11-30";
+const JAN_10 = "2027-01-10";
+const demo = useDemoDatabase(SEEDED);
+const { as } = demo;
+const manager = () => as("manager@baseline.test");
+const manager2 = () => as("manager2@baseline.test");
+const admin = () => as("admin@baseline.test");
+const japan = () => as("donor.japan@baseline.test");
+const netherlands = () => as("donor.netherlands@baseline.test");
+const project = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()!;
+const periodRow = (code: string, period: string) =>
+  demo.db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, project(code).id), eq(projectPeriods.period, period))).get();
+const step = (ctx: QueryContext, code: string, period: string, action: Parameters<typeof transitionPeriod>[1]["action"], today: string, comment?: string) =>
+  transitionPeriod(ctx, { projectId: project(code).id, period, action, comment, today });
+
+/** Every figure a donor sees of RW-REINT-P4, anywhere: dashboard, registry, trainings, programme, portfolio, map, files, IATI. */
+function whatDonorsSee(ctx: QueryContext) {
+  const p4 = project("RW-REINT-P4");
+  const ids = [p4.id];
+  const iati = getProjectActivity(ctx, p4.id, new Date("2026-12-01T00:00:00Z"));
+  expect(iati.kind).toBe("activities");
+  return JSON.parse(
+    JSON.stringify({
+      figures: listIndicatorFigures(ctx, p4.id).map((f) => [f.indicator.code, f.actual]),
+      dashboard: getProjectDashboard(ctx, p4, { approvedOnly: true, today: NOV_30 }),
+      reach: getReach(ctx, ids),
+      map: [...getReachByLocation(ctx, p4.id)],
+      trainings: listTrainings(ctx, p4.id),
+      trained: countPeopleTrained(trainingsAsSeen(ctx, ids)),
+      programme: getProgrammeSummary(ctx, "RW-REINT"),
+      portfolio: getPortfolio(ctx, {}),
+      files: [beneficiariesTable(ctx, ids, "en"), trainingsTable(ctx, ids, "en"), valuesTable(ctx, ids, { approvedOnly: true, language: "en", today: NOV_30 })],
+      tracking: [...getTrackingTable(ctx, [p4], { approvedOnly: true, today: NOV_30 }).rows.map((r) => [r.indicator.code, [...r.periods], r.toDate])],
+      iati: iati.kind === "activities" ? iati.activities : iati,
+    }),
+  );
+}
+
+// Late records dated inside 2026Q3: a training that ended in August, and two people served in
+// September, one of them a person already registered whose household changed.
+const LATE_TRAINING = {
+  title: "Carpentry, late-registered group",
+  kind: "vocational",
+  topic: "carpentry",
+  locationCode: "RW-05-HUY",
+  startDate: "2026-08-03",
+  endDate: "2026-08-21",
+  facilitator: null,
+  cohortId: null,
+  participants: [
+    { sex: "female", ageGroup: "18_35", count: 7 },
+    { sex: "male", ageGroup: "18_35", count: 5 },
+  ],
+  roster: [],
+};
+
+async function importLatePeople(): Promise<void> {
+  const ctx = manager();
+  const p4 = project("RW-REINT-P4").id;
+  const file = [
+    "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date",
+    "RW-970001,RW-HH-970001,female,1992,returnee,RW-05-HUY,6,livestock,2026-09-14",
+    "RW-970002,RW-HH-970002,male,1987,host_community,RW-05-HUY,4,vocational_training,2026-09-15",
+  ].join("\n");
+  const { records, header } = await readCsv([file]);
+  const context = registryImportContext(ctx, p4);
+  const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+  expect(checked.problems).toEqual([]);
+  expect(importRegistry(ctx, p4, checked.people, { commit: true, fileName: "late.csv", rows: records.length }).kind).toBe("done");
+}
+
+describe("approval follows time", () => {
+  it("submits a period only once it has ended", () => {
+    expect(step(manager(), "RW-REINT-P4", "2026Q4", "submit", NOV_30, "early")).toMatchObject({ kind: "refused", refusal: "not_ended" });
+    expect(periodRow("RW-REINT-P4", "2026Q4")).toBeUndefined();
+  });
+
+  it("approves a period only when every earlier one is approved", () => {
+    expect(step(admin(), "RW-REINT-P4", "2026Q2", "reopen", NOV_30, "Huye's March figures to check")).toMatchObject({ kind: "done", period: { status: "draft" } });
+    expect(step(manager2(), "RW-REINT-P4", "2026Q3", "approve", NOV_30)).toMatchObject({ kind: "refused", refusal: "earlier_not_approved", earlier: ["2026Q2"] });
+    expect(periodRow("RW-REINT-P4", "2026Q3")?.status).toBe("submitted");
+    expect(step(manager(), "RW-REINT-P4", "2026Q2", "submit", NOV_30, "As before")).toMatchObject({ kind: "done" });
+    expect(step(manager2(), "RW-REINT-P4", "2026Q2", "approve", NOV_30)).toMatchObject({ kind: "done", period: { status: "approved" } });
+  });
+
+  it("lets only an admin mark a period not reported, with a reason; later periods then go on", () => {
+    expect(step(manager(), "CD-HSEC-NK", "2026Q3", "mark_not_reported", NOV_30, "Insecurity")).toMatchObject({ kind: "refused", refusal: "not_allowed" });
+    expect(step(admin(), "CD-HSEC-NK", "2026Q3", "mark_not_reported", NOV_30, " ")).toMatchObject({ kind: "refused", refusal: "comment_required" });
+    expect(step(admin(), "CD-HSEC-NK", "2026Q4", "mark_not_reported", NOV_30, "Insecurity")).toMatchObject({ kind: "refused", refusal: "not_ended" });
+    expect(step(admin(), "CD-HSEC-NK", "2026Q3", "mark_not_reported", NOV_30, "Rutshuru inaccessible: fighting from July to September")).toMatchObject({
+      kind: "done",
+      period: { status: "not_reported", comment: "Rutshuru inaccessible: fighting from July to September", approvedAt: null },
+    });
+    const dashboard = getProjectDashboard(netherlands(), project("CD-HSEC-NK"), { approvedOnly: true, today: NOV_30 });
+    expect(dashboard.periods.at(-1)).toEqual({ period: "2026Q3", state: "not_reported" });
+    expect(dashboard.detail?.series.find((p) => p.period === "2026Q3")).toMatchObject({ gap: "not_reported", reported: null, toDate: null });
+
+    // In January, 2026Q4 has ended: submitted with its gaps explained, it is approved after the period not reported.
+    expect(step(manager(), "CD-HSEC-NK", "2026Q4", "submit", JAN_10)).toMatchObject({ kind: "refused", refusal: "gaps_need_comment" });
+    expect(step(manager(), "CD-HSEC-NK", "2026Q4", "submit", JAN_10, "Nyiragongo only: Rutshuru still closed")).toMatchObject({ kind: "done" });
+    expect(periodRow("CD-HSEC-NK", "2026Q4")?.submissionComment).toBe("Nyiragongo only: Rutshuru still closed");
+    expect(step(manager2(), "CD-HSEC-NK", "2026Q4", "approve", JAN_10)).toMatchObject({ kind: "done", period: { status: "approved" } });
+  });
+
+  it("names the expected figures that are empty before a submission", () => {
+    const overview = getPeriodOverview(manager(), project("RW-REINT-P4"), "2026Q4", NOV_30);
+    expect(overview).toMatchObject({ status: "draft", ended: false, earlierOpen: ["2026Q3"] });
+    // Phase IV's drafts of 2026Q4 cover some districts only: the others are listed, total and breakdowns.
+    expect(overview?.gaps.length).toBeGreaterThan(0);
+    expect(overview?.gaps).toContainEqual(expect.objectContaining({ indicatorCode: "OP2.3", disaggregation: "" }));
+    expect(overview?.gaps).toContainEqual(expect.objectContaining({ indicatorCode: "OP2.3", disaggregation: "sex=female" }));
+    expect(getPeriodOverview(japan(), project("RW-REINT-P4"), "2026Q4", NOV_30)).toBeNull();
+  });
+});
+
+describe("frozen at approval", () => {
+  it("counts for donors, at approval, the records dated in the period and nothing later", async () => {
+    const before = whatDonorsSee(japan());
+    expect(step(manager2(), "RW-REINT-P4", "2026Q3", "approve", NOV_30)).toMatchObject({ kind: "done" });
+    const approved = whatDonorsSee(japan());
+    expect(approved.reach.uniqueDirect).toBeGreaterThan(before.reach.uniqueDirect);
+    expect(approved.dashboard.latestApproved.period).toBe("2026Q3");
+
+    const managerBefore = getReach(manager(), [project("RW-REINT-P4").id]).uniqueDirect;
+    const saved = saveTraining(manager(), project("RW-REINT-P4").id, LATE_TRAINING);
+    expect(saved.kind).toBe("saved");
+    await importLatePeople();
+
+    // The managers see the records at once; the donor's figures do not move, anywhere.
+    expect(getReach(manager(), [project("RW-REINT-P4").id]).uniqueDirect).toBe(managerBefore + 2);
+    expect(whatDonorsSee(japan())).toEqual(approved);
+    expect(changesSinceApprovals(demo.db, project("RW-REINT-P4")).get("2026Q3")).toEqual({ added: 3, changed: 0 });
+    expect(getPeriodOverview(manager(), project("RW-REINT-P4"), "2026Q3", NOV_30)?.changes).toEqual({ added: 3, changed: 0 });
+  });
+
+  it("shows a change to an approved record as changed", async () => {
+    const p4 = project("RW-REINT-P4");
+    // A person served in 2026Q3 whose household turns out to be larger.
+    const person = demo.db.$client
+      .prepare(
+        `SELECT b.ref, b.household_ref AS householdRef, b.sex, b.birth_year AS birthYear, b.group_code AS groupCode, l.code AS place, b.household_size AS size, st.code AS service, s.received_on AS receivedOn
+         FROM beneficiaries b JOIN locations l ON l.id = b.location_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
+         WHERE b.project_id = ? AND b.household_size IS NOT NULL AND s.received_on BETWEEN '2026-07-01' AND '2026-09-30' ORDER BY b.ref LIMIT 1`,
+      )
+      .get(p4.id) as { ref: string; householdRef: string | null; sex: string; birthYear: number | null; groupCode: string; place: string; size: number; service: string; receivedOn: string };
+    const services = (demo.db.$client.prepare("SELECT count(*) AS n FROM approved_services WHERE project_id = ? AND ref = ? AND period = '2026Q3'").get(p4.id, person.ref) as { n: number }).n;
+    const row = [person.ref, person.householdRef ?? "", person.sex, person.birthYear ?? "", person.groupCode, person.place, person.size + 2, person.service, person.receivedOn].join(",");
+    const { records, header } = await readCsv([`external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n${row}`]);
+    const context = registryImportContext(manager(), p4.id);
+    const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+    expect(checked.problems).toEqual([]);
+    const before = whatDonorsSee(japan());
+    expect(importRegistry(manager(), p4.id, checked.people, { commit: true, fileName: "household.csv", rows: 1 })).toMatchObject({ kind: "done", counts: { peopleChanged: 1 } });
+    expect(changesSinceApprovals(demo.db, p4).get("2026Q3")).toEqual({ added: 3, changed: services });
+    expect(whatDonorsSee(japan())).toEqual(before);
+  });
+
+  it("reaches donors once the period is reopened and approved again, both audited", () => {
+    const frozen = whatDonorsSee(japan());
+    expect(step(manager(), "RW-REINT-P4", "2026Q3", "reopen", NOV_30, "late records")).toMatchObject({ kind: "refused", refusal: "not_allowed" });
+    expect(step(admin(), "RW-REINT-P4", "2026Q3", "reopen", NOV_30, "A late training and two people to count")).toMatchObject({ kind: "done" });
+    // Reopened: donors keep the figures of the last approval meanwhile.
+    expect(whatDonorsSee(japan())).toEqual(frozen);
+    expect(step(manager(), "RW-REINT-P4", "2026Q3", "submit", NOV_30, "Resubmitted with the late records")).toMatchObject({ kind: "done" });
+    expect(step(manager2(), "RW-REINT-P4", "2026Q3", "approve", NOV_30)).toMatchObject({ kind: "done" });
+
+    const now = whatDonorsSee(japan());
+    expect(now.reach.uniqueDirect).toBe(frozen.reach.uniqueDirect + 2);
+    expect(now.trained.trainees).toBe(frozen.trained.trainees + 12);
+    expect(now.reach.indirect).toBeGreaterThan(frozen.reach.indirect);
+    expect(changesSinceApprovals(demo.db, project("RW-REINT-P4")).get("2026Q3")).toBeUndefined();
+    const audited = demo.db
+      .select({ action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "period"), eq(auditLog.projectId, project("RW-REINT-P4").id)))
+      .all()
+      .map((a) => `${a.action} ${JSON.parse(a.details ?? "{}").period}`);
+    expect(audited).toEqual(expect.arrayContaining(["period.reopen 2026Q3", "period.approve 2026Q3", "period.submit 2026Q3"]));
+    const marked = demo.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.action, "period.mark_not_reported")).all();
+    expect(marked).toHaveLength(1);
+  });
+});

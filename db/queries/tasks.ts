@@ -1,0 +1,40 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import type { PeriodChanges } from "../../lib/workflow/record-changes";
+import { listTasks, type Task, type TaskPeriodState } from "../../lib/workflow/tasks";
+import { projectPeriods, projects } from "../schema";
+import { changesSinceApprovals } from "./project-periods";
+import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
+
+export type TaskWithProject = Task & { projectTitleEn: string; projectTitleFr: string | null };
+
+/**
+ * The viewer's to-do list: for a manager, the periods of their projects to submit and those waiting
+ * for their approval; for an admin, the same across every project; nothing for staff and donors.
+ * Approved periods whose records changed since are listed too, to be reopened and approved again.
+ */
+export function listMyTasks(ctx: QueryContext, today: string): TaskWithProject[] {
+  if (ctx.viewer.role !== "admin" && ctx.viewer.role !== "manager") return [];
+  const db = dbOf(ctx);
+  const ids = managedProjectIds(ctx);
+  if (ids.length === 0) return [];
+  const list = db.select().from(projects).where(inArray(projects.id, ids)).all();
+  const states = new Map<number, Map<string, TaskPeriodState>>();
+  const approved = new Set<number>();
+  for (const row of db.select().from(projectPeriods).where(inArray(projectPeriods.projectId, ids)).all()) {
+    const own = states.get(row.projectId) ?? new Map<string, TaskPeriodState>();
+    own.set(row.period, { status: row.status, submittedBy: row.submittedBy, submittedAt: row.submittedAt });
+    states.set(row.projectId, own);
+    if (row.approvedAt !== null) approved.add(row.projectId);
+  }
+  const changes = new Map<number, Map<string, PeriodChanges>>();
+  for (const project of list) if (approved.has(project.id)) changes.set(project.id, changesSinceApprovals(db, project));
+  const byId = new Map(list.map((p) => [p.id, p]));
+  return listTasks({
+    userId: ctx.viewer.userId,
+    projects: list.map((p) => ({ id: p.id, code: p.code, startDate: p.startDate, endDate: p.endDate, reportingFrequency: p.reportingFrequency, closed: p.closedAt !== null })),
+    states,
+    changes,
+    today,
+  }).map((task) => ({ ...task, projectTitleEn: byId.get(task.projectId)?.titleEn ?? "", projectTitleFr: byId.get(task.projectId)?.titleFr ?? null }));
+}
