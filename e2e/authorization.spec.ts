@@ -53,6 +53,7 @@ const ROWS: Row[] = [
   { route: "/api/v1/projects/{ref}/export.xlsx", url: "/api/v1/projects/RW-REINT-P4/export.xlsx", expect: p4Read() },
   { route: "/api/v1/projects/{ref}/report.pdf", url: "/api/v1/projects/RW-REINT-P4/report.pdf?period=2026Q2", expect: p4Read() },
   { route: "/api/v1/projects/{ref}/iati.xml", url: "/api/v1/projects/RW-REINT-P4/iati.xml", expect: p4Read() },
+  { route: "/api/v1/projects/{ref}/periods/{period}", url: "/api/v1/projects/RW-REINT-P4/periods/2026Q3", expect: p4Read(200, { donor: 404 }) },
   { route: "/api/v1/projects/{ref}/periods/{period}/{action}", method: "POST", url: "/api/v1/projects/RW-REINT-P4/periods/2026Q2/approve", body: {}, expect: p4Read(403, { manager: 409, admin: 409 }) },
   { route: "/api/v1/projects/{ref}/beneficiaries/import", method: "POST", url: "/api/v1/projects/RW-REINT-P4/beneficiaries/import?mode=preview", body: "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n", contentType: "text/csv", expect: p4Read(403, { manager: 200, admin: 200 }) },
   { route: "/api/v1/programmes/{ref}", url: "/api/v1/programmes/RW-REINT", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
@@ -62,6 +63,7 @@ const ROWS: Row[] = [
   { route: "/api/v1/data-values", url: "/api/v1/data-values?project=RW-REINT-P4&period=2026Q2", expect: p4Read() },
   { route: "/api/v1/data-values", method: "PUT", url: "/api/v1/data-values", body: [{ indicatorId: "{indicator}", period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: {}, value: -1 }], expect: p4Read(403, { otherDonor: 403, otherManager: 403, manager: 422, admin: 422 }) },
   { route: "/api/v1/data-values/export.csv", url: "/api/v1/data-values/export.csv", expect: api(200) },
+  { route: "/api/v1/tasks", url: "/api/v1/tasks", expect: api(200) },
 ];
 
 const APP = path.resolve("app");

@@ -70,8 +70,14 @@ test("a donor's files hold approved figures only, and no individual record", asy
   }
   const values = await csvOf(donor, "/api/v1/projects/RW-REINT-P4/export.csv?kind=values&delimiter=semicolon", ";");
   expect(values.length).toBeGreaterThan(0);
-  expect(new Set(values.map((v) => v.status))).toEqual(new Set(["approved"]));
   expect(values.every((v) => v.comment === "")).toBe(true);
+  // Approved figures, and a row without a figure for each indicator of a period awaiting approval.
+  expect(values.filter((v) => v.status === "approved").every((v) => v.value !== "" || v.numerator !== "")).toBe(true);
+  const gaps = values.filter((v) => v.status !== "approved");
+  expect(gaps.every((v) => v.status === "awaiting_approval" || v.status === "not_reported")).toBe(true);
+  expect(gaps.every((v) => v.value === "" && v.numerator === "" && v.location_code === "")).toBe(true);
+  const states = (await getJson<{ reportingPeriods: { period: string; state: string }[] }>(donor, "/api/v1/projects/RW-REINT-P4")).reportingPeriods;
+  expect(new Set(gaps.map((v) => v.period))).toEqual(new Set(states.filter((p) => p.state !== "approved").map((p) => p.period)));
   const inReview = await csvOf(manager, "/api/v1/projects/RW-REINT-P4/export.csv?kind=values");
   expect(inReview.some((v) => v.status !== "approved")).toBe(true);
 
@@ -126,12 +132,11 @@ test("a comment that is a formula comes out neutralised in CSV and Excel", async
 
 test("the donor report comes as a PDF in French from the project page, with the dashboard's figures", async ({ page }) => {
   const staff = await as(ACCOUNTS.staff);
-  const api = await getJson<Project & { beneficiaries: { direct: number } }>(staff, "/api/v1/projects/CD-HSEC-NK");
   await page.goto("/projects/CD-HSEC-NK");
   await signInWithForm(page, ACCOUNTS.staff);
   const form = page.getByRole("form", { name: "Donor report (PDF)" });
   await form.getByLabel("Language of the report").selectOption("fr");
-  const periods = await form.getByLabel("Report up to the period").locator("option").allTextContents();
+  const periods = await form.getByLabel("Report up to the period").locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("button", { name: "Download the report" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^CD-HSEC-NK-report-\d{4}Q\d-fr\.pdf$/);
   const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(await (await download.createReadStream()).toArray())) });
@@ -141,17 +146,50 @@ test("the donor report comes as a PDF in French from the project page, with the 
   expect(text).toContain("Indicateurs");
   const period = download.suggestedFilename().match(/(\d{4}Q\d)/)![1]!;
   expect(periods).toContain(period);
-  // The report of the last period holds the figures the API gives to date, in French formats.
-  const last = await staff.get(`/api/v1/projects/CD-HSEC-NK/report.pdf?period=${periods.at(-1)}&lang=fr`);
+  // The donor's report of the latest approved period holds the figures the API gives the donor to date, in French formats.
+  const donor = await as(ACCOUNTS.donorNetherlands);
+  const approved = await getJson<Project & { reportingPeriods: { period: string; state: string }[] }>(donor, "/api/v1/projects/CD-HSEC-NK");
+  const latest = approved.reportingPeriods.filter((p) => p.state === "approved").at(-1)!.period;
+  const last = await donor.get(`/api/v1/projects/CD-HSEC-NK/report.pdf?period=${latest}&lang=fr`);
   expect(last.status()).toBe(200);
   const lastParser = new PDFParse({ data: new Uint8Array(await last.body()) });
   const lastText = (await lastParser.getText()).text.replace(/[\u202f\u00a0]/g, " ");
   await lastParser.destroy();
   const fr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-  for (const indicator of indicatorsOf(api).filter((i) => i.actual !== null && i.measure === "number")) {
+  for (const indicator of indicatorsOf(approved).filter((i) => i.actual !== null && i.measure === "number")) {
     expect(lastText, indicator.code).toContain(fr.format(indicator.actual!).replace(/[\u202f\u00a0]/g, " "));
   }
   expect((await staff.get("/api/v1/projects/CD-HSEC-NK/report.pdf?period=1999Q1")).status()).toBe(400);
+});
+
+test("a donor report is made of an ended period: approved ones for donors, drafts marked on every page for the others", async () => {
+  const staff = await as(ACCOUNTS.staff);
+  const donor = await as(ACCOUNTS.donorJapan);
+  const states = (await getJson<{ periods: string[]; reportingPeriods: { period: string; state: string }[] }>(staff, "/api/v1/projects/RW-REINT-P4"));
+  const running = states.periods.find((p) => !states.reportingPeriods.some((r) => r.period === p))!;
+  const awaiting = states.reportingPeriods.find((p) => p.state === "awaiting_approval")!.period;
+  const approved = states.reportingPeriods.filter((p) => p.state === "approved").at(-1)!.period;
+
+  const notEnded = await staff.get(`/api/v1/projects/RW-REINT-P4/report.pdf?period=${running}`);
+  expect(notEnded.status()).toBe(400);
+  expect(((await notEnded.json()) as { detail: string }).detail).toBe("A donor report is made for a period of the project that has ended.");
+  const refused = await donor.get(`/api/v1/projects/RW-REINT-P4/report.pdf?period=${awaiting}&lang=fr`);
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { detail: string }).detail).toBe(`${awaiting} is not approved yet: donor reports are made of approved periods.`);
+  const inFrench = await donor.get(`/api/v1/projects/RW-REINT-P4/report.pdf?period=${awaiting}`, { headers: { "Accept-Language": "fr" } });
+  expect(((await inFrench.json()) as { detail: string }).detail).toContain("n'est pas encore approuvée");
+
+  const pages = async (response: Awaited<ReturnType<typeof staff.get>>) => {
+    expect(response.status()).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(await response.body()) });
+    const result = await parser.getText();
+    await parser.destroy();
+    return result.pages.map((p) => p.text);
+  };
+  const draft = await pages(await staff.get(`/api/v1/projects/RW-REINT-P4/report.pdf?period=${awaiting}&lang=en`));
+  expect(draft.length).toBeGreaterThan(1);
+  for (const text of draft) expect(text).toContain("Draft – not approved");
+  for (const text of await pages(await donor.get(`/api/v1/projects/RW-REINT-P4/report.pdf?period=${approved}&lang=en`))) expect(text).not.toContain("Draft");
 });
 
 test("programme exports, the portfolio's streamed values and wrong queries", async () => {
@@ -170,7 +208,7 @@ test("programme exports, the portfolio's streamed values and wrong queries", asy
   const donorValues = await csvOf(donor, "/api/v1/data-values/export.csv?delimiter=semicolon", ";");
   expect(donorValues.length).toBeGreaterThan(0);
   expect(new Set(donorValues.map((v) => v.project_code))).toEqual(new Set(["CD-HSEC-NK"]));
-  expect(new Set(donorValues.map((v) => v.status))).toEqual(new Set(["approved"]));
+  expect(new Set(donorValues.map((v) => v.status))).toEqual(new Set(["approved", "awaiting_approval"]));
 
   const bad = await staff.get("/api/v1/projects/RW-REINT-P4/export.csv?kind=everything");
   expect(bad.status()).toBe(400);

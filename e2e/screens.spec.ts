@@ -12,7 +12,7 @@ test.describe("in French", () => {
     await signInWithForm(page, ACCOUNTS.manager2, FRENCH_LABELS);
     await expect(page.getByRole("heading", { level: 1, name: "Projets" })).toBeVisible();
 
-    await page.getByRole("link", { name: "Réintégration durable des rapatriés rwandais, phase IV" }).click();
+    await page.getByRole("link", { name: "Réintégration durable des rapatriés rwandais, phase IV", exact: true }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Cadre de résultats" })).toBeVisible();
     await expect(page.getByText("Du 1 juil. 2024 au 30 juin 2027")).toBeVisible();
     await expect(page.getByRole("row", { name: /Bénéficiaires directs \(personnes uniques\)/ })).toContainText("5\u202f000");

@@ -32,6 +32,8 @@ const ROWS: Row[] = [
   // A cell's history is for those who see figures in review: donors get none of it.
   { file: "app/(app)/projects/[code]/entry/[period]/actions.ts", name: "loadCellHistory", url: () => `/projects/${P4}/entry/2026Q4`, call: { json: (ids) => [{ projectCode: P4, indicatorId: ids.indicator, period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: "" }] }, probe: "SELECT 1", expect: managers({ staff: "allowed" }) },
   { file: "app/(app)/projects/[code]/entry/[period]/actions.ts", name: "changePeriodStatus", url: () => `/projects/${P4}/entry/2026Q3`, call: { form: () => ({ projectCode: P4, period: "2026Q3", action: "approve" }) }, probe: `SELECT pp.status FROM project_periods pp JOIN projects p ON p.id = pp.project_id WHERE p.code = '${P4}' AND pp.period = '2026Q3'`, expect: managers() },
+  // The completeness check reads what the period lacks: donors, and whoever may not see the project, get nothing.
+  { file: "app/(app)/projects/[code]/entry/[period]/actions.ts", name: "checkCompleteness", url: () => `/projects/${P4}/entry/2026Q4`, call: { json: () => [{ projectCode: P4, period: "2026Q4" }] }, probe: "SELECT 1", expect: managers({ staff: "allowed" }) },
   { file: "app/(app)/projects/[code]/entry/[period]/narrative-actions.ts", name: "saveNarrativeForm", url: () => `/projects/${P4}/entry/2026Q4`, call: { form: () => ({ projectCode: P4, period: "2026Q4", version: "", language: "en", highlights: "Taken over" }) }, probe: "SELECT count(*) FROM narratives WHERE highlights = 'Taken over'", expect: managers() },
   { file: "app/(app)/settings/actions.ts", name: "createTokenAction", url: () => "/settings", call: { form: () => ({ name: "own token" }) }, probe: "SELECT 1", expect: anyoneSignedIn() },
   // One's own tokens only: the admin's token stays for anyone else.
@@ -99,7 +101,7 @@ test("those who may not act are refused by every server action, and nothing chan
       if (outcome === "login" && !(response.status() === 307 && (response.headers().location ?? "").startsWith("/login"))) wrong.push(`${said} — expected the way to sign in`);
       if (outcome === "refused") {
         refusals++;
-        if (response.status() >= 500 || /"ok":true/.test(text) || (row.name === "loadCellHistory" && !/\n1:\[\]/.test(text))) wrong.push(`${said} — expected a refusal`);
+        if (response.status() >= 500 || /"ok":true/.test(text) || (["loadCellHistory", "checkCompleteness"].includes(row.name) && !/\n1:\[\]/.test(text))) wrong.push(`${said} — expected a refusal`);
       }
     }
   }

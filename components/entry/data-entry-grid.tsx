@@ -98,10 +98,11 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
     [rows, t, messages.language],
   );
 
-  const onLeaveCell = (row: Row, event: FocusEvent<HTMLInputElement>) => {
-    const block = event.currentTarget.closest("tbody");
-    const leavingPlace = !(event.relatedTarget instanceof Node) || !block?.contains(event.relatedTarget);
-    setCells((current) => checkBlock(current, row.indicator, row.location.code, leavingPlace));
+  // Leaving a cell checks its figure (and breakdowns complete by then); leaving a place's block, every breakdown of it.
+  const onLeaveCell = (row: Row) => setCells((current) => checkBlock(current, row.indicator, row.location.code, false));
+  const onLeavePlace = (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => {
+    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+    setCells((current) => checkBlock(current, indicator, location.code, true));
   };
 
   // After a refused save, the focus goes to the first cell with a problem.
@@ -221,7 +222,7 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
       value={c[part]}
       disabled={!editable}
       onChange={(e) => update(row.key, part, e.target.value)}
-      onBlur={(e) => onLeaveCell(row, e)}
+      onBlur={() => onLeaveCell(row)}
       onKeyDown={onEnter}
     />
   );
@@ -263,7 +264,7 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
                   const locationRows = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === location.code);
                   const locationSums = sums(indicator, location);
                   return (
-                    <tbody key={location.code} className="location-block">
+                    <tbody key={location.code} className="location-block" onBlur={(event) => onLeavePlace(indicator, location, event)}>
                       {locationRows.map((row) => {
                         const c = cell(row.key);
                         const name = `${indicator.code} ${location.name} ${row.label}`;

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
-import { findGaps, type Cell } from "../../lib/workflow/completeness";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { cellId, expectedPlaces, findGaps, type Cell } from "../../lib/workflow/completeness";
 import type { Executor } from "../client";
 import { dataValues, indicators, locations, projectLocations, type Indicator } from "../schema";
 import { loadIndicatorDimensions } from "./entry-sheet";
@@ -9,30 +9,40 @@ export type PeriodGap = Cell & { indicatorCode: string };
 
 /**
  * The expected figures of a project's period that are empty: every indicator entered by hand, at
- * each of the project's places, its total and each option of the breakdowns it requires. Callers
- * check access first.
+ * each place it is reported at (lib/workflow/completeness), its total and the breakdowns it
+ * requires. Callers check access first.
  */
 export function findPeriodGaps(db: Executor, projectId: number, period: string): PeriodGap[] {
   const list: Indicator[] = db.select().from(indicators).where(and(eq(indicators.projectId, projectId), eq(indicators.source, "manual"))).orderBy(asc(indicators.position)).all();
   if (list.length === 0) return [];
   const places = db
-    .select({ id: locations.id, code: locations.code })
+    .select({ id: locations.id, code: locations.code, level: locations.level })
     .from(projectLocations)
     .innerJoin(locations, eq(projectLocations.locationId, locations.id))
     .where(eq(projectLocations.projectId, projectId))
     .orderBy(asc(locations.level), asc(locations.nameEn))
     .all();
   const codeOf = new Map(places.map((p) => [p.id, p.code]));
+  const values = db
+    .select({ indicatorId: dataValues.indicatorId, period: dataValues.period, locationId: dataValues.locationId, disaggregation: dataValues.disaggregation, value: dataValues.value, numerator: dataValues.numerator, denominator: dataValues.denominator })
+    .from(dataValues)
+    .where(inArray(dataValues.indicatorId, list.map((i) => i.id)))
+    .all();
+  const reportedAt = new Map<number, Set<string>>();
+  const entered = new Map<string, number[]>();
+  for (const v of values) {
+    const locationCode = codeOf.get(v.locationId) ?? "";
+    if (v.disaggregation === "") reportedAt.set(v.indicatorId, (reportedAt.get(v.indicatorId) ?? new Set()).add(locationCode));
+    if (v.period !== period) continue;
+    const parts = v.value !== null ? [v.value] : v.numerator !== null && v.denominator !== null ? [v.numerator, v.denominator] : null;
+    if (parts) entered.set(cellId({ indicatorId: v.indicatorId, locationCode, disaggregation: v.disaggregation }), parts);
+  }
   const dimensionsOf = loadIndicatorDimensions(db, list.map((i) => i.id));
-  const filled = new Set(
-    db
-      .select({ indicatorId: dataValues.indicatorId, locationId: dataValues.locationId, disaggregation: dataValues.disaggregation })
-      .from(dataValues)
-      .where(and(inArray(dataValues.indicatorId, list.map((i) => i.id)), eq(dataValues.period, period), or(isNotNull(dataValues.value), isNotNull(dataValues.numerator))))
-      .all()
-      .map((v) => `${v.indicatorId}|${codeOf.get(v.locationId) ?? ""}|${v.disaggregation}`),
-  );
-  const expected = list.map((i) => ({ id: i.id, dimensions: (dimensionsOf.get(i.id) ?? []).map((d) => ({ code: d.code, options: d.options.map((o) => o.code) })) }));
+  const expected = list.map((i) => ({
+    id: i.id,
+    dimensions: (dimensionsOf.get(i.id) ?? []).map((d) => ({ code: d.code, options: d.options.map((o) => o.code) })),
+    places: expectedPlaces([...(reportedAt.get(i.id) ?? [])], places),
+  }));
   const codes = new Map(list.map((i) => [i.id, i.code]));
-  return findGaps(expected, places.map((p) => p.code), filled).map((gap) => ({ ...gap, indicatorCode: codes.get(gap.indicatorId) ?? "" }));
+  return findGaps(expected, entered).map((gap) => ({ ...gap, indicatorCode: codes.get(gap.indicatorId) ?? "" }));
 }

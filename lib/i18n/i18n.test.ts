@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
 import { formatDate, formatNumber, formatPercent, formatPhase, formatRatio, localized } from "./format";
 import { chooseLanguage, negotiateLanguage } from "./negotiate";
 
@@ -53,5 +56,23 @@ describe("formatting", () => {
     expect(localized("fr", "Trainers trained", "Formateurs formés")).toBe("Formateurs formés");
     expect(localized("fr", "Rutshuru", null)).toBe("Rutshuru");
     expect(localized("en", "Trainers trained", "Formateurs formés")).toBe("Trainers trained");
+  });
+});
+
+describe("the messages", () => {
+  const keys = (messages: object, prefix = ""): string[] =>
+    Object.entries(messages).flatMap(([key, value]) => (typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
+
+  it("exist in English and in French, each of them", () => {
+    expect(keys(fr).sort()).toEqual(keys(en).sort());
+  });
+
+  it("are well-formed ICU messages in both languages", () => {
+    for (const [language, messages] of [["en", en], ["fr", fr]] as const) {
+      for (const key of keys(messages)) {
+        const message = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        expect(() => new IntlMessageFormat(message as string, language), `${language} ${key}`).not.toThrow();
+      }
+    }
   });
 });
