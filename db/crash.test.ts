@@ -12,7 +12,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 /** Starts a large import in a process of its own and kills it with SIGKILL once it writes. */
 function importAndKill(file: string, rows: number, afterMs: number): Promise<{ said: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "db/test-support/import-until-killed.ts", file, String(rows)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    // Node itself with tsx's loader: the tsx command would run the script in a child process of its own, which SIGKILL would not reach.
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/test-support/import-until-killed.ts", file, String(rows)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
     let said = "";
     child.stdout.on("data", (chunk: Buffer) => {
       said += chunk.toString();

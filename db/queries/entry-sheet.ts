@@ -2,16 +2,15 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween, previousPeriod } from "../../lib/periods/period";
 import type { Actual } from "../../lib/indicators/actual";
-import type { Executor } from "../client";
 import { computeRecordActual } from "../records/computed-figures";
+import { loadIndicatorDimensions, type SheetDimension } from "../records/indicator-dimensions";
 import { loadTrainings } from "../records/trainings";
-import { dimensionOptions, dimensions, indicatorDimensions, indicatorTargets, indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../schema";
+import { indicatorTargets, indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../schema";
 import { listDataValues, type ListedValue } from "./data-value-list";
 import { AccessDeniedError } from "./errors";
 import { listProjectLocations } from "./projects";
 import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
-export type SheetDimension = { code: string; nameEn: string; nameFr: string; options: { code: string; nameEn: string; nameFr: string }[] };
 export type SheetIndicator = { indicator: Indicator; dimensions: SheetDimension[]; computed: Actual | null };
 export type PeriodState = Pick<ProjectPeriod, "status" | "submittedBy" | "submittedAt" | "submissionComment" | "reviewedAt" | "comment" | "approvedAt"> & {
   submittedByName: string | null;
@@ -77,31 +76,6 @@ function periodStates(ctx: QueryContext, projectId: number, period?: string): { 
       reviewedByName: r.reviewedBy === null ? null : (names.get(r.reviewedBy) ?? null),
     },
   }));
-}
-
-/** The breakdowns each indicator requires, with their options, in the order of the grid. */
-export function loadIndicatorDimensions(db: Executor, indicatorIds: readonly number[]): Map<number, SheetDimension[]> {
-  const byIndicator = new Map<number, SheetDimension[]>();
-  if (indicatorIds.length === 0) return byIndicator;
-  const rows = db
-    .select({ indicatorId: indicatorDimensions.indicatorId, dimension: dimensions, option: dimensionOptions })
-    .from(indicatorDimensions)
-    .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
-    .innerJoin(dimensionOptions, eq(dimensionOptions.dimensionId, dimensions.id))
-    .where(inArray(indicatorDimensions.indicatorId, [...indicatorIds]))
-    .orderBy(asc(dimensions.position), asc(dimensionOptions.position))
-    .all();
-  for (const row of rows) {
-    const dims = byIndicator.get(row.indicatorId) ?? [];
-    let dim = dims.find((d) => d.code === row.dimension.code);
-    if (!dim) {
-      dim = { code: row.dimension.code, nameEn: row.dimension.nameEn, nameFr: row.dimension.nameFr, options: [] };
-      dims.push(dim);
-    }
-    dim.options.push({ code: row.option.code, nameEn: row.option.nameEn, nameFr: row.option.nameFr });
-    byIndicator.set(row.indicatorId, dims);
-  }
-  return byIndicator;
 }
 
 /** Everything the entry grid of one project and period shows. */

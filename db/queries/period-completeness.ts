@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { cellId, expectedPlaces, findGaps, type Cell } from "../../lib/workflow/completeness";
 import type { Executor } from "../client";
 import { dataValues, indicators, locations, projectLocations, type Indicator } from "../schema";
-import { loadIndicatorDimensions } from "./entry-sheet";
+import { loadIndicatorDimensions } from "../records/indicator-dimensions";
 
 export type PeriodGap = Cell & { indicatorCode: string };
 

@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import type { PeriodChanges } from "../../lib/workflow/record-changes";
 import { listTasks, type Task, type TaskPeriodState } from "../../lib/workflow/tasks";
 import { projectPeriods, projects } from "../schema";
+import { remember } from "../read-cache";
 import { changesSinceApprovals } from "./project-periods";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
@@ -15,6 +16,11 @@ export type TaskWithProject = Task & { projectTitleEn: string; projectTitleFr: s
  */
 export function listMyTasks(ctx: QueryContext, today: string): TaskWithProject[] {
   if (ctx.viewer.role !== "admin" && ctx.viewer.role !== "manager") return [];
+  // Comparing every approved period's records with their copies is the costly part: kept until the data change.
+  return remember(dbOf(ctx), `tasks|${ctx.viewer.userId}|${today}`, () => computeMyTasks(ctx, today));
+}
+
+function computeMyTasks(ctx: QueryContext, today: string): TaskWithProject[] {
   const db = dbOf(ctx);
   const ids = managedProjectIds(ctx);
   if (ids.length === 0) return [];

@@ -144,6 +144,8 @@ export const COPIES_KEY = "approved-records-copied";
  * which is what donors saw then. A database made since has nothing to copy.
  */
 export function copyRecordsOfEarlierApprovals(db: Db): void {
+  // Read first: a database that has them needs no write, and no lock, at every start.
+  if (db.select().from(appMeta).where(eq(appMeta.key, COPIES_KEY)).get()) return;
   db.transaction((tx) => {
     if (tx.select().from(appMeta).where(eq(appMeta.key, COPIES_KEY)).get()) return;
     const approved = tx
