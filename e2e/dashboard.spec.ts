@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { ACCOUNTS, signInWithForm } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 
 const as = apiClients();
 type Indicator = { code: string; actual: number | null };
 type Project = { results: { indicators: Indicator[] }[] };
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a donor's project dashboard shows the API's approved figures, with statuses and charts", async ({ page }) => {
   const api = await getJson<Project>(await as(ACCOUNTS.donorJapan), "/api/v1/projects/RW-REINT-P4");

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { ACCOUNTS, signInWithForm } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 
@@ -49,6 +50,7 @@ test.describe.serial("approval, as people do it", () => {
     await expect(task).toBeVisible();
     const listed = (await getJson<{ data: { kind: string; project: string; period: string }[] }>(await as(ACCOUNTS.manager2), "/api/v1/tasks")).data;
     await expect(todo.getByRole("listitem")).toHaveCount(listed.length);
+    await expectAccessible(page);
     await task.click();
     await expect(page.getByRole("heading", { level: 1, name: "Figures of 2026Q3" })).toBeVisible();
 
@@ -127,6 +129,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     const described = (await total.getAttribute("aria-describedby"))!.split(" ");
     const problem = page.locator(`[id="${described.find((id) => id.endsWith("-problem"))}"]`);
     await expect(problem).toHaveText("Total: A figure cannot be negative.");
+    await expectAccessible(page);
     await total.fill("2.5");
     await total.press("Tab");
     await expect(problem).toHaveText("Total: This is a count: enter a whole number.");
@@ -205,6 +208,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     await expect(dialog.getByRole("listitem").filter({ hasText: "OP1.2 Quick-impact projects completed" }).filter({ hasText: "Nyiragongo: Total" })).toBeVisible();
     const overview = await getJson<{ gaps: unknown[] }>(await as(ACCOUNTS.manager), "/api/v1/projects/CD-HSEC-NK/periods/2026Q3");
     await expect(dialog.getByText(`Expected figures still empty: ${overview.gaps.length}`)).toBeVisible();
+    await expectAccessible(page);
 
     // Without a reason the browser keeps the dialog open; with one, the period goes.
     const reason = dialog.getByLabel("Why are these figures missing? (required, read by the approver)");

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { submitKeepingValues } from "@/components/ui/keep-form-values";
 import type { PeriodAction } from "@/lib/workflow/period-workflow";
 import { useUnsavedChanges } from "./unsaved-changes";
 
@@ -111,7 +112,7 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
             </div>
           ))}
         {blockedBySaving && <p className="form-error">{labels.saveFirst}</p>}
-        <form id={formId} action={formAction}>
+        <form id={formId} onSubmit={submitKeepingValues(formAction)}>
           <input type="hidden" name="projectCode" value={projectCode} />
           <input type="hidden" name="period" value={period} />
           <input type="hidden" name="action" value={asking ?? ""} />
