@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { COPIES_KEY } from "../../db/records/approved-records";
 import { seedDemoData } from "../../db/seed";
 import { createRandom } from "../../db/seed/random";
 import { hashDemoPassword } from "../../db/seed/users";
@@ -169,7 +168,6 @@ export async function generateOrganisation(file: string, seed = 2026): Promise<S
       JOIN project_periods pp ON pp.project_id = p.id AND pp.approved_at IS NOT NULL AND pp.period = ${quarterOf("t.end_date")}
       WHERE p.code LIKE 'BX-%';
     `);
-    sqlite.prepare("INSERT INTO app_meta (key, value, created_at) VALUES (?, ?, ?)").run(COPIES_KEY, now, now);
     sqlite.exec(`
       INSERT INTO approved_values (project_id, indicator_id, period, location_id, disaggregation, value, numerator, denominator, approved_by, approved_at)
       SELECT i.project_id, v.indicator_id, v.period, v.location_id, v.disaggregation, v.value, v.numerator, v.denominator, ${admin}, '2026-01-01'
