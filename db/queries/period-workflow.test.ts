@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
 import { countPeopleTrained } from "../../lib/trainings/people-trained";
+import { changesSinceApproval } from "../../lib/workflow/record-changes";
 import { auditLog, projectPeriods, projects } from "../schema";
 import { useDemoDatabase } from "../test-database";
 import { beneficiariesTable, trainingsTable, valuesTable } from "./export-tables";
@@ -201,5 +203,63 @@ describe("frozen at approval", () => {
     expect(audited).toEqual(expect.arrayContaining(["period.reopen 2026Q3", "period.approve 2026Q3", "period.submit 2026Q3"]));
     const marked = demo.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.action, "period.mark_not_reported")).all();
     expect(marked).toHaveLength(1);
+  });
+});
+
+describe("the changes since approval, counted in SQL", () => {
+  // The specification: every record loaded, each given its period, compared by lib/workflow/record-changes.
+  function inMemory(code: string) {
+    const p = project(code);
+    const type = FREQUENCY_PERIOD_TYPE[p.reportingFrequency];
+    const periodOf = (date: string) => periodOfRecord(date, type, p.startDate, p.endDate);
+    const all = <T>(query: string) => demo.db.$client.prepare(query).all(p.id) as T[];
+    type Service = { ref: string; code: string; date: string; attrs: string; period?: string };
+    const person = "json_array(household_ref, sex, birth_year, group_code, location_id, CAST(household_size AS REAL))";
+    const live = all<Service>(`SELECT b.ref, st.code, s.received_on AS date, json_array(b.household_ref, b.sex, b.birth_year, b.group_code, b.location_id, CAST(coalesce(b.household_size, p.household_size) AS REAL)) AS attrs
+      FROM beneficiaries b JOIN projects p ON p.id = b.project_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id WHERE b.project_id = ?`);
+    const copies = all<Service>(`SELECT ref, service_code AS code, received_on AS date, ${person} AS attrs, period FROM approved_services WHERE project_id = ?`);
+    type Training = { id: number; endDate: string; content: string; period?: string };
+    const trainings = all<Training>(`SELECT t.id, t.end_date AS endDate, json_array(t.title, t.kind, t.topic, t.location_id, t.start_date, t.end_date, t.facilitator, t.cohort_id,
+        (SELECT json_group_array(json_object('sex', sex, 'ageGroup', age_group, 'count', count)) FROM (SELECT * FROM training_participants WHERE training_id = t.id ORDER BY sex, age_group)),
+        (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_group_array(ref) END FROM (SELECT b.ref FROM training_roster r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.training_id = t.id ORDER BY b.ref))) AS content
+      FROM trainings t WHERE t.project_id = ?`);
+    const trainingCopies = all<Training>(`SELECT training_id AS id, end_date AS endDate, json_array(title, kind, topic, location_id, start_date, end_date, facilitator, cohort_id, json(participants), json(roster)) AS content, period FROM approved_trainings WHERE project_id = ?`);
+    const approved = new Set(all<{ period: string }>("SELECT period FROM project_periods WHERE project_id = ? AND approved_at IS NOT NULL").map((r) => r.period));
+    return changesSinceApproval(
+      [...live.map((s) => ({ period: periodOf(s.date), key: `${s.ref}|${s.code}|${s.date}`, content: s.attrs })), ...trainings.map((t) => ({ period: periodOf(t.endDate), key: `t${t.id}`, content: t.content }))],
+      [...copies.map((s) => ({ period: s.period!, key: `${s.ref}|${s.code}|${s.date}`, content: s.attrs })), ...trainingCopies.map((t) => ({ period: t.period!, key: `t${t.id}`, content: t.content }))],
+      approved,
+    );
+  }
+
+  it("equal the specification through additions, changes, moves and removals of services and trainings", () => {
+    const run = (statement: string, ...params: unknown[]) => demo.db.$client.prepare(statement).run(...params);
+    const p4 = project("RW-REINT-P4").id;
+    const drc = project("CD-HSEC-NK").id;
+    const check = () => {
+      for (const code of ["RW-REINT-P4", "CD-HSEC-NK", "RW-REINT-P3"]) expect(changesSinceApprovals(demo.db, project(code)), code).toEqual(inMemory(code));
+    };
+    check();
+    // A service moved from 2026Q1 to 2025Q4, another removed, a person moved to another district.
+    const [moved, removed] = demo.db.$client
+      .prepare("SELECT s.id FROM beneficiary_services s JOIN beneficiaries b ON b.id = s.beneficiary_id WHERE b.project_id = ? AND s.received_on BETWEEN '2026-01-01' AND '2026-03-31' ORDER BY s.id LIMIT 2")
+      .all(p4) as { id: number }[];
+    run("UPDATE beneficiary_services SET received_on = '2025-12-20' WHERE id = ?", moved!.id);
+    run("DELETE FROM beneficiary_services WHERE id = ?", removed!.id);
+    run("UPDATE beneficiaries SET location_id = (SELECT location_id FROM project_locations WHERE project_id = ? ORDER BY location_id DESC LIMIT 1) WHERE id = (SELECT min(id) FROM beneficiaries WHERE project_id = ?)", p4, p4);
+    // A training's participants changed, another removed; the DRC's household size (the default for records without one) changed.
+    const training = (demo.db.$client.prepare("SELECT training_id AS id FROM approved_trainings WHERE project_id = ? ORDER BY training_id LIMIT 1").get(p4) as { id: number }).id;
+    run("UPDATE training_participants SET count = count + 1 WHERE training_id = ?", training);
+    run("DELETE FROM trainings WHERE id = (SELECT max(training_id) FROM approved_trainings WHERE project_id = ? AND training_id NOT IN (SELECT cohort_id FROM trainings WHERE cohort_id IS NOT NULL))", p4);
+    run("UPDATE projects SET household_size = coalesce(household_size, 5) + 1 WHERE id = ?", drc);
+    const changed = inMemory("RW-REINT-P4");
+    expect([...changed.values()].reduce((n, c) => n + c.changed, 0)).toBeGreaterThanOrEqual(4);
+    check();
+    // Every record of a project that now reports yearly belongs to another period than the one approved.
+    expect(inMemory("RW-REINT-P3")).toEqual(new Map());
+    run("UPDATE projects SET reporting_frequency = CASE reporting_frequency WHEN 'yearly' THEN 'quarterly' ELSE 'yearly' END WHERE code = 'RW-REINT-P3'");
+    expect(inMemory("RW-REINT-P3").size).toBeGreaterThan(0);
+    expect([...inMemory("RW-REINT-P3").values()].every((c) => c.added === 0 && c.changed > 0)).toBe(true);
+    check();
   });
 });

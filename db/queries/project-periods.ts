@@ -5,10 +5,10 @@ import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from
 import { checkReportingPeriod } from "../../lib/validation/period";
 import type { Problem } from "../../lib/validation/problems";
 import { decideTransition, isSettled, valueStatusOf, type PeriodAction, type TransitionRefusal } from "../../lib/workflow/period-workflow";
-import { changesSinceApproval, type PeriodChanges } from "../../lib/workflow/record-changes";
+import type { PeriodChanges } from "../../lib/workflow/record-changes";
 import type { Executor } from "../client";
 import { forgetApprovedPeriod, snapshotApprovedPeriod } from "../records/approval-snapshot";
-import { recordsToCompare } from "../records/approved-records";
+import { countChangesSinceApproval } from "../records/approved-records";
 import { latestApprovedPeriods } from "./approved-periods";
 import { findPeriodGaps, type PeriodGap } from "./period-completeness";
 import { auditLog, dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../schema";
@@ -45,18 +45,7 @@ function earlierOpenPeriods(db: Executor, project: Project, period: string): str
 
 /** For each approved period of the project, the records added and changed since its approval. */
 export function changesSinceApprovals(db: Executor, project: Project): Map<string, PeriodChanges> {
-  const approved = new Set(
-    db
-      .select({ period: projectPeriods.period, approvedAt: projectPeriods.approvedAt })
-      .from(projectPeriods)
-      .where(eq(projectPeriods.projectId, project.id))
-      .all()
-      .filter((p) => p.approvedAt !== null)
-      .map((p) => p.period),
-  );
-  if (approved.size === 0) return new Map();
-  const { live, approved: copies } = recordsToCompare(db, project);
-  return changesSinceApproval(live, copies, approved);
+  return countChangesSinceApproval(db, [project]).get(project.id) ?? new Map();
 }
 
 /** The records added and changed since each approval of a visible project's periods, for those who see figures in review. */

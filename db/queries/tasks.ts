@@ -1,10 +1,9 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import type { PeriodChanges } from "../../lib/workflow/record-changes";
 import { listTasks, type Task, type TaskPeriodState } from "../../lib/workflow/tasks";
 import { projectPeriods, projects } from "../schema";
 import { remember } from "../read-cache";
-import { changesSinceApprovals } from "./project-periods";
+import { countChangesSinceApproval } from "../records/approved-records";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 export type TaskWithProject = Task & { projectTitleEn: string; projectTitleFr: string | null };
@@ -26,15 +25,12 @@ function computeMyTasks(ctx: QueryContext, today: string): TaskWithProject[] {
   if (ids.length === 0) return [];
   const list = db.select().from(projects).where(inArray(projects.id, ids)).all();
   const states = new Map<number, Map<string, TaskPeriodState>>();
-  const approved = new Set<number>();
   for (const row of db.select().from(projectPeriods).where(inArray(projectPeriods.projectId, ids)).all()) {
     const own = states.get(row.projectId) ?? new Map<string, TaskPeriodState>();
     own.set(row.period, { status: row.status, submittedBy: row.submittedBy, submittedAt: row.submittedAt });
     states.set(row.projectId, own);
-    if (row.approvedAt !== null) approved.add(row.projectId);
   }
-  const changes = new Map<number, Map<string, PeriodChanges>>();
-  for (const project of list) if (approved.has(project.id)) changes.set(project.id, changesSinceApprovals(db, project));
+  const changes = countChangesSinceApproval(db, list);
   const byId = new Map(list.map((p) => [p.id, p]));
   return listTasks({
     userId: ctx.viewer.userId,

@@ -4,7 +4,7 @@
 import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Sex, TrainingKind } from "../../lib/domain/codes";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodOfRecord, periodsBetween, periodStart } from "../../lib/periods/period";
-import type { ComparedRecord } from "../../lib/workflow/record-changes";
+import { changesSinceApproval, type PeriodChanges } from "../../lib/workflow/record-changes";
 import type { Db, Executor } from "../client";
 import { appMeta, projectPeriods, projects, type Project } from "../schema";
 import type { DatedTrainingRecord } from "./trainings";
@@ -23,14 +23,14 @@ const within = (column: SQL, bounds: { from: string | null; to: string | null })
 // The live records of a project in the shape of their approved copies: a service with its person
 // (the project's household size where the record has none), a training with its participants and
 // roster as JSON written the same way every time, so that copies and live rows compare as text.
-const liveServices = (projectId: number, bounds?: { from: string | null; to: string | null }) => sql`
+const liveServices = (projectId: number, bounds: { from: string | null; to: string | null }) => sql`
   SELECT b.project_id AS projectId, b.ref AS ref, b.household_ref AS householdRef, b.sex AS sex, b.birth_year AS birthYear, b.group_code AS groupCode,
     b.location_id AS locationId, coalesce(b.household_size, p.household_size) AS householdSize, st.code AS serviceCode, s.received_on AS receivedOn
   FROM beneficiaries b JOIN projects p ON p.id = b.project_id
   JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
-  WHERE b.project_id = ${projectId} AND ${bounds ? within(sql`s.received_on`, bounds) : sql`1`}`;
+  WHERE b.project_id = ${projectId} AND ${within(sql`s.received_on`, bounds)}`;
 
-const liveTrainings = (projectId: number, bounds?: { from: string | null; to: string | null }) => sql`
+const liveTrainings = (projectIds: readonly number[], bounds?: { from: string | null; to: string | null }) => sql`
   SELECT t.project_id AS projectId, t.id AS trainingId, t.title AS title, t.kind AS kind, t.topic AS topic, t.location_id AS locationId,
     t.start_date AS startDate, t.end_date AS endDate, t.facilitator AS facilitator, t.cohort_id AS cohortId,
     (SELECT json_group_array(json_object('sex', sex, 'ageGroup', age_group, 'count', count))
@@ -39,7 +39,7 @@ const liveTrainings = (projectId: number, bounds?: { from: string | null; to: st
       THEN (SELECT json_group_array(ref) FROM (SELECT b.ref FROM training_roster r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.training_id = t.id ORDER BY b.ref))
     END AS roster
   FROM trainings t
-  WHERE t.project_id = ${projectId} AND ${bounds ? within(sql`t.end_date`, bounds) : sql`1`}`;
+  WHERE t.project_id IN (SELECT value FROM json_each(${JSON.stringify(projectIds)})) AND ${bounds ? within(sql`t.end_date`, bounds) : sql`1`}`;
 
 /**
  * Records the registry's services and the trainings dated in a period as they stand now, in place
@@ -53,7 +53,7 @@ export function copyPeriodRecords(tx: Executor, project: Project, period: string
     SELECT projectId, ${period}, ref, householdRef, sex, birthYear, groupCode, locationId, householdSize, serviceCode, receivedOn FROM (${liveServices(project.id, bounds)})`);
   tx.run(sql`
     INSERT INTO approved_trainings (project_id, period, training_id, title, kind, topic, location_id, start_date, end_date, facilitator, cohort_id, participants, roster)
-    SELECT projectId, ${period}, trainingId, title, kind, topic, locationId, startDate, endDate, facilitator, cohortId, participants, roster FROM (${liveTrainings(project.id, bounds)})`);
+    SELECT projectId, ${period}, trainingId, title, kind, topic, locationId, startDate, endDate, facilitator, cohortId, participants, roster FROM (${liveTrainings([project.id], bounds)})`);
 }
 
 /** Forgets the records an approval of the period counted (the period is marked not reported). */
@@ -62,37 +62,94 @@ export function dropPeriodRecords(tx: Executor, projectId: number, period: strin
   tx.run(sql`DELETE FROM approved_trainings WHERE project_id = ${projectId} AND period = ${period}`);
 }
 
-type ServiceRow = { ref: string; householdRef: string | null; sex: string; birthYear: number | null; groupCode: string; locationId: number; householdSize: number | null; serviceCode: string; receivedOn: string };
-type TrainingRow = { trainingId: number; title: string; kind: string; topic: string; locationId: number; startDate: string; endDate: string; facilitator: string | null; cohortId: number | null; participants: string; roster: string | null };
+type TrainingRow = { projectId: number; trainingId: number; title: string; kind: string; topic: string; locationId: number; startDate: string; endDate: string; facilitator: string | null; cohortId: number | null; participants: string; roster: string | null };
 
-const serviceKey = (r: ServiceRow) => `service|${r.ref}|${r.serviceCode}|${r.receivedOn}`;
-const serviceContent = (r: ServiceRow) => JSON.stringify([r.householdRef, r.sex, r.birthYear, r.groupCode, r.locationId, r.householdSize]);
 const trainingKey = (r: TrainingRow) => `training|${r.trainingId}`;
 const trainingContent = (r: TrainingRow) => JSON.stringify([r.title, r.kind, r.topic, r.locationId, r.startDate, r.endDate, r.facilitator, r.cohortId, r.participants, r.roster]);
 
-/** The project's records as they are now and as their approvals recorded them, each with the period it belongs to. */
-export function recordsToCompare(db: Executor, project: Project): { live: ComparedRecord[]; approved: ComparedRecord[] } {
-  const type = FREQUENCY_PERIOD_TYPE[project.reportingFrequency];
-  const periodOf = (date: string) => periodOfRecord(date, type, project.startDate, project.endDate);
-  const live = [
-    ...db.all<ServiceRow>(liveServices(project.id)).map((r) => ({ period: periodOf(r.receivedOn), key: serviceKey(r), content: serviceContent(r) })),
-    ...db.all<TrainingRow>(liveTrainings(project.id)).map((r) => ({ period: periodOf(r.endDate), key: trainingKey(r), content: trainingContent(r) })),
-  ];
-  const approved = [
-    ...db
-      .all<ServiceRow & { period: string }>(sql`
-        SELECT period, ref, household_ref AS householdRef, sex, birth_year AS birthYear, group_code AS groupCode, location_id AS locationId,
-          household_size AS householdSize, service_code AS serviceCode, received_on AS receivedOn
-        FROM approved_services WHERE project_id = ${project.id}`)
-      .map((r) => ({ period: r.period, key: serviceKey(r), content: serviceContent(r) })),
-    ...db
-      .all<TrainingRow & { period: string }>(sql`
-        SELECT period, training_id AS trainingId, title, kind, topic, location_id AS locationId, start_date AS startDate, end_date AS endDate,
-          facilitator, cohort_id AS cohortId, participants, roster
-        FROM approved_trainings WHERE project_id = ${project.id}`)
-      .map((r) => ({ period: r.period, key: trainingKey(r), content: trainingContent(r) })),
-  ];
-  return { live, approved };
+// The period a record dated `date` belongs to (lib/periods periodOfRecord), in SQL over the project `p`.
+const periodOfRecordSql = (date: SQL) => {
+  const clamped = sql`(CASE WHEN ${date} < p.start_date THEN p.start_date WHEN ${date} > p.end_date THEN p.end_date ELSE ${date} END)`;
+  return sql`(CASE p.reporting_frequency
+    WHEN 'quarterly' THEN substr(${clamped}, 1, 4) || 'Q' || ((cast(substr(${clamped}, 6, 2) AS integer) + 2) / 3)
+    WHEN 'monthly' THEN substr(${clamped}, 1, 4) || substr(${clamped}, 6, 2)
+    ELSE substr(${clamped}, 1, 4) END)`;
+};
+
+/**
+ * For each project, per approved period, the records added since its approval and those its
+ * approval recorded that changed, moved to another period or went (lib/workflow/record-changes is
+ * the rule; the services are compared in SQL, so that a headquarters' thousand projects take one
+ * query, and the trainings, a few per project, in memory).
+ */
+export function countChangesSinceApproval(db: Executor, projects: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[]): Map<number, Map<string, PeriodChanges>> {
+  const changes = new Map<number, Map<string, PeriodChanges>>();
+  if (projects.length === 0) return changes;
+  const ids = JSON.stringify(projects.map((p) => p.id));
+  const add = (projectId: number, period: string, added: number, changed: number) => {
+    const own = changes.get(projectId) ?? new Map<string, PeriodChanges>();
+    const current = own.get(period) ?? { added: 0, changed: 0 };
+    own.set(period, { added: current.added + added, changed: current.changed + changed });
+    changes.set(projectId, own);
+  };
+  const services = db.all<{ projectId: number; period: string; added: number; changed: number }>(sql`
+    WITH ids AS (SELECT value AS id FROM json_each(${ids})),
+    approved AS (SELECT pp.project_id, pp.period FROM project_periods pp WHERE pp.project_id IN (SELECT id FROM ids) AND pp.approved_at IS NOT NULL),
+    live AS (
+      SELECT b.project_id, ${periodOfRecordSql(sql`s.received_on`)} AS period, b.ref, st.code AS service_code, s.received_on
+      FROM ids JOIN projects p ON p.id = ids.id JOIN beneficiaries b ON b.project_id = p.id
+      JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
+    )
+    SELECT l.project_id AS projectId, l.period AS period, count(*) AS added, 0 AS changed
+    FROM live l JOIN approved ap ON ap.project_id = l.project_id AND ap.period = l.period
+    WHERE NOT EXISTS (
+      SELECT 1 FROM approved_services a
+      WHERE a.ref = l.ref AND a.project_id = l.project_id AND a.period = l.period AND a.service_code = l.service_code AND a.received_on = l.received_on
+    )
+    GROUP BY l.project_id, l.period
+    UNION ALL
+    SELECT a.project_id, a.period, 0, count(*)
+    FROM approved_services a JOIN ids ON ids.id = a.project_id
+    WHERE NOT EXISTS (
+      SELECT 1 FROM beneficiaries b JOIN projects p ON p.id = b.project_id
+      JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
+      WHERE b.project_id = a.project_id AND b.ref = a.ref AND st.code = a.service_code AND s.received_on = a.received_on
+        AND ${periodOfRecordSql(sql`s.received_on`)} = a.period
+        AND b.household_ref IS a.household_ref AND b.sex = a.sex AND b.birth_year IS a.birth_year AND b.group_code = a.group_code
+        AND b.location_id = a.location_id AND coalesce(b.household_size, p.household_size) IS a.household_size
+    )
+    GROUP BY a.project_id, a.period`);
+  for (const row of services) add(row.projectId, row.period, row.added, row.changed);
+
+  const approvedPeriods = new Map<number, Set<string>>();
+  for (const { projectId, period } of db.all<{ projectId: number; period: string }>(sql`
+    SELECT project_id AS projectId, period FROM project_periods WHERE approved_at IS NOT NULL AND project_id IN (SELECT value FROM json_each(${ids}))`)) {
+    approvedPeriods.set(projectId, (approvedPeriods.get(projectId) ?? new Set()).add(period));
+  }
+  const live = db.all<TrainingRow>(liveTrainings(projects.map((p) => p.id)));
+  const copies = db.all<TrainingRow & { period: string }>(sql`
+    SELECT project_id AS projectId, period, training_id AS trainingId, title, kind, topic, location_id AS locationId, start_date AS startDate, end_date AS endDate,
+      facilitator, cohort_id AS cohortId, participants, roster
+    FROM approved_trainings WHERE project_id IN (SELECT value FROM json_each(${ids}))`);
+  const byProject = <T extends TrainingRow>(rows: readonly T[]) => {
+    const grouped = new Map<number, T[]>();
+    for (const row of rows) grouped.set(row.projectId, [...(grouped.get(row.projectId) ?? []), row]);
+    return grouped;
+  };
+  const liveOf = byProject(live);
+  const copiesOf = byProject(copies);
+  for (const project of projects) {
+    const periods = approvedPeriods.get(project.id);
+    if (!periods) continue;
+    const type = FREQUENCY_PERIOD_TYPE[project.reportingFrequency];
+    const compared = changesSinceApproval(
+      (liveOf.get(project.id) ?? []).map((r) => ({ period: periodOfRecord(r.endDate, type, project.startDate, project.endDate), key: trainingKey(r), content: trainingContent(r) })),
+      (copiesOf.get(project.id) ?? []).map((r) => ({ period: r.period, key: trainingKey(r), content: trainingContent(r) })),
+      periods,
+    );
+    for (const [period, counted] of compared) add(project.id, period, counted.added, counted.changed);
+  }
+  return changes;
 }
 
 export type Participants = { sex: Sex; ageGroup: string; count: number }[];
