@@ -6,6 +6,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Registry = { report: (source: string, count: number) => void; unsaved: number };
 
+const GUARD = "baselineUnsavedGuard";
+
 const UnsavedChanges = createContext<Registry>({ report: () => {}, unsaved: 0 });
 
 export type LeaveLabels = { title: string; body: string; stay: string; leave: string };
@@ -47,12 +49,14 @@ export function UnsavedChangesGuard({ labels, children }: { labels: LeaveLabels;
       event.stopPropagation();
       setLeaving({ href: url.pathname + url.search + url.hash });
     };
-    // Back and forward: a copy of this page's history entry absorbs the first step away.
-    window.history.pushState(window.history.state, "", window.location.href);
+    // Back and forward: a copy of this page's history entry, marked as ours, absorbs the first step
+    // away; it is made once, however many times unsaved work starts again on the page.
+    const guard = () => window.history.pushState({ ...window.history.state, [GUARD]: true }, "", window.location.href);
+    if (!window.history.state?.[GUARD]) guard();
     const onPopState = (event: PopStateEvent) => {
       if (allowed.current || !dirty.current) return;
       event.stopImmediatePropagation();
-      window.history.pushState(window.history.state, "", window.location.href);
+      guard();
       setLeaving({ back: true });
     };
     window.addEventListener("beforeunload", onBeforeUnload);

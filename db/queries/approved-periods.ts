@@ -67,3 +67,8 @@ export function listPeriodStates(ctx: QueryContext, project: Project, today: str
 export function isGap(state: DonorPeriodState): state is SeriesGap {
   return state === "awaiting_approval" || state === "not_reported";
 }
+
+/** The gaps among periods, by period. */
+export function gapsOf(periods: readonly PeriodState[]): Map<string, SeriesGap> {
+  return new Map(periods.flatMap((p) => (isGap(p.state) ? [[p.period, p.state] as const] : [])));
+}

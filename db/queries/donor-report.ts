@@ -39,8 +39,8 @@ export function getDonorReport(ctx: QueryContext, overview: ProjectOverview, per
   const db = dbOf(ctx);
   const { project } = overview;
   const row = findProjectPeriod(db, project.id, period);
-  // An approved period reports what its approval recorded, to everyone; any other, its figures in review.
-  const approved = row?.status === "approved" || !seesUnapprovedFigures(ctx.viewer);
+  // A period approved (or reopened since) reports what its latest approval recorded, to everyone; any other, its figures in review.
+  const approved = row?.approvedAt != null || !seesUnapprovedFigures(ctx.viewer);
   const view = { through: period, approvedOnly: approved };
   const dashboard = getProjectDashboard(ctx, project, { approvedOnly: approved, to: period, today });
   const { records, trainings: seen } = listTrainings(ctx, project.id, view);

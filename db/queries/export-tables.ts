@@ -5,6 +5,7 @@ import type { Language } from "../../lib/domain/codes";
 import { comparePeriods } from "../../lib/periods/period";
 import { projects } from "../schema";
 import { donorPeriodStates, isGap } from "./approved-periods";
+import { readsApproved } from "./registry";
 import type { ExportColumn, ExportTable } from "../../lib/exports/table";
 import type { Executor } from "../client";
 import { loadApprovedTrainings } from "../records/approved-records";
@@ -98,14 +99,18 @@ export function valuesTable(ctx: QueryContext, projectIds: readonly number[], op
   return { name: "values", columns: columns(VALUE_COLUMNS, ["value", "numerator", "denominator"]), rows };
 }
 
-/** Trainings, one row per training and group of participants (sex, age group), as the viewer sees them (approved ones for donors). */
-export function trainingsTable(ctx: QueryContext, projectIds: readonly number[], language: Language): ExportTable {
+/**
+ * Trainings, one row per training and group of participants (sex, age group), as the viewer sees
+ * them: the approved ones, as approved, for donors and whoever asks for approved figures only.
+ */
+export function trainingsTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language }): ExportTable {
+  const { language } = options;
   assertVisible(ctx, projectIds);
   const db = dbOf(ctx);
   const name = (table: string) => sql.raw(language === "fr" ? `coalesce(${table}.name_fr, ${table}.name_en)` : `${table}.name_en`);
   const headers = ["project_code", "training_id", "title", "kind", "topic", "location_code", "location", "start_date", "end_date", "facilitator", "trainers_training_id", "sex", "age_group", "participants"];
   const table = (rows: ExportTable["rows"]): ExportTable => ({ name: "trainings", columns: columns(headers, ["participants"]), rows });
-  if (!seesUnapprovedFigures(ctx.viewer)) {
+  if (readsApproved(ctx, options)) {
     const projectCodes = new Map(db.values<[number, string]>(sql`SELECT id, code FROM projects`));
     const places = new Map(db.values<[number, string, string]>(sql`SELECT l.id, l.code, ${name("l")} FROM locations l`).map(([id, code, placeName]) => [id, [code, placeName] as const]));
     const approved = loadApprovedTrainings(db, projectIds.map((id) => ({ id, through: null })));
@@ -132,16 +137,17 @@ export function trainingsTable(ctx: QueryContext, projectIds: readonly number[],
  * Beneficiaries counted, never listed: per project, place, sex and group, the unique people who
  * received a service, then per service the people who received it. A person is in one row per
  * project, so the people of a project add up; across phases, a person in two phases is in both.
- * Donors count what the approvals recorded.
+ * Donors, and whoever asks for approved figures only, count what the approvals recorded.
  */
-export function beneficiariesTable(ctx: QueryContext, projectIds: readonly number[], language: Language): ExportTable {
+export function beneficiariesTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language }): ExportTable {
+  const { language } = options;
   assertVisible(ctx, projectIds);
   const db = dbOf(ctx);
   const services = db.values<[string]>(sql`SELECT code FROM service_types ORDER BY code`).map(([code]) => code);
   const name = sql.raw(language === "fr" ? "coalesce(l.name_fr, l.name_en)" : "l.name_en");
-  const scope: ReachScope = seesUnapprovedFigures(ctx.viewer)
-    ? { source: "live", projects: projectIds.map((id) => ({ id, upTo: null })) }
-    : { source: "approved", projects: projectIds.map((id) => ({ id, through: null })) };
+  const scope: ReachScope = readsApproved(ctx, options)
+    ? { source: "approved", projects: projectIds.map((id) => ({ id, through: null })) }
+    : { source: "live", projects: projectIds.map((id) => ({ id, upTo: null })) };
   const rows = countPeopleByPlace(db, scope, services, name) as ExportTable["rows"];
   const headers = ["project_code", "location_code", "location", "sex", "group", "people", ...services.map((code) => `people_${code}`)];
   return { name: "beneficiaries", columns: columns(headers, headers.filter((h) => h.startsWith("people"))), rows };

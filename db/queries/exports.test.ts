@@ -90,20 +90,23 @@ describe("long-format exports", () => {
   });
 
   it("count beneficiaries per place, sex and group that add up to the unique people of the project", () => {
-    for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) {
+    // Staff in review and approved only, and a donor (approved only whatever they ask).
+    for (const [email, approvedOnly] of [["staff@baseline.test", false], ["staff@baseline.test", true], ["donor.japan@baseline.test", false]] as const) {
       const ctx = as(email);
       const p4 = project("RW-REINT-P4");
-      const table = beneficiariesTable(ctx, [p4.id], "en");
+      const table = beneficiariesTable(ctx, [p4.id], { approvedOnly, language: "en" });
       const people = table.columns.findIndex((c) => c.header === "people");
-      expect(table.rows.reduce((s, r) => s + Number(r[people]), 0)).toBe(getReach(ctx, [p4.id]).uniqueDirect);
+      const reach = getReach(ctx, [p4.id], { approvedOnly });
+      expect(table.rows.reduce((s, r) => s + Number(r[people]), 0)).toBe(reach.uniqueDirect);
       const livestock = table.columns.findIndex((c) => c.header === "people_livestock");
-      expect(table.rows.reduce((s, r) => s + Number(r[livestock]), 0)).toBe(getReach(ctx, [p4.id]).byService.livestock ?? 0);
+      expect(table.rows.reduce((s, r) => s + Number(r[livestock]), 0)).toBe(reach.byService.livestock ?? 0);
     }
+    expect(getReach(as("staff@baseline.test"), [project("RW-REINT-P4").id], { approvedOnly: true }).uniqueDirect).toBeLessThan(getReach(as("staff@baseline.test"), [project("RW-REINT-P4").id]).uniqueDirect);
   });
 
   it("list trainings with their participants, and individual records only for managers and admins", () => {
     const p4 = project("RW-REINT-P4");
-    expect(trainingsTable(as("staff@baseline.test"), [p4.id], "en").rows.length).toBeGreaterThan(0);
+    expect(trainingsTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en" }).rows.length).toBeGreaterThan(0);
     expect(recordsTable(as("manager@baseline.test"), p4.id).rows.length).toBeGreaterThan(3000);
     expect(recordsTable(as("admin@baseline.test"), p4.id).columns.map((c) => c.header)[0]).toBe("external_id");
     for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) expect(() => recordsTable(as(email), p4.id)).toThrow();

@@ -54,7 +54,7 @@ function whatDonorsSee(ctx: QueryContext) {
       trained: countPeopleTrained(trainingsAsSeen(ctx, ids)),
       programme: getProgrammeSummary(ctx, "RW-REINT"),
       portfolio: getPortfolio(ctx, {}),
-      files: [beneficiariesTable(ctx, ids, "en"), trainingsTable(ctx, ids, "en"), valuesTable(ctx, ids, { approvedOnly: true, language: "en", today: NOV_30 })],
+      files: [beneficiariesTable(ctx, ids, { approvedOnly: true, language: "en" }), trainingsTable(ctx, ids, { approvedOnly: true, language: "en" }), valuesTable(ctx, ids, { approvedOnly: true, language: "en", today: NOV_30 })],
       tracking: [...getTrackingTable(ctx, [p4], { approvedOnly: true, today: NOV_30 }).rows.map((r) => [r.indicator.code, [...r.periods], r.toDate])],
       iati: iati.kind === "activities" ? iati.activities : iati,
     }),
@@ -203,6 +203,36 @@ describe("frozen at approval", () => {
     expect(audited).toEqual(expect.arrayContaining(["period.reopen 2026Q3", "period.approve 2026Q3", "period.submit 2026Q3"]));
     const marked = demo.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.action, "period.mark_not_reported")).all();
     expect(marked).toHaveLength(1);
+  });
+});
+
+describe("running totals", () => {
+  /** The donor's computed indicators beside the counts of the records the donor sees: they must agree. */
+  function agreement(ctx: QueryContext) {
+    const p4 = project("RW-REINT-P4");
+    const figures = new Map(listIndicatorFigures(ctx, p4.id).map((f) => [f.indicator.code, f.actual?.value ?? null]));
+    const trained = countPeopleTrained(trainingsAsSeen(ctx, [p4.id]));
+    return { direct: [figures.get("OP1.1"), getReach(ctx, [p4.id]).uniqueDirect], trainees: [figures.get("OP2.2"), trained.trainees], trainers: [figures.get("OP2.1"), trained.trainers] };
+  }
+
+  it("are counted again for later approved periods when an earlier one is approved again or marked not reported", async () => {
+    const agreeing = () => {
+      const seen = agreement(japan());
+      for (const [name, [indicator, records]] of Object.entries(seen)) expect(indicator, name).toBe(records);
+      return seen;
+    };
+    const before = agreeing();
+    // A training of 2026Q2 registered late, counted once 2026Q2 is approved again: 2026Q3's totals follow.
+    expect(saveTraining(manager(), project("RW-REINT-P4").id, { ...LATE_TRAINING, title: "Masonry, June group", topic: "masonry", startDate: "2026-06-01", endDate: "2026-06-19" }).kind).toBe("saved");
+    expect(step(admin(), "RW-REINT-P4", "2026Q2", "reopen", NOV_30, "A June training registered late")).toMatchObject({ kind: "done" });
+    expect(step(manager(), "RW-REINT-P4", "2026Q2", "submit", NOV_30, "With the June training")).toMatchObject({ kind: "done" });
+    expect(step(manager2(), "RW-REINT-P4", "2026Q2", "approve", NOV_30)).toMatchObject({ kind: "done" });
+    expect(agreeing().trainees[0]).toBe((before.trainees[0] ?? 0) + 12);
+    // Marked not reported, 2026Q2's records leave every later total.
+    expect(step(admin(), "RW-REINT-P4", "2026Q2", "reopen", NOV_30, "The June records are doubtful")).toMatchObject({ kind: "done" });
+    expect(step(admin(), "RW-REINT-P4", "2026Q2", "mark_not_reported", NOV_30, "Records of the quarter lost")).toMatchObject({ kind: "done" });
+    const without = agreeing();
+    expect(without.direct[0]).toBeLessThan(before.direct[0] ?? 0);
   });
 });
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesGap, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
+import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, periodEnd } from "../../lib/periods/period";
-import { donorPeriodStates, isGap, type PeriodState } from "./approved-periods";
+import { donorPeriodStates, gapsOf, type PeriodState } from "./approved-periods";
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
@@ -50,11 +50,6 @@ export type DashboardFilters = {
 
 export function getProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
   return remember(dbOf(ctx), `dashboard|${viewerKey(ctx.viewer)}|${project.id}|${project.version}|${JSON.stringify(options)}`, () => computeProjectDashboard(ctx, project, options));
-}
-
-/** The periods an approved-only chart shows as gaps. */
-function gapsOf(periods: readonly PeriodState[]): Map<string, SeriesGap> {
-  return new Map(periods.flatMap((p) => (isGap(p.state) ? [[p.period, p.state] as const] : [])));
 }
 
 function computeProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {

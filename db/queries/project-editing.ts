@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
 import type { FieldProblem } from "../../lib/validation/fields";
 import { checkProjectInput, type ProjectInput } from "../../lib/validation/project";
 import type { Executor } from "../client";
-import { auditLog, locations, organisations, programmes, projectBudgets, projectLocations, projectMembers, projectOrganisations, projects, projectSectors, type Project } from "../schema";
+import { auditLog, locations, organisations, programmes, projectBudgets, projectLocations, projectMembers, projectOrganisations, projectPeriods, projects, projectSectors, type Project } from "../schema";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 export type SaveProjectOutcome =
@@ -85,6 +85,15 @@ export function saveProject(ctx: QueryContext, raw: unknown, target: { projectId
       const place = placeRows.find((r) => r.code === code);
       if (!place || (country && place.countryCode !== country.countryCode)) problems.push({ field: `locationCodes.${i}`, code: "location_outside_country" });
     });
+    // Approved figures and the copies of records are kept by period: the periods stay what they were.
+    if (current && input.reportingFrequency !== current.reportingFrequency) {
+      const settled = tx
+        .select({ id: projectPeriods.id })
+        .from(projectPeriods)
+        .where(and(eq(projectPeriods.projectId, current.id), or(ne(projectPeriods.status, "draft"), isNotNull(projectPeriods.approvedAt))))
+        .get();
+      if (settled) problems.push({ field: "reportingFrequency", code: "frequency_locked" });
+    }
     if (problems.length > 0 || !country) return { kind: "invalid", problems };
 
     const values = {

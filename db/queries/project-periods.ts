@@ -9,7 +9,6 @@ import type { PeriodChanges } from "../../lib/workflow/record-changes";
 import type { Executor } from "../client";
 import { forgetApprovedPeriod, snapshotApprovedPeriod } from "../records/approval-snapshot";
 import { countChangesSinceApproval } from "../records/approved-records";
-import { latestApprovedPeriods } from "./approved-periods";
 import { findPeriodGaps, type PeriodGap } from "./period-completeness";
 import { auditLog, dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../schema";
 import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
@@ -17,12 +16,6 @@ import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type Que
 /** A period's workflow row; a period without one is a draft nobody submitted. */
 export function findProjectPeriod(db: Executor, projectId: number, period: string): ProjectPeriod | null {
   return db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, projectId), eq(projectPeriods.period, period))).get() ?? null;
-}
-
-/** The latest period of a visible project whose approved figures donors see, or null. */
-export function latestApprovedPeriod(ctx: QueryContext, projectId: number): string | null {
-  if (!canSeeProject(ctx, projectId)) return null;
-  return latestApprovedPeriods(dbOf(ctx), [projectId]).get(projectId) ?? null;
 }
 
 export function periodStatus(db: Executor, projectId: number, period: string): PeriodStatus {
@@ -69,7 +62,7 @@ export type PeriodOverview = {
 
 /** Where a period of a visible project stands, for those who see figures in review (not donors). */
 export function getPeriodOverview(ctx: QueryContext, project: Project, period: string, today: string): PeriodOverview | null {
-  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, project.id)) return null;
+  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, project.id) || checkReportingPeriod(period, project, today)) return null;
   const db = dbOf(ctx);
   const row = findProjectPeriod(db, project.id, period);
   return {
@@ -140,7 +133,7 @@ export function transitionPeriod(
       tx.update(dataValues).set({ status: valueStatusOf(decision.to) }).where(and(inArray(dataValues.indicatorId, indicatorIds), eq(dataValues.period, request.period))).run();
     }
     if (request.action === "approve") snapshotApprovedPeriod(tx, project, request.period, ctx.viewer.userId, now);
-    if (request.action === "mark_not_reported") forgetApprovedPeriod(tx, project.id, request.period);
+    if (request.action === "mark_not_reported") forgetApprovedPeriod(tx, project, request.period);
     tx.insert(auditLog)
       .values({
         userId: ctx.viewer.userId,

@@ -13,9 +13,14 @@ import { canSeeProject, dbOf, seesUnapprovedFigures, visibleProjectIds, type Que
  */
 export type RegistryView = { through?: string; approvedOnly?: boolean };
 
+/** Whether the viewer reads what the approvals recorded rather than the records as they are. */
+export function readsApproved(ctx: QueryContext, view: { approvedOnly?: boolean }): boolean {
+  return view.approvedOnly === true || !seesUnapprovedFigures(ctx.viewer);
+}
+
 function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[], view: RegistryView): ReachScope {
   const through = view.through ?? null;
-  if (view.approvedOnly || !seesUnapprovedFigures(ctx.viewer)) return { source: "approved", projects: projectIds.map((id) => ({ id, through })) };
+  if (readsApproved(ctx, view)) return { source: "approved", projects: projectIds.map((id) => ({ id, through })) };
   return { source: "live", projects: projectIds.map((id) => ({ id, upTo: through === null ? null : periodEnd(through) })) };
 }
 

@@ -5,7 +5,7 @@ import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import type { IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
 import { indicatorTargets, results, type Indicator, type Project, type Result } from "../schema";
-import { isGap } from "./approved-periods";
+import { gapsOf } from "./approved-periods";
 import { actualOf, loadFigureInputs } from "./indicator-figures";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";
 import { dbOf, type QueryContext } from "./viewer";
@@ -54,7 +54,7 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
     const ids = inputs.list.map((i) => i.id);
     const targets = ids.length === 0 ? [] : db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).all();
     const resultsById = new Map(db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position)).all().map((r) => [r.id, r]));
-    const gaps = new Map(dashboard.approvedOnly ? dashboard.periods.flatMap((p) => (isGap(p.state) ? [[p.period, p.state] as const] : [])) : []);
+    const gaps = dashboard.approvedOnly ? gapsOf(dashboard.periods) : new Map<string, SeriesGap>();
     for (const figure of dashboard.indicators) {
       const { indicator } = figure;
       const reported = inputs.totals.get(indicator.id) ?? [];

@@ -7,8 +7,8 @@ import { loadApprovedTrainings } from "../records/approved-records";
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
 import { periodEnd } from "../../lib/periods/period";
 import { AccessDeniedError } from "./errors";
-import type { RegistryView } from "./registry";
-import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
+import { readsApproved, type RegistryView } from "./registry";
+import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 export type TrainingListItem = Pick<Training, "id" | "title" | "kind" | "topic" | "startDate" | "endDate" | "facilitator" | "cohortId"> & {
   locationCode: string;
@@ -27,7 +27,7 @@ export function listTrainings(ctx: QueryContext, projectId: number, view: Regist
   if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`trainings of project ${projectId}`);
   const db = dbOf(ctx);
   const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
-  const seen: (DatedTrainingRecord & Pick<Training, "title" | "startDate" | "facilitator" | "locationId">)[] = approvedView(ctx, view)
+  const seen: (DatedTrainingRecord & Pick<Training, "title" | "startDate" | "facilitator" | "locationId">)[] = readsApproved(ctx, view)
     ? loadApprovedTrainings(db, [{ id: projectId, through: view.through ?? null }])
     : (() => {
         const details = new Map(db.select().from(trainings).where(eq(trainings.projectId, projectId)).all().map((t) => [t.id, t]));
@@ -151,8 +151,6 @@ export function saveTraining(ctx: QueryContext, projectId: number, raw: unknown,
   });
 }
 
-const approvedView = (ctx: QueryContext, view: RegistryView) => view.approvedOnly === true || !seesUnapprovedFigures(ctx.viewer);
-
 /**
  * The trainings of visible projects as the viewer sees them: donors, and whoever asks for approved
  * figures only, see the trainings the approvals recorded, as they were recorded; everyone else sees
@@ -160,7 +158,7 @@ const approvedView = (ctx: QueryContext, view: RegistryView) => view.approvedOnl
  */
 export function trainingsAsSeen(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): DatedTrainingRecord[] {
   const db = dbOf(ctx);
-  if (approvedView(ctx, view)) return loadApprovedTrainings(db, projectIds.map((id) => ({ id, through: view.through ?? null })));
+  if (readsApproved(ctx, view)) return loadApprovedTrainings(db, projectIds.map((id) => ({ id, through: view.through ?? null })));
   const records = loadTrainings(db, projectIds);
   return view.through === undefined ? records : records.filter((r) => r.endDate <= periodEnd(view.through as string));
 }

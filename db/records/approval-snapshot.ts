@@ -1,7 +1,7 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
 import type { Executor } from "../client";
-import { approvedValues, dataValues, indicators, type Project } from "../schema";
+import { approvedValues, dataValues, indicators, projectPeriods, type Project } from "../schema";
 import { copyPeriodRecords, dropPeriodRecords, loadApprovedTrainings } from "./approved-records";
 import { trainingsCountedBy } from "./computed-figures";
 import { countReach } from "./reach-counts";
@@ -9,13 +9,13 @@ import { countReach } from "./reach-counts";
 /**
  * Records a period's figures as approved, in place of what an earlier approval of it recorded: the
  * registry's services and the trainings dated in it as they stand now, its entered values, and the
- * figures computed from the records, counted from what the approvals of this and earlier periods
- * recorded, so that they agree with every count donors see. Runs inside the approval's transaction.
+ * figures computed from the records. Those are running totals counted from the copies of this and
+ * earlier periods, so a later approved period's are counted again too: every computed figure donors
+ * see agrees with the counts of the copies. Runs inside the approval's transaction.
  */
 export function snapshotApprovedPeriod(tx: Executor, project: Project, period: string, approvedBy: number | null, approvedAt: string): void {
   copyPeriodRecords(tx, project, period);
   tx.delete(approvedValues).where(and(eq(approvedValues.projectId, project.id), eq(approvedValues.period, period))).run();
-
   const entered = tx
     .select({
       indicatorId: dataValues.indicatorId,
@@ -29,35 +29,52 @@ export function snapshotApprovedPeriod(tx: Executor, project: Project, period: s
     .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))
     .where(and(eq(indicators.projectId, project.id), eq(dataValues.period, period), eq(indicators.source, "manual")))
     .all();
-  const rows: (typeof approvedValues.$inferInsert)[] = entered.map((v) => ({ ...v, projectId: project.id, period, approvedBy, approvedAt }));
+  const rows = entered.map((v) => ({ ...v, projectId: project.id, period, approvedBy, approvedAt }));
+  for (let start = 0; start < rows.length; start += 500) tx.insert(approvedValues).values(rows.slice(start, start + 500)).run();
+  recordComputedFigures(tx, project, period, approvedBy, approvedAt);
+  recountLaterPeriods(tx, project, period);
+}
 
+/** Forgets everything an approval of the period recorded: the period is marked not reported. */
+export function forgetApprovedPeriod(tx: Executor, project: Project, period: string): void {
+  dropPeriodRecords(tx, project.id, period);
+  tx.delete(approvedValues).where(and(eq(approvedValues.projectId, project.id), eq(approvedValues.period, period))).run();
+  recountLaterPeriods(tx, project, period);
+}
+
+// The running totals of later approved periods count this period's copies: counted again, each
+// with its own approval's author and date.
+function recountLaterPeriods(tx: Executor, project: Project, period: string): void {
+  const later = tx
+    .select({ period: projectPeriods.period, approvedBy: projectPeriods.approvedBy, approvedAt: projectPeriods.approvedAt })
+    .from(projectPeriods)
+    .where(and(eq(projectPeriods.projectId, project.id), isNotNull(projectPeriods.approvedAt), gt(projectPeriods.period, period)))
+    .all();
+  for (const row of later) recordComputedFigures(tx, project, row.period, row.approvedBy, row.approvedAt ?? "");
+}
+
+/** The figures of the project's computed indicators through a period, counted from the copies of the records. */
+function recordComputedFigures(tx: Executor, project: Project, period: string, approvedBy: number | null, approvedAt: string): void {
   const computed = tx
     .select()
     .from(indicators)
     .where(and(eq(indicators.projectId, project.id), ne(indicators.source, "manual")))
     .all();
-  if (computed.length > 0) {
-    // Missing is not zero: a project that keeps no registry (or no trainings) has no such figure.
-    const keeps = tx.get<{ registry: number; trainings: number }>(sql`
-      SELECT EXISTS (SELECT 1 FROM beneficiaries WHERE project_id = ${project.id}) AS registry, EXISTS (SELECT 1 FROM trainings WHERE project_id = ${project.id}) AS trainings`);
-    const trainings = computed.some((i) => i.source === "trainings") ? loadApprovedTrainings(tx, [{ id: project.id, through: period }]) : [];
-    for (const indicator of computed) {
-      let value: number | null = null;
-      if (indicator.source === "registry" && keeps?.registry) {
-        value = countReach(tx, { source: "approved", projects: [{ id: project.id, through: period }], serviceCode: indicator.sourceServiceCode ?? undefined }).reach.uniqueDirect;
-      } else if (indicator.source === "trainings" && keeps?.trainings) {
-        value = countUniqueParticipants(trainingsCountedBy(indicator, trainings));
-      }
-      if (value !== null) {
-        rows.push({ projectId: project.id, indicatorId: indicator.id, period, locationId: project.countryId, disaggregation: "", value, approvedBy, approvedAt });
-      }
+  if (computed.length === 0) return;
+  tx.delete(approvedValues).where(and(eq(approvedValues.period, period), inArray(approvedValues.indicatorId, computed.map((i) => i.id)))).run();
+  // Missing is not zero: a project that keeps no registry (or no trainings) has no such figure.
+  const keeps = tx.get<{ registry: number; trainings: number }>(sql`
+    SELECT EXISTS (SELECT 1 FROM beneficiaries WHERE project_id = ${project.id}) AS registry, EXISTS (SELECT 1 FROM trainings WHERE project_id = ${project.id}) AS trainings`);
+  const trainings = computed.some((i) => i.source === "trainings") ? loadApprovedTrainings(tx, [{ id: project.id, through: period }]) : [];
+  for (const indicator of computed) {
+    let value: number | null = null;
+    if (indicator.source === "registry" && keeps?.registry) {
+      value = countReach(tx, { source: "approved", projects: [{ id: project.id, through: period }], serviceCode: indicator.sourceServiceCode ?? undefined }).reach.uniqueDirect;
+    } else if (indicator.source === "trainings" && keeps?.trainings) {
+      value = countUniqueParticipants(trainingsCountedBy(indicator, trainings));
+    }
+    if (value !== null) {
+      tx.insert(approvedValues).values({ projectId: project.id, indicatorId: indicator.id, period, locationId: project.countryId, disaggregation: "", value, approvedBy, approvedAt }).run();
     }
   }
-  for (let start = 0; start < rows.length; start += 500) tx.insert(approvedValues).values(rows.slice(start, start + 500)).run();
-}
-
-/** Forgets everything an approval of the period recorded: the period is marked not reported. */
-export function forgetApprovedPeriod(tx: Executor, projectId: number, period: string): void {
-  dropPeriodRecords(tx, projectId, period);
-  tx.delete(approvedValues).where(and(eq(approvedValues.projectId, projectId), eq(approvedValues.period, period))).run();
 }

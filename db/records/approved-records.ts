@@ -196,9 +196,10 @@ export function loadApprovedTrainings(db: Executor, projects: readonly { id: num
 export const COPIES_KEY = "approved-records-copied";
 
 /**
- * Once per database: the copies of the records for periods approved before approvals recorded
- * them (databases made by earlier versions), made from the records as they stand at the upgrade,
- * which is what donors saw then. A database made since has nothing to copy.
+ * Once per database: the copies of the records for periods approved before approvals recorded them
+ * (databases made by earlier versions). What those approvals saw is not known any more: the copies
+ * are made of the records as they stand at the upgrade, dated in each approved period, which is what
+ * donors were shown until then (earlier versions counted the records up to the latest approval).
  */
 export function copyRecordsOfEarlierApprovals(db: Db): void {
   // Read first: a database that has them needs no write, and no lock, at every start.

@@ -24,9 +24,9 @@ function exportTables(request: ExportRequest, now: Date): ExportTable[] | Respon
     case "values":
       return [valuesTable(ctx, ids, { approvedOnly, language, today: now.toISOString().slice(0, 10) })];
     case "trainings":
-      return [trainingsTable(ctx, ids, language)];
+      return [trainingsTable(ctx, ids, { approvedOnly, language })];
     case "beneficiaries":
-      return [beneficiariesTable(ctx, ids, language)];
+      return [beneficiariesTable(ctx, ids, { approvedOnly, language })];
     case "records": {
       const [only] = subject.overviews;
       if (subject.programme || !only) return jsonError(t, 400, t("api.badExportQuery"));

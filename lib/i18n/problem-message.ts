@@ -2,7 +2,7 @@ import type { Language } from "../domain/codes";
 import { DIMENSION_CODES } from "../domain/codes";
 import type { Problem, Warning } from "../validation/problems";
 import type { TransitionRefusal } from "../workflow/period-workflow";
-import { periodEnd } from "../periods/period";
+import { dayAfter, periodEnd } from "../periods/period";
 import { formatDate, formatList, formatNumber } from "./format";
 import type { Translator } from "./server";
 
@@ -51,7 +51,7 @@ export function refusalMessage(
     case "wrong_status":
       return t("workflow.wrong_status", { status: refused.status });
     case "not_ended":
-      return t("workflow.not_ended", { period: refused.period, date: formatDate(language, nextDay(periodEnd(refused.period))) });
+      return t("workflow.not_ended", { period: refused.period, date: formatDate(language, dayAfter(periodEnd(refused.period))) });
     case "earlier_not_approved": {
       const earlier = refused.earlier ?? [];
       return t("workflow.earlier_not_approved", { periods: formatList(language, earlier), count: earlier.length });
@@ -62,5 +62,3 @@ export function refusalMessage(
       return t(`workflow.${refused.refusal}`);
   }
 }
-
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

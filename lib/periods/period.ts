@@ -127,8 +127,10 @@ export function periodEnd(id: string): string {
  * project's dates, so that every record belongs to exactly one period.
  */
 export function periodOfRecord(date: string, type: PeriodType, projectStart: string, projectEnd: string): string {
-  const first = periodOfDate(projectStart, type).id;
-  const last = periodOfDate(projectEnd, type).id;
-  const own = periodOfDate(date < projectStart ? projectStart : date > projectEnd ? projectEnd : date, type).id;
-  return comparePeriods(own, first) < 0 ? first : comparePeriods(own, last) > 0 ? last : own;
+  return periodOfDate(date < projectStart ? projectStart : date > projectEnd ? projectEnd : date, type).id;
+}
+
+/** The calendar day after a date ("2026-09-30" gives "2026-10-01"): when a period's figures fall due. */
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }

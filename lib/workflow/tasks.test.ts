@@ -20,7 +20,7 @@ describe("listTasks", () => {
 
   it("gives the submitter the periods to submit, overdue since their end, and not their own to approve", () => {
     expect(listTasks({ ...input, userId: 1, today: "2026-11-30" })).toEqual([
-      { kind: "submit", projectId: 2, projectCode: "CD-HSEC-NK", period: "2026Q3", status: "returned", dueSince: "2026-09-30", daysOverdue: 61 },
+      { kind: "submit", projectId: 2, projectCode: "CD-HSEC-NK", period: "2026Q3", status: "returned", dueSince: "2026-10-01", daysOverdue: 60 },
       { kind: "reapprove", projectId: 1, projectCode: "RW-REINT-P4", period: "2026Q2", added: 3, changed: 1 },
     ]);
   });
@@ -31,11 +31,12 @@ describe("listTasks", () => {
   });
 
   it("counts days overdue from the day after the period's end, the longest overdue first, and asks nothing of a period still running", () => {
+    expect(listTasks({ ...input, userId: 2, today: "2026-10-01" }).find((t) => t.kind === "submit")).toMatchObject({ period: "2026Q3", dueSince: "2026-10-01", daysOverdue: 0 });
     const tasks = listTasks({ ...input, userId: 2, today: "2027-01-10" });
     expect(tasks.filter((t) => t.kind === "submit").map((t) => [t.projectCode, t.period, t.kind === "submit" && t.daysOverdue])).toEqual([
-      ["CD-HSEC-NK", "2026Q3", 102],
-      ["CD-HSEC-NK", "2026Q4", 10],
-      ["RW-REINT-P4", "2026Q4", 10],
+      ["CD-HSEC-NK", "2026Q3", 101],
+      ["CD-HSEC-NK", "2026Q4", 9],
+      ["RW-REINT-P4", "2026Q4", 9],
     ]);
     expect(listTasks({ ...input, userId: 2, today: "2026-12-31" }).some((t) => t.period === "2026Q4")).toBe(false);
   });

@@ -1,18 +1,21 @@
 import type { PeriodStatus, ReportingFrequency } from "../domain/codes";
-import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../periods/period";
+import { dayAfter, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../periods/period";
 import { isSettled } from "./period-workflow";
 import type { PeriodChanges } from "./record-changes";
 
 // The to-do list of the home page and of GET /api/v1/tasks: what a person should do next about the
-// reporting periods of the projects they look after (a manager's own, every project for an admin).
+// reporting periods of the projects they look after. A manager submits their projects' periods,
+// approves those someone else submitted, and asks an admin to reopen a period whose records changed
+// since its approval; an admin follows every project: the periods overdue (to chase, or to mark not
+// reported), the approvals waiting and the reopenings.
 
 export type TaskProject = { id: number; code: string; startDate: string; endDate: string; reportingFrequency: ReportingFrequency; closed: boolean };
 export type TaskPeriodState = { status: PeriodStatus; submittedBy: number | null; submittedAt: string | null };
 
 export type Task =
-  /** An ended period not yet submitted (a draft, or returned for correction): overdue since its last day. */
+  /** An ended period not yet submitted (a draft, or returned for correction), due from the day after it ends. */
   | { kind: "submit"; projectId: number; projectCode: string; period: string; status: "draft" | "returned"; dueSince: string; daysOverdue: number }
-  /** A submitted period waiting for this person's approval; `blockedBy` names an earlier period still open. */
+  /** A submitted period waiting for this person's approval; `blockedBy` names an earlier period not approved yet. */
   | { kind: "approve"; projectId: number; projectCode: string; period: string; submittedAt: string | null; blockedBy: string | null }
   /** An approved period whose records changed since: to reopen and approve again for donors to see them. */
   | { kind: "reapprove"; projectId: number; projectCode: string; period: string; added: number; changed: number };
@@ -22,7 +25,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 
 /**
  * The tasks of one person over the projects they look after. Periods are due the day after they
- * end; closed projects ask nothing more. Submissions come first, the longest overdue first.
+ * end (0 days overdue that day); closed projects ask nothing more. Submissions come first, the
+ * longest overdue first.
  */
 export function listTasks(input: {
   userId: number;
@@ -43,7 +47,8 @@ export function listTasks(input: {
       if (end >= input.today) break;
       const state = states.get(period) ?? { status: "draft" as const, submittedBy: null, submittedAt: null };
       if (!project.closed && (state.status === "draft" || state.status === "returned")) {
-        submit.push({ kind: "submit", projectId: project.id, projectCode: project.code, period, status: state.status, dueSince: end, daysOverdue: daysBetween(end, input.today) });
+        const due = dayAfter(end);
+        submit.push({ kind: "submit", projectId: project.id, projectCode: project.code, period, status: state.status, dueSince: due, daysOverdue: daysBetween(due, input.today) });
       }
       if (state.status === "submitted" && state.submittedBy !== input.userId) {
         approve.push({ kind: "approve", projectId: project.id, projectCode: project.code, period, submittedAt: state.submittedAt, blockedBy: firstOpen });

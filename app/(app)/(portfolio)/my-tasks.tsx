@@ -8,6 +8,8 @@ import { getTranslator } from "@/lib/i18n/server";
 export async function MyTasks({ ctx }: { ctx: QueryContext }) {
   const { t, language } = await getTranslator();
   const today = new Date().toISOString().slice(0, 10);
+  // Admins follow every project: they chase submissions and reopen; managers submit and ask for reopenings.
+  const admin = ctx.viewer.role === "admin";
   const tasks: TaskItem[] = listMyTasks(ctx, today).map((task) => {
     const project = `${task.projectCode} ${localized(language, task.projectTitleEn, task.projectTitleFr)}`;
     const href = `/projects/${encodeURIComponent(task.projectCode)}/entry/${task.period}`;
@@ -18,7 +20,7 @@ export async function MyTasks({ ctx }: { ctx: QueryContext }) {
           key,
           kind: task.kind,
           href,
-          title: t(task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period: task.period, project }),
+          title: t(admin ? "tasks.notSubmitted" : task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period: task.period, project }),
           detail: t("tasks.overdue", { days: task.daysOverdue }),
           urgent: task.daysOverdue > 30,
         };
@@ -32,8 +34,9 @@ export async function MyTasks({ ctx }: { ctx: QueryContext }) {
           urgent: false,
         };
       case "reapprove":
-        return { key, kind: task.kind, href, title: t("tasks.reapprove", { period: task.period, project }), detail: t("tasks.changed", { added: task.added, changed: task.changed }), urgent: false };
+        return { key, kind: task.kind, href, title: t(admin ? "tasks.reapprove" : "tasks.askReopen", { period: task.period, project }), detail: t("tasks.changed", { added: task.added, changed: task.changed }), urgent: false };
     }
   });
-  return <TaskList tasks={tasks} labels={{ title: t("tasks.title"), none: t("tasks.none") }} />;
+  const entersFigures = admin || ctx.viewer.role === "manager";
+  return <TaskList tasks={tasks} labels={{ title: t("tasks.title"), none: t(entersFigures ? "tasks.none" : "tasks.noneForRole") }} />;
 }

@@ -13,7 +13,7 @@ import { LANGUAGES } from "@/lib/domain/codes";
 import { formatDate, formatList, localized } from "@/lib/i18n/format";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { getTranslator } from "@/lib/i18n/server";
-import { parsePeriod, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
+import { dayAfter, parsePeriod, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
 import { decideTransition, isEditable, PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -27,8 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("entry.sheetTitle", { period: (await params).period }) };
 }
-
-const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 export default async function EntrySheetPage({ params }: Props) {
   const { code, period } = await params;
@@ -82,7 +80,7 @@ export default async function EntrySheetPage({ params }: Props) {
         )}
         {state.submissionComment && state.status === "submitted" && <p className="note">{t("entry.submittedWithGaps", { comment: state.submissionComment })}</p>}
         {!where.ended && <p className="note">{t("entry.notEnded", { period, date: formatDate(language, periodEnd(period)), next: formatDate(language, dayAfter(periodEnd(period))) })}</p>}
-        {couldApprove && where.earlierOpen.length > 0 && <p className="note">{t("entry.waitingFor", { periods: formatList(language, where.earlierOpen) })}</p>}
+        {couldApprove && where.earlierOpen.length > 0 && <p className="note">{t("entry.waitingFor", { periods: formatList(language, where.earlierOpen), count: where.earlierOpen.length })}</p>}
         {where.changes && <p className="note changed-since-approval">{t("entry.changedSinceApproval", where.changes)}</p>}
         {!sheet.canEdit && <p className="muted">{t("entry.notManager")}</p>}
         {sheet.canEdit && !editable && <p className="note">{t("entry.readOnly", { status: state.status })}</p>}
