@@ -13,6 +13,8 @@ export type CellState = {
   error?: string;
   /** What the browser's checks found as the manager left the cell. */
   check?: string;
+  /** The row whose message explains this cell's problem (a breakdown that does not add up, said under its total). */
+  flaggedBy?: string;
   warning?: string;
 };
 

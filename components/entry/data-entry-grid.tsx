@@ -5,6 +5,7 @@ import { createTranslator } from "use-intl/core";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { FigureParts } from "@/lib/indicators/actual";
 import { problemMessage } from "@/lib/i18n/problem-message";
+import { plainNumber } from "@/lib/validation/figure";
 import type { Translator } from "@/lib/i18n/server";
 import { checkBreakdowns, checkTypedFigure, shownFigure } from "./cell-checks";
 import { cellFromValue, cellKey, EMPTY_CELL, typedNumber, type CellState } from "./cell-state";
@@ -65,13 +66,13 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
         for (const dimension of indicator.dimensions) {
           for (const option of dimension.options) {
             const options = { [dimension.code]: option.code };
-            add({ key: cellKey(indicator.id, location.code, options), indicator, location, options, label: `${dimension.name}: ${option.name}`, isTotal: false });
+            add({ key: cellKey(indicator.id, location.code, options), indicator, location, options, label: t("entry.optionLabel", { dimension: dimension.name, option: option.name }), isTotal: false });
           }
         }
       }
     }
     return list;
-  }, [indicators, locations, labels.total]);
+  }, [indicators, locations, labels.total, t]);
 
   const cell = (key: string) => cells[key] ?? EMPTY_CELL;
   const dirtyKeys = Object.keys(cells).filter((key) => cells[key]?.dirty);
@@ -80,26 +81,40 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
   const update = (key: string, field: Part | "comment", text: string) =>
     setCells((current) => ({ ...current, [key]: { ...(current[key] ?? EMPTY_CELL), [field]: text, dirty: true, error: undefined, warning: undefined } }));
 
-  /** The browser's checks of the cells of one indicator at one place: each typed figure, and the breakdowns once complete (or all, when leaving the place). */
+  /**
+   * The browser's checks of the cells of one indicator at one place: each typed figure, and the
+   * breakdowns once complete (or all, when leaving the place). A breakdown that does not add up is
+   * said once, under the place's total; its options point to that message.
+   */
   const checkBlock = useCallback(
     (current: Record<string, CellState>, indicator: GridIndicator, locationCode: string, all: boolean): Record<string, CellState> => {
       const block = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === locationCode);
+      const total = block.find((r) => r.isTotal);
       const options = Object.fromEntries(indicator.dimensions.map((d) => [d.code, d.options.map((o) => o.code)]));
       const breakdowns = checkBreakdowns(indicator.measure, block.map((r) => ({ key: r.key, optionKey: encodeOptionKey(r.options), cell: current[r.key] ?? EMPTY_CELL })), options, all);
       const next = { ...current };
       for (const row of block) {
         const state = current[row.key] ?? EMPTY_CELL;
-        const problems = [...(state.dirty ? checkTypedFigure(indicator.measure, state) : []), ...(breakdowns.get(row.key) ?? [])];
+        const breakdown = breakdowns.get(row.key) ?? [];
+        const problems = [...(state.dirty ? checkTypedFigure(indicator.measure, state) : []), ...(row.isTotal ? breakdown : [])];
         const check = problems.length === 0 ? undefined : [...new Set(problems.map((p) => problemMessage(t, messages.language, p)))].join(" ");
-        if (check !== state.check) next[row.key] = { ...state, check };
+        const flaggedBy = !row.isTotal && breakdown.length > 0 ? total?.id : undefined;
+        if (check !== state.check || flaggedBy !== state.flaggedBy) next[row.key] = { ...state, check, flaggedBy };
       }
       return next;
     },
     [rows, t, messages.language],
   );
 
+  /** The figures typed in a cell, with the thousands separators of the person's language dropped ("1,234" is 1234). */
+  const plain = (state: CellState): CellState => {
+    const parts = { value: plainNumber(state.value, messages.language), numerator: plainNumber(state.numerator, messages.language), denominator: plainNumber(state.denominator, messages.language) };
+    return parts.value === state.value && parts.numerator === state.numerator && parts.denominator === state.denominator ? state : { ...state, ...parts };
+  };
+
   // Leaving a cell checks its figure (and breakdowns complete by then); leaving a place's block, every breakdown of it.
-  const onLeaveCell = (row: Row) => setCells((current) => checkBlock(current, row.indicator, row.location.code, false));
+  const onLeaveCell = (row: Row) =>
+    setCells((current) => checkBlock({ ...current, [row.key]: plain(current[row.key] ?? EMPTY_CELL) }, row.indicator, row.location.code, false));
   const onLeavePlace = (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => {
     if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
     setCells((current) => checkBlock(current, indicator, location.code, true));
@@ -116,9 +131,9 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
     const changed = rows.filter((row) => cells[row.key]?.dirty);
     if (changed.length === 0 || saving) return;
     // The browser's checks first, over every place touched: nothing is sent while a cell is wrong.
-    let checked = cells;
+    let checked = Object.fromEntries(Object.entries(cells).map(([key, state]) => [key, state.dirty ? plain(state) : state]));
     for (const { indicator, location } of new Map(changed.map((r) => [`${r.indicator.id}|${r.location.code}`, r])).values()) checked = checkBlock(checked, indicator, location.code, true);
-    const wrong = rows.filter((r) => checked[r.key]?.check).length;
+    const wrong = rows.filter((r) => checked[r.key]?.check || checked[r.key]?.flaggedBy).length;
     if (wrong > 0) {
       focusProblem.current = true;
       setCells(checked);
@@ -132,7 +147,7 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
         projectCode,
         period,
         cells: changed.map((row) => {
-          const c = cell(row.key);
+          const c = checked[row.key] ?? EMPTY_CELL;
           const figure = row.indicator.measure === "number" ? { value: c.value } : { numerator: c.numerator, denominator: c.denominator };
           return { key: row.key, indicatorId: row.indicator.id, locationCode: row.location.code, disaggregation: row.options, ...figure, comment: c.comment, version: c.version };
         }),
@@ -202,20 +217,20 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
       });
     });
 
-  /** Beside each cell: its figure of the previous period, and on a place's total the target of the period for the whole project. */
+  /** Beside each cell: its figure of the previous period. */
   const context = (row: Row) => {
     const before = shownFigure(row.indicator.measure, earlier.get(row.key) ?? null, number, percent);
-    const lines = [before === null ? t("entry.noPrevious", { period: previousPeriod }) : t("entry.previous", { period: previousPeriod, value: before })];
-    if (row.isTotal && row.indicator.target !== null) {
-      lines.push(t("entry.periodTarget", { value: row.indicator.measure === "number" ? number.format(row.indicator.target) : percent.format(row.indicator.target / 100) }));
-    }
-    return lines;
+    return before === null ? t("entry.noPrevious", { period: previousPeriod }) : t("entry.previous", { period: previousPeriod, value: before });
   };
+
+  /** An indicator's target for the period, for the whole project: beside its name, and read with each place's total. */
+  const targetOf = (indicator: GridIndicator) =>
+    indicator.target === null ? null : t("entry.targetOfPeriod", { period, value: indicator.measure === "number" ? number.format(indicator.target) : percent.format(indicator.target / 100) });
 
   const input = (row: Row, part: Part, c: CellState, name: string, describedBy: string) => (
     <input
       aria-label={`${name}, ${labels[part]}`}
-      aria-invalid={c.error || c.check ? true : undefined}
+      aria-invalid={c.error || c.check || c.flaggedBy ? true : undefined}
       aria-describedby={describedBy}
       inputMode={part === "numerator" && row.indicator.measure === "mean_of_ratios" ? "decimal" : "numeric"}
       data-col={`${row.indicator.id}-${part}`}
@@ -229,7 +244,7 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
 
   return (
     <div className="entry-grid">
-      <p className="muted small">{labels.keyboard}</p>
+      {editable && <p className="muted small">{labels.keyboard}</p>}
       {indicators.map((indicator) => {
         const columns = indicator.measure === "number" ? 6 : 8;
         return (
@@ -238,6 +253,11 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
               <span className="code">{indicator.code}</span> {indicator.name}
               {indicator.unit && indicator.unit !== "%" && <span className="muted"> ({indicator.unit})</span>}
             </h3>
+            {targetOf(indicator) && (
+              <p id={`target-${indicator.id}`} className="muted small">
+                {targetOf(indicator)}
+              </p>
+            )}
             <div className="table-scroll">
               <table>
                 <thead>
@@ -271,7 +291,15 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
                         const n = amount(row, "numerator");
                         const d = amount(row, "denominator");
                         const problem = c.error ?? c.check;
-                        const describedBy = [`${row.id}-context`, problem ? `${row.id}-problem` : null, c.warning ? `${row.id}-warning` : null].filter(Boolean).join(" ");
+                        const describedBy = [
+                          `${row.id}-context`,
+                          row.isTotal && indicator.target !== null ? `target-${indicator.id}` : null,
+                          problem ? `${row.id}-problem` : null,
+                          c.flaggedBy ? `${c.flaggedBy}-problem` : null,
+                          c.warning ? `${row.id}-warning` : null,
+                        ]
+                          .filter(Boolean)
+                          .join(" ");
                         return [
                           <tr key={row.key} className={row.isTotal ? "total-row" : "option-row"}>
                             <th scope="row">{row.isTotal ? location.name : ""}</th>
@@ -286,9 +314,7 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
                               </>
                             )}
                             <td id={`${row.id}-context`} className="cell-context muted small">
-                              {context(row).map((line) => (
-                                <span key={line}>{line}</span>
-                              ))}
+                              {context(row)}
                             </td>
                             <td>
                               <input
@@ -312,7 +338,7 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
                               <td colSpan={columns}>
                                 {problem && (
                                   <p id={`${row.id}-problem`} className="form-error" role="alert">
-                                    {row.label}: {[c.error, c.check].filter(Boolean).join(" ")}
+                                    {t("entry.cellProblem", { cell: row.label, problem: [c.error, c.check].filter(Boolean).join(" ") })}
                                   </p>
                                 )}
                                 {c.warning && (

@@ -6,8 +6,8 @@ import { submitKeepingValues } from "@/components/ui/keep-form-values";
 import type { PeriodAction } from "@/lib/workflow/period-workflow";
 import { useUnsavedChanges } from "./unsaved-changes";
 
-/** An expected figure still empty, named for reading: the indicator, the place, and which of its figures. */
-export type GapLine = { indicator: string; place: string; missing: string[] };
+/** The expected figures still empty of an indicator at one place, worded for reading: "Huye: Total, Sex: Female". */
+export type GapLine = { indicator: string; where: string; count: number };
 
 export type TransitionState = { ok: boolean; message: string } | null;
 
@@ -65,7 +65,7 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
   };
 
   if (actions.length === 0 && !state) return null;
-  const missing = gaps?.reduce((sum, line) => sum + line.missing.length, 0) ?? 0;
+  const missing = gaps?.reduce((sum, line) => sum + line.count, 0) ?? 0;
   const commentLabel = asking === "submit" ? (missing > 0 ? labels.gapsComment : undefined) : asking ? labels.comment[asking] : undefined;
   const blockedBySaving = asking === "submit" && unsaved > 0;
   return (
@@ -104,8 +104,8 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
               <p className="note">{labels.gaps.replace("{count}", String(missing))}</p>
               <ul>
                 {gaps.map((line) => (
-                  <li key={`${line.indicator}|${line.place}`}>
-                    <strong>{line.indicator}</strong>, {line.place}: {line.missing.join(", ")}
+                  <li key={`${line.indicator}|${line.where}`}>
+                    <strong>{line.indicator}</strong>, {line.where}
                   </li>
                 ))}
               </ul>

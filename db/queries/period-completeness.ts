@@ -2,15 +2,16 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { cellId, expectedPlaces, findGaps, type Cell } from "../../lib/workflow/completeness";
 import type { Executor } from "../client";
-import { dataValues, indicators, locations, projectLocations, type Indicator } from "../schema";
+import { previousPeriod } from "../../lib/periods/period";
+import { dataValues, indicatorTargets, indicators, locations, projectLocations, type Indicator } from "../schema";
 import { loadIndicatorDimensions } from "../records/indicator-dimensions";
 
 export type PeriodGap = Cell & { indicatorCode: string };
 
 /**
- * The expected figures of a project's period that are empty: every indicator entered by hand, at
- * each place it is reported at (lib/workflow/completeness), its total and the breakdowns it
- * requires. Callers check access first.
+ * The expected figures of a project's period that are empty: every indicator entered by hand that
+ * is due (reported lately, or with a target for the period: lib/workflow/completeness), at its
+ * places, its total and the breakdowns it requires. Callers check access first.
  */
 export function findPeriodGaps(db: Executor, projectId: number, period: string): PeriodGap[] {
   const list: Indicator[] = db.select().from(indicators).where(and(eq(indicators.projectId, projectId), eq(indicators.source, "manual"))).orderBy(asc(indicators.position)).all();
@@ -23,11 +24,22 @@ export function findPeriodGaps(db: Executor, projectId: number, period: string):
     .orderBy(asc(locations.level), asc(locations.nameEn))
     .all();
   const codeOf = new Map(places.map((p) => [p.id, p.code]));
+  // Lately: this period and the four before it (a year of quarters, a few months).
+  const lately = [period];
+  while (lately.length < 5) lately.push(previousPeriod(lately.at(-1) as string));
   const values = db
     .select({ indicatorId: dataValues.indicatorId, period: dataValues.period, locationId: dataValues.locationId, disaggregation: dataValues.disaggregation, value: dataValues.value, numerator: dataValues.numerator, denominator: dataValues.denominator })
     .from(dataValues)
-    .where(inArray(dataValues.indicatorId, list.map((i) => i.id)))
+    .where(and(inArray(dataValues.indicatorId, list.map((i) => i.id)), inArray(dataValues.period, lately)))
     .all();
+  const targeted = new Set(
+    db
+      .select({ indicatorId: indicatorTargets.indicatorId })
+      .from(indicatorTargets)
+      .where(and(inArray(indicatorTargets.indicatorId, list.map((i) => i.id)), eq(indicatorTargets.period, period)))
+      .all()
+      .map((t) => t.indicatorId),
+  );
   const reportedAt = new Map<number, Set<string>>();
   const entered = new Map<string, number[]>();
   for (const v of values) {
@@ -41,7 +53,7 @@ export function findPeriodGaps(db: Executor, projectId: number, period: string):
   const expected = list.map((i) => ({
     id: i.id,
     dimensions: (dimensionsOf.get(i.id) ?? []).map((d) => ({ code: d.code, options: d.options.map((o) => o.code) })),
-    places: expectedPlaces([...(reportedAt.get(i.id) ?? [])], places),
+    places: expectedPlaces([...(reportedAt.get(i.id) ?? [])], places, targeted.has(i.id)),
   }));
   const codes = new Map(list.map((i) => [i.id, i.code]));
   return findGaps(expected, entered).map((gap) => ({ ...gap, indicatorCode: codes.get(gap.indicatorId) ?? "" }));

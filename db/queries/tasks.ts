@@ -27,7 +27,7 @@ function computeMyTasks(ctx: QueryContext, today: string): TaskWithProject[] {
   const states = new Map<number, Map<string, TaskPeriodState>>();
   for (const row of db.select().from(projectPeriods).where(inArray(projectPeriods.projectId, ids)).all()) {
     const own = states.get(row.projectId) ?? new Map<string, TaskPeriodState>();
-    own.set(row.period, { status: row.status, submittedBy: row.submittedBy, submittedAt: row.submittedAt });
+    own.set(row.period, { status: row.status, submittedBy: row.submittedBy, submittedAt: row.submittedAt, approvedAt: row.approvedAt, updatedAt: row.updatedAt });
     states.set(row.projectId, own);
   }
   const changes = countChangesSinceApproval(db, list);

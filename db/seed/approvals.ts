@@ -8,6 +8,12 @@ import { DRC_STATUS } from "./drc";
 import { PHASE_IV_STATUS } from "./rwanda-phase-four";
 import { idOf, type SeedRefs } from "./writer";
 
+/** The day `days` after a date, or `today` when that is later. */
+function daysAfter(date: string, days: number, today: string): string {
+  const later = new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return later < today ? later : today;
+}
+
 const RETURN_COMMENT = "Please check the sex split of the people employed in Nyiragongo against the committee's payroll.";
 
 /**
@@ -31,7 +37,9 @@ export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void
     for (const period of periodsBetween(project.startDate, lastDay, FREQUENCY_PERIOD_TYPE[project.reportingFrequency])) {
       const status = statusOf(period);
       if (status === "draft") continue;
-      const submittedAt = `${periodEnd(period) < today ? periodEnd(period) : today}T16:00:00.000Z`;
+      // Submitted two weeks after the period ended (the figures are entered after 12 days), reviewed a few days later, never after today.
+      const submittedAt = `${daysAfter(periodEnd(period), 14, today)}T16:00:00.000Z`;
+      const reviewedAt = `${daysAfter(periodEnd(period), 18, today)}T10:00:00.000Z`;
       const reviewed = status === "approved" || status === "returned";
       tx.insert(projectPeriods)
         .values({
@@ -41,13 +49,13 @@ export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void
           submittedBy: manager,
           submittedAt,
           reviewedBy: reviewed ? reviewer : null,
-          reviewedAt: reviewed ? submittedAt : null,
+          reviewedAt: reviewed ? reviewedAt : null,
           comment: status === "returned" ? RETURN_COMMENT : null,
           approvedBy: status === "approved" ? reviewer : null,
-          approvedAt: status === "approved" ? submittedAt : null,
+          approvedAt: status === "approved" ? reviewedAt : null,
         })
         .run();
-      if (status === "approved") snapshotApprovedPeriod(tx, project, period, reviewer, submittedAt);
+      if (status === "approved") snapshotApprovedPeriod(tx, project, period, reviewer, reviewedAt);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { IndicatorMeasure } from "../domain/codes";
+import type { IndicatorMeasure, Language } from "../domain/codes";
 import type { FigureParts } from "../indicators/actual";
 import type { Problem } from "./problems";
 
@@ -49,4 +49,18 @@ export function checkFigure(measure: IndicatorMeasure, raw: RawFigure): FigureCh
   if (denominator.number === 0) return { ok: false, problems: [{ code: "zero_denominator" }] };
   if (measure === "percentage" && numerator.number > denominator.number) return { ok: false, problems: [{ code: "numerator_over_denominator" }] };
   return { ok: true, figure: { value: null, numerator: numerator.number, denominator: denominator.number } };
+}
+
+/**
+ * A number as a person types it, written plainly: thousands separators of their language dropped
+ * ("1,234.5" in English, "1 234,5" or "1.234,5" in French give "1234.5" and "1234,5"), so that
+ * "1,234" is never read as 1.234. Text that is not such a number is given back as typed, for the
+ * checks above to name.
+ */
+export function plainNumber(text: string, language: Language): string {
+  const trimmed = text.trim();
+  const spaced = /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/;
+  if (spaced.test(trimmed)) return trimmed.replace(/[ \u00a0\u202f]/g, "");
+  const grouped = language === "fr" ? /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/ : /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+  return grouped.test(trimmed) ? trimmed.replaceAll(language === "fr" ? "." : ",", "") : trimmed;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFigure } from "./figure";
+import { checkFigure, plainNumber } from "./figure";
 import { checkAgainstPrevious } from "./outlier";
 import { checkReportingPeriod } from "./period";
 
@@ -78,5 +78,21 @@ describe("checkAgainstPrevious", () => {
     expect(checkAgainstPrevious(4, { value: 10, period: "2026Q3" })).toBeNull();
     expect(checkAgainstPrevious(50, null)).toBeNull();
     expect(checkAgainstPrevious(50, { value: 0, period: "2026Q3" })).toBeNull();
+  });
+});
+
+describe("plainNumber", () => {
+  it("drops the thousands separators of the person's language, and nothing else", () => {
+    expect(plainNumber("1,234", "en")).toBe("1234");
+    expect(plainNumber("12,345,678.5", "en")).toBe("12345678.5");
+    expect(plainNumber("1 234", "en")).toBe("1234");
+    expect(plainNumber("1\u202f234,5", "fr")).toBe("1234,5");
+    expect(plainNumber("1\u00a0234", "fr")).toBe("1234");
+    expect(plainNumber("1.234,5", "fr")).toBe("1234,5");
+    // Not grouped by thousands: a decimal, or text, left for the checks to read or name.
+    for (const [typed, language] of [["2,5", "en"], ["1,23", "en"], ["1.234", "en"], ["2,5", "fr"], ["1,234", "fr"], ["12 34", "fr"], ["seven", "en"], ["", "fr"]] as const) {
+      expect(plainNumber(typed, language), typed).toBe(typed.trim());
+    }
+    expect(checkFigure("number", { value: plainNumber("1,234", "en") })).toEqual({ ok: true, figure: { value: 1234, numerator: null, denominator: null } });
   });
 });

@@ -61,13 +61,14 @@ describe("expectedPlaces", () => {
     { code: "RW-05-NYR", level: "district" },
   ];
 
-  it("expects an indicator where it was reported before", () => {
-    expect(expectedPlaces(["RW"], places)).toEqual(["RW"]);
-    expect(expectedPlaces(["RW-05-NYR", "RW-99-XXX"], places)).toEqual(["RW-05-NYR"]);
+  it("expects an indicator where it was reported lately, target or not", () => {
+    expect(expectedPlaces(["RW"], places, false)).toEqual(["RW"]);
+    expect(expectedPlaces(["RW-05-NYR", "RW-99-XXX"], places, true)).toEqual(["RW-05-NYR"]);
   });
 
-  it("expects a new indicator at the places below the country, or at the country alone", () => {
-    expect(expectedPlaces([], places)).toEqual(["RW-05-HUY", "RW-05-NYR"]);
-    expect(expectedPlaces([], [{ code: "RW", level: "country" }])).toEqual(["RW"]);
+  it("expects an indicator not reported lately only when the period has a target, below the country", () => {
+    expect(expectedPlaces([], places, false)).toEqual([]);
+    expect(expectedPlaces([], places, true)).toEqual(["RW-05-HUY", "RW-05-NYR"]);
+    expect(expectedPlaces([], [{ code: "RW", level: "country" }], true)).toEqual(["RW"]);
   });
 });

@@ -1,7 +1,8 @@
 import { encodeOptionKey } from "../disaggregation/option-key";
 
 // Before a period is submitted, the manager sees which expected figures are empty: each indicator
-// entered by hand, at each of its places, its total and the breakdowns it requires. Missing is not
+// entered by hand that is due (see expectedPlaces), at each of its places, its total and the
+// breakdowns it requires. Missing is not
 // zero, so an empty total is a gap even when zero would be plausible; but a breakdown whose options
 // entered already add up to the total is complete: the options left empty have nobody in them.
 
@@ -59,11 +60,14 @@ export function groupGaps(gaps: readonly Cell[]): { indicatorId: number; places:
 }
 
 /**
- * The places an indicator is expected at: those it was ever reported at, else the project's places
- * below the country (the country itself when it has no other).
+ * The places an indicator is expected at in a period: those it was reported at lately (this period
+ * or the few before it); one not reported lately is expected only when a target is set for the
+ * period, at the project's places below the country (the country itself when it has no other). So
+ * an outcome surveyed once a year is not asked for every quarter.
  */
-export function expectedPlaces(reportedAt: readonly string[], projectPlaces: readonly { code: string; level: string }[]): string[] {
-  if (reportedAt.length > 0) return projectPlaces.filter((p) => reportedAt.includes(p.code)).map((p) => p.code);
+export function expectedPlaces(reportedLately: readonly string[], projectPlaces: readonly { code: string; level: string }[], targetSet: boolean): string[] {
+  if (reportedLately.length > 0) return projectPlaces.filter((p) => reportedLately.includes(p.code)).map((p) => p.code);
+  if (!targetSet) return [];
   const below = projectPlaces.filter((p) => p.level !== "country");
   return (below.length > 0 ? below : projectPlaces).map((p) => p.code);
 }

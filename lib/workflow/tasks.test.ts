@@ -20,7 +20,7 @@ describe("listTasks", () => {
 
   it("gives the submitter the periods to submit, overdue since their end, and not their own to approve", () => {
     expect(listTasks({ ...input, userId: 1, today: "2026-11-30" })).toEqual([
-      { kind: "submit", projectId: 2, projectCode: "CD-HSEC-NK", period: "2026Q3", status: "returned", dueSince: "2026-10-01", daysOverdue: 60 },
+      { kind: "submit", projectId: 2, projectCode: "CD-HSEC-NK", period: "2026Q3", status: "returned", reopened: false, dueSince: "2026-10-01", daysOverdue: 60 },
       { kind: "reapprove", projectId: 1, projectCode: "RW-REINT-P4", period: "2026Q2", added: 3, changed: 1 },
     ]);
   });
@@ -39,6 +39,12 @@ describe("listTasks", () => {
       ["RW-REINT-P4", "2026Q4", 9],
     ]);
     expect(listTasks({ ...input, userId: 2, today: "2026-12-31" }).some((t) => t.period === "2026Q4")).toBe(false);
+  });
+
+  it("counts a reopened period as due again from the day it was reopened", () => {
+    const reopened = { status: "draft" as const, submittedBy: 1, submittedAt: "2025-01-05T10:00:00Z", approvedAt: "2025-01-10T10:00:00Z", updatedAt: "2026-11-20T08:00:00Z" };
+    const tasks = listTasks({ ...input, userId: 1, today: "2026-11-30", states: new Map([[1, states({ ...upTo2026Q2(p4), "2024Q4": reopened })]]), projects: [p4] });
+    expect(tasks.find((t) => t.period === "2024Q4")).toMatchObject({ kind: "submit", reopened: true, dueSince: "2026-11-20", daysOverdue: 10 });
   });
 
   it("says which earlier period blocks an approval, and asks nothing of a closed project", () => {

@@ -10,11 +10,14 @@ import type { PeriodChanges } from "./record-changes";
 // reported), the approvals waiting and the reopenings.
 
 export type TaskProject = { id: number; code: string; startDate: string; endDate: string; reportingFrequency: ReportingFrequency; closed: boolean };
-export type TaskPeriodState = { status: PeriodStatus; submittedBy: number | null; submittedAt: string | null };
+export type TaskPeriodState = { status: PeriodStatus; submittedBy: number | null; submittedAt: string | null; approvedAt?: string | null; updatedAt?: string };
 
 export type Task =
-  /** An ended period not yet submitted (a draft, or returned for correction), due from the day after it ends. */
-  | { kind: "submit"; projectId: number; projectCode: string; period: string; status: "draft" | "returned"; dueSince: string; daysOverdue: number }
+  /**
+   * An ended period not yet submitted (a draft, or returned for correction), due from the day after
+   * it ends; one reopened after its approval is due again from the day it was reopened.
+   */
+  | { kind: "submit"; projectId: number; projectCode: string; period: string; status: "draft" | "returned"; reopened: boolean; dueSince: string; daysOverdue: number }
   /** A submitted period waiting for this person's approval; `blockedBy` names an earlier period not approved yet. */
   | { kind: "approve"; projectId: number; projectCode: string; period: string; submittedAt: string | null; blockedBy: string | null }
   /** An approved period whose records changed since: to reopen and approve again for donors to see them. */
@@ -47,8 +50,9 @@ export function listTasks(input: {
       if (end >= input.today) break;
       const state = states.get(period) ?? { status: "draft" as const, submittedBy: null, submittedAt: null };
       if (!project.closed && (state.status === "draft" || state.status === "returned")) {
-        const due = dayAfter(end);
-        submit.push({ kind: "submit", projectId: project.id, projectCode: project.code, period, status: state.status, dueSince: due, daysOverdue: daysBetween(due, input.today) });
+        const reopened = Boolean(state.approvedAt) && state.updatedAt !== undefined;
+        const due = reopened ? (state.updatedAt as string).slice(0, 10) : dayAfter(end);
+        submit.push({ kind: "submit", projectId: project.id, projectCode: project.code, period, status: state.status, reopened, dueSince: due, daysOverdue: Math.max(0, daysBetween(due, input.today)) });
       }
       if (state.status === "submitted" && state.submittedBy !== input.userId) {
         approve.push({ kind: "approve", projectId: project.id, projectCode: project.code, period, submittedAt: state.submittedAt, blockedBy: firstOpen });

@@ -20,7 +20,7 @@ export async function MyTasks({ ctx }: { ctx: QueryContext }) {
           key,
           kind: task.kind,
           href,
-          title: t(admin ? "tasks.notSubmitted" : task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period: task.period, project }),
+          title: t(admin ? "tasks.notSubmitted" : task.reopened ? "tasks.reopened" : task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period: task.period, project }),
           detail: t("tasks.overdue", { days: task.daysOverdue }),
           urgent: task.daysOverdue > 30,
         };

@@ -121,7 +121,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
           {dashboard.periods.map(({ period, state }) => (
             <li key={period}>
               <span className={`badge badge-period-${state}`}>
-                {period}: {state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`)}
+                {t("dashboard.periodState", { period, state: state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`) })}
               </span>
             </li>
           ))}

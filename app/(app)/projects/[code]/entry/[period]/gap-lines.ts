@@ -8,7 +8,7 @@ import type { QueryContext } from "@/db/queries/viewer";
 import type { Project } from "@/db/schema";
 import { decodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { Language } from "@/lib/domain/codes";
-import { localized } from "@/lib/i18n/format";
+import { formatList, localized } from "@/lib/i18n/format";
 import type { Translator } from "@/lib/i18n/server";
 import { groupGaps } from "@/lib/workflow/completeness";
 
@@ -24,15 +24,15 @@ export function gapLines(ctx: QueryContext, project: Project, gaps: readonly Per
       .map(([dimensionCode, optionCode]) => {
         const dimension = dimensions.find((d) => d.code === dimensionCode);
         const option = dimension?.options.find((o) => o.code === optionCode);
-        return `${dimension ? localized(language, dimension.nameEn, dimension.nameFr) : dimensionCode}: ${option ? localized(language, option.nameEn, option.nameFr) : optionCode}`;
+        return t("entry.optionLabel", { dimension: dimension ? localized(language, dimension.nameEn, dimension.nameFr) : dimensionCode, option: option ? localized(language, option.nameEn, option.nameFr) : optionCode });
       })
       .join(", ");
   };
   return groupGaps(gaps).flatMap(({ indicatorId, places: missing }) =>
     missing.map(({ locationCode, disaggregations }) => ({
       indicator: indicators.get(indicatorId) ?? String(indicatorId),
-      place: places.get(locationCode) ?? locationCode,
-      missing: disaggregations.map(optionName),
+      where: t("entry.gapPlace", { place: places.get(locationCode) ?? locationCode, missing: formatList(language, disaggregations.map(optionName)) }),
+      count: disaggregations.length,
     })),
   );
 }
