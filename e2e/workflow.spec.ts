@@ -141,8 +141,11 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     const female = page.getByLabel("OP1.3 Rutshuru Sex: Female, Value");
     await female.fill(String(Number(await female.inputValue()) + 5));
     await page.getByLabel("OP1.1 Nyiragongo Total, Value").focus();
+    // Said once, under the place's total; the option points to it.
     await expect(female).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByRole("alert").filter({ hasText: /^Sex: Female: .*breakdown adds up to/ })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: /breakdown adds up to/ })).toHaveCount(1);
+    await expect(page.getByRole("alert").filter({ hasText: /^Total: .*breakdown adds up to/ })).toBeVisible();
+    await expect(female).toHaveAccessibleDescription(/breakdown adds up to/);
 
     await page.getByLabel("OP1.1 Nyiragongo Total, Value").focus();
     await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -160,6 +163,11 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     const row = page.getByRole("row", { name: /Rutshuru Total/ }).filter({ has: page.getByLabel("OP1.3 Rutshuru Total, Value") });
     await expect(row).toContainText(`Previous period (2026Q2): ${en.format(before.value!)}`);
     await expect(page.getByLabel("OP1.3 Rutshuru Total, Value")).toHaveAccessibleDescription(new RegExp(`Previous period \\(2026Q2\\): ${en.format(before.value!)}`));
+    // Phase IV sets a target for each quarter of its businesses started: beside the indicator, and read with each place's total.
+    await page.goto("/projects/RW-REINT-P4/entry/2026Q4");
+    await expect(page.getByText("Target for 2026Q4, whole project: 60")).toBeVisible();
+    await expect(page.getByLabel("OP2.3 Huye Total, Value")).toHaveAccessibleDescription(/Target for 2026Q4, whole project: 60/);
+    await expect(page.getByLabel("OP2.3 Huye Sex: Female, Value")).not.toHaveAccessibleDescription(/Target/);
   });
 
   test("leaving with unsaved figures asks first: a link of the app, the back button, closing the page", async ({ page }) => {
