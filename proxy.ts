@@ -12,7 +12,8 @@ export function proxy(request: NextRequest) {
   const policy = pagePolicy(nonce, process.env.NODE_ENV === "development");
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   let response: NextResponse;
-  if (signedIn || request.nextUrl.pathname === "/login") {
+  // The sign-in page and one-time sign-in links are for people without a session.
+  if (signedIn || request.nextUrl.pathname === "/login" || request.nextUrl.pathname.startsWith("/welcome/")) {
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", policy);

@@ -34,7 +34,7 @@ test("a period is submitted once it has ended: 409 with the reason, in the calle
   expect(english).toMatchObject({ status: 409, type: "application/problem+json", body: { type: "/api/v1/problems/conflict", reason: "not_ended" } });
   expect(english.body.detail).toContain(`${period} has not ended yet`);
   const french = await step(manager, period, "submit", undefined, { "Accept-Language": "fr" });
-  expect(french.body.detail).toContain(`La période ${period} n'est pas terminée`);
+  expect(french.body.detail).toContain(`La période ${period} n’est pas terminée`);
   expect(await getJson<Overview>(manager, `${P4}/periods/${period}`)).toMatchObject({ status: "draft", ended: false });
 });
 
@@ -51,7 +51,7 @@ test("approval follows the order of periods; submitting with gaps needs a commen
 
   const blocked = await step(manager2, "2026Q3", "approve", undefined, { "Accept-Language": "fr" });
   expect(blocked).toMatchObject({ status: 409, body: { reason: "earlier_not_approved", earlier: ["2025Q4"] } });
-  expect(blocked.body.detail).toContain("approuvez d'abord 2025Q4");
+  expect(blocked.body.detail).toContain("approuvez d’abord 2025Q4");
   expect((await getJson<Overview>(manager2, `${P4}/periods/2026Q3`)).waitingFor).toEqual(["2025Q4"]);
 
   // A cell cleared: the completeness check names it, and the submission asks why.

@@ -19,7 +19,7 @@ const api = (signedIn: number, overrides: Partial<Expected> = {}): Expected => (
 const p4Read = (status = 200, overrides: Partial<Expected> = {}) => api(status, { otherDonor: 404, otherManager: 404, ...overrides });
 const p4Page = (status = 200, overrides: Partial<Expected> = {}) => page(status, { otherDonor: 404, otherManager: 404, ...overrides });
 
-type Row = { route: string; method?: "GET" | "POST" | "PUT"; url: string; body?: unknown; contentType?: string; expect: Expected };
+type Row = { route: string; method?: "GET" | "POST" | "PUT" | "PATCH"; url: string; body?: unknown; contentType?: string; expect: Expected };
 
 const ROWS: Row[] = [
   // Pages
@@ -28,6 +28,8 @@ const ROWS: Row[] = [
   { route: "/", url: "/", expect: page(200) },
   { route: "/audit", url: "/audit", expect: page(404, { admin: 200 }) },
   { route: "/admin/users", url: "/admin/users", expect: page(404, { admin: 200 }) },
+  // A one-time sign-in link is for people without a session: an unknown token says so to anyone.
+  { route: "/welcome/{token}", url: "/welcome/not-a-valid-token-at-all", expect: page(200, { none: 200, revokedToken: 200 }) },
   { route: "/settings", url: "/settings", expect: page(200) },
   { route: "/programmes/{code}", url: "/programmes/RW-REINT", expect: page(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/projects/new", url: "/projects/new", expect: page(404, { admin: 200 }) },
@@ -64,6 +66,9 @@ const ROWS: Row[] = [
   { route: "/api/v1/data-values", method: "PUT", url: "/api/v1/data-values", body: [{ indicatorId: "{indicator}", period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: {}, value: -1 }], expect: p4Read(403, { otherDonor: 403, otherManager: 403, manager: 422, admin: 422 }) },
   { route: "/api/v1/data-values/export.csv", url: "/api/v1/data-values/export.csv", expect: api(200) },
   { route: "/api/v1/tasks", url: "/api/v1/tasks", expect: api(200) },
+  { route: "/api/v1/users", url: "/api/v1/users", expect: api(403, { admin: 200 }) },
+  { route: "/api/v1/users", method: "POST", url: "/api/v1/users", body: { name: "", email: "nobody", role: "staff", language: "en" }, expect: api(403, { admin: 422 }) },
+  { route: "/api/v1/users/{id}", method: "PATCH", url: "/api/v1/users/{staff}", body: { role: "nothing" }, expect: api(403, { admin: 422 }) },
 ];
 
 const APP = path.resolve("app");
@@ -100,9 +105,10 @@ test("every caller gets the answer of the table, on every page and API route", a
   const ids = {
     indicator: (db.prepare("SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = 'RW-REINT-P4' AND i.code = 'OP2.3'").get() as { id: number }).id,
     training: (db.prepare("SELECT t.id FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id LIMIT 1").get() as { id: number }).id,
+    staff: (db.prepare("SELECT id FROM users WHERE email = 'staff@baseline.test'").get() as { id: number }).id,
   };
   db.close();
-  const fill = (text: string) => text.replace("{indicator}", String(ids.indicator)).replace("{training}", String(ids.training));
+  const fill = (text: string) => text.replace("{indicator}", String(ids.indicator)).replace("{training}", String(ids.training)).replace("{staff}", String(ids.staff));
   const wrong: string[] = [];
   for (const row of ROWS) {
     for (const caller of CALLERS) {

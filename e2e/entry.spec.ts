@@ -50,9 +50,9 @@ test.describe("in French", () => {
     await cell.fill("-3");
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Un chiffre ne peut pas être négatif." })).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: "Rien n'a été enregistré" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Rien n’a été enregistré" })).toBeVisible();
     await cell.fill("2,5");
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "C'est un décompte : saisissez un nombre entier." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "C’est un décompte : saisissez un nombre entier." })).toBeVisible();
   });
 });

@@ -177,7 +177,7 @@ test("a donor report is made of an ended period: approved ones for donors, draft
   expect(refused.status()).toBe(400);
   expect(((await refused.json()) as { detail: string }).detail).toBe(`${awaiting} is not approved yet: donor reports are made of approved periods.`);
   const inFrench = await donor.get(`/api/v1/projects/RW-REINT-P4/report.pdf?period=${awaiting}`, { headers: { "Accept-Language": "fr" } });
-  expect(((await inFrench.json()) as { detail: string }).detail).toContain("n'est pas encore approuvée");
+  expect(((await inFrench.json()) as { detail: string }).detail).toContain("n’est pas encore approuvée");
 
   const pages = async (response: Awaited<ReturnType<typeof staff.get>>) => {
     expect(response.status()).toBe(200);

@@ -39,6 +39,9 @@ const ROWS: Row[] = [
   // One's own tokens only: the admin's token stays for anyone else.
   { file: "app/(app)/settings/actions.ts", name: "revokeTokenAction", url: () => "/settings", call: { form: (ids) => ({ id: String(ids.adminToken) }) }, probe: "SELECT revoked_at FROM api_tokens WHERE name = 'admin script'", expect: managers({ manager: "refused" }) },
   { file: "app/(app)/settings/actions.ts", name: "changePasswordAction", url: () => "/settings", call: { form: () => ({ current: "wrong", next: "x" }) }, probe: "SELECT 1", expect: anyoneSignedIn() },
+  { file: "app/(app)/admin/users/actions.ts", name: "addUserAction", url: () => "/admin/users", call: { form: () => ({ name: "Taken over", email: "taken.over@example.org", role: "admin", language: "en" }) }, probe: "SELECT count(*) FROM users WHERE email = 'taken.over@example.org'", expect: managers({ manager: "refused" }) },
+  // Anyone may try a sign-in link; without a valid token nothing changes.
+  { file: "app/(auth)/welcome/[token]/actions.ts", name: "setPasswordAction", url: () => "/welcome/not-a-valid-token-at-all", call: { form: () => ({ token: "not-a-valid-token-at-all", password: "taken over entirely", confirm: "taken over entirely" }) }, probe: "SELECT count(*) FROM sign_in_links WHERE used_at IS NOT NULL", expect: { none: "refused", otherDonor: "refused", donor: "refused", staff: "refused", otherManager: "refused", manager: "refused", admin: "refused", revokedToken: "refused" } },
   { file: "app/(app)/admin/users/actions.ts", name: "changeUserAction", url: () => "/admin/users", call: { form: (ids) => ({ userId: String(ids.staff), change: "disable" }) }, probe: "SELECT disabled_at FROM users WHERE email = 'staff@baseline.test'", expect: managers({ manager: "refused" }) },
   { file: "app/language-actions.ts", name: "chooseLanguage", url: () => "/", call: { formOnly: () => ({ language: "en", returnTo: "/" }) }, probe: "SELECT 1", expect: anyoneSignedIn() },
 ];

@@ -2,10 +2,14 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useState, type FormEvent } from "react";
+import { ACCOUNT_DISABLED } from "@/lib/auth/sign-in-schema";
 
-export type LoginFormLabels = { email: string; password: string; submit: string; submitting: string; invalid: string; unavailable: string };
+export type LoginFormLabels = { email: string; password: string; submit: string; submitting: string; invalid: string; disabled: string; unavailable: string };
 
-/** The sign-in form: e-mail and password, one message for any wrong pair, nothing sent back but the session. */
+/**
+ * The sign-in form: e-mail and password, one message for any wrong pair, nothing sent back but the
+ * session; a disabled account's owner, who typed its right password, is told whom to ask.
+ */
 export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,7 +33,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; ca
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? labels.invalid : labels.unavailable);
+      setError(result?.error === ACCOUNT_DISABLED ? labels.disabled : result?.status === 401 || result?.error === "CredentialsSignin" ? labels.invalid : labels.unavailable);
     } catch {
       setError(labels.unavailable);
     }

@@ -5,7 +5,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
-export async function ProjectOverview({ overview, showEntryLink, canEdit }: { overview: Overview; showEntryLink: boolean; canEdit: boolean }) {
+/** A project's facts; `managers` (its managers, for those who see figures in review) when given. */
+export async function ProjectOverview({ overview, showEntryLink, canEdit, managers = [] }: { overview: Overview; showEntryLink: boolean; canEdit: boolean; managers?: readonly { name: string; email: string }[] }) {
   const { t, language } = await getTranslator();
   const { project, programme, country, organisations, locations } = overview;
   const byRole = new Map<string, string[]>();
@@ -78,6 +79,19 @@ export async function ProjectOverview({ overview, showEntryLink, canEdit }: { ov
             <dd>{names.join(", ")}</dd>
           </div>
         ))}
+        {managers.length > 0 && (
+          <div>
+            <dt>{t("project.managers")}</dt>
+            <dd>
+              {managers.map((m, i) => (
+                <span key={m.email}>
+                  {i > 0 && ", "}
+                  <a href={`mailto:${m.email}`}>{m.name}</a>
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t("project.locations")}</dt>
           <dd>{locations.map((l) => localized(language, l.nameEn, l.nameFr)).join(", ")}</dd>

@@ -11,11 +11,12 @@ export const LOCK_MINUTES = 15;
 
 /**
  * Signs in with e-mail and password, or refuses, the same way whatever the reason: unknown e-mail,
- * wrong password, disabled account, or a lock (after ten failures for the e-mail, or a hundred from
- * the address, within 15 minutes: then even the right password is refused until they are older).
+ * wrong password, or a lock (after ten failures for the e-mail, or a hundred from the address,
+ * within 15 minutes: then even the right password is refused until they are older). A disabled
+ * account with its right password is told so ("disabled"): only its owner can get that answer.
  * Each failure is kept; the one that locks an account goes to the audit trail.
  */
-export async function signInWithPassword(email: string, password: string, address: string, db: Db = getDb(), now = new Date()): Promise<SignedInUser | null> {
+export async function signInWithPassword(email: string, password: string, address: string, db: Db = getDb(), now = new Date()): Promise<SignedInUser | "disabled" | null> {
   const key = email.trim().toLowerCase();
   const since = new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString();
   const failures = (where: ReturnType<typeof eq>) => db.select({ n: count() }).from(signInFailures).where(and(where, gte(signInFailures.at, since))).get()?.n ?? 0;
@@ -23,6 +24,7 @@ export async function signInWithPassword(email: string, password: string, addres
   // The password is checked even when locked, so that a lock takes as long as any refusal.
   const user = await verifyCredentials(key, password, db);
   if (user && !locked) {
+    if (user === "disabled") return "disabled";
     db.delete(signInFailures).where(eq(signInFailures.email, key)).run();
     return user;
   }

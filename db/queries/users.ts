@@ -13,11 +13,15 @@ const UNKNOWN_USER_HASH = "$2b$12$2l51.T0nHSdfKL7XIHdSB.wKuC.19znQzls7jpH6dgk8ND
 
 export type SignedInUser = { id: number; name: string; email: string; sessionVersion: number };
 
-/** The user whose e-mail and password these are, if the account is active; null otherwise. */
-export async function verifyCredentials(email: string, password: string, db: Db = getDb()): Promise<SignedInUser | null> {
+/**
+ * The user whose e-mail and password these are: active, or "disabled" (only for the right password,
+ * so that a disabled account cannot be told from a wrong password by anyone else); null otherwise.
+ */
+export async function verifyCredentials(email: string, password: string, db: Db = getDb()): Promise<SignedInUser | "disabled" | null> {
   const user = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
   const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !matches || user.disabledAt !== null) return null;
+  if (!user || !matches) return null;
+  if (user.disabledAt !== null) return "disabled";
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 

@@ -82,3 +82,25 @@ export const signInFailures = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * One-time sign-in links: Baseline sends no e-mail, so an admin hands a new person this link; it
+ * sets their password on first use and expires after 7 days. Only a hash of its token is kept.
+ */
+export const signInLinks = sqliteTable(
+  "sign_in_links",
+  {
+    id: id(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull(),
+    createdBy: integer().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text().notNull(),
+    usedAt: text(),
+  },
+  (t) => [uniqueIndex("sign_in_links_hash_unique").on(t.tokenHash), index("sign_in_links_user_idx").on(t.userId)],
+);
+
+export type SignInLink = typeof signInLinks.$inferSelect;

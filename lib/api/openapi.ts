@@ -103,6 +103,37 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/users": {
+        get: { summary: "Every person, for admins: role, language, a manager's projects, a donor's organisation, state.", responses: { "200": json(list(ref("User")), "The people."), "403": problem("Not an admin."), "401": COMMON_ERRORS["401"] } },
+        post: {
+          summary: "Adds a person, for admins. Baseline sends no e-mail: the answer holds a one-time `signInLink`, valid 7 days, with which the person sets their password.",
+          requestBody: { required: true, content: { "application/json": { schema: ref("NewUser") } } },
+          responses: {
+            "201": json({ allOf: [ref("User"), { type: "object", properties: { signInLink: { type: "string", format: "uri" } } }] }, "The person and their sign-in link."),
+            "400": problem("The body is not JSON."),
+            "403": problem("Not an admin."),
+            "413": problem("The body is larger than 2 MB."),
+            "422": problem("Fields with problems (`errors`): a taken e-mail, a donor without organisation, projects for someone who is not a manager, an unknown project or organisation."),
+            "401": COMMON_ERRORS["401"],
+          },
+        },
+      },
+      "/api/v1/users/{id}": {
+        patch: {
+          summary: "Changes a person's role, projects (given or taken back), organisation or `disabled`, for admins: all or nothing. Nobody changes their own role or state, and the last active admin stays one. A new role or a disabling ends their sessions.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" }, example: 3 }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("UserPatch") } } },
+          responses: {
+            "200": json(ref("User"), "The person as changed."),
+            "400": problem("The body is not JSON."),
+            "403": problem("Not an admin."),
+            "404": problem("No such person."),
+            "413": problem("The body is larger than 2 MB."),
+            "422": problem("A change that does not fit (`errors`)."),
+            "401": COMMON_ERRORS["401"],
+          },
+        },
+      },
       "/api/v1/tasks": {
         get: {
           summary: "The caller's to-do list: for a manager, the ended periods of their projects not yet submitted (with the days overdue) and the periods waiting for their approval; for an admin, the same across every project; approved periods whose records changed since their approval. Empty for staff and donors.",
@@ -254,6 +285,43 @@ export function openApiDocument(serverUrl: string) {
               },
             },
           ],
+        },
+        User: {
+          type: "object",
+          required: ["id", "name", "email", "role", "state"],
+          properties: {
+            id: { type: "integer" },
+            name: { type: "string" },
+            email: { type: "string" },
+            role: { type: "string", enum: ["admin", "manager", "staff", "donor"] },
+            language: { type: ["string", "null"], enum: ["en", "fr", null] },
+            projects: { type: "array", items: { type: "string" }, description: "A manager's projects, by code." },
+            organisation: { type: ["string", "null"], description: "A donor's organisation, by code: they see the projects it funds." },
+            state: { type: "string", enum: ["active", "disabled", "invited", "invitation_expired"] },
+            disabledAt: { type: ["string", "null"], format: "date-time" },
+            signInLinkExpiresAt: { type: ["string", "null"], format: "date-time" },
+          },
+        },
+        NewUser: {
+          type: "object",
+          required: ["name", "email", "role", "language"],
+          properties: {
+            name: { type: "string", maxLength: 200 },
+            email: { type: "string", format: "email" },
+            role: { type: "string", enum: ["admin", "manager", "staff", "donor"] },
+            language: { type: "string", enum: ["en", "fr"] },
+            projects: { type: "array", items: { type: "string" }, description: "For a manager: the codes of their projects." },
+            organisation: { type: ["string", "null"], description: "For a donor (required): the code of their organisation." },
+          },
+        },
+        UserPatch: {
+          type: "object",
+          properties: {
+            role: { type: "string", enum: ["admin", "manager", "staff", "donor"] },
+            projects: { type: "array", items: { type: "string" } },
+            organisation: { type: ["string", "null"] },
+            disabled: { type: "boolean" },
+          },
         },
         Tasks: {
           type: "object",

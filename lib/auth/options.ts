@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/db/queries/sign-in";
 import { endUserSessions } from "@/db/queries/users";
-import { signInSchema } from "./sign-in-schema";
+import { ACCOUNT_DISABLED, signInSchema } from "./sign-in-schema";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
@@ -32,6 +32,8 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(request?.headers));
+        // next-auth hands the error's message to the sign-in form, which words it.
+        if (user === "disabled") throw new Error(ACCOUNT_DISABLED);
         return user ? { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -33,6 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             submit: t("auth.submit"),
             submitting: t("auth.submitting"),
             invalid: t("auth.invalid"),
+            disabled: t("auth.disabled"),
             unavailable: t("auth.unavailable"),
           }}
         />

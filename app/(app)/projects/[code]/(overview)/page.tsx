@@ -14,6 +14,7 @@ import { listDimensions } from "@/db/queries/framework-editing";
 import { seesIndividualRecords } from "@/db/queries/beneficiary-records";
 import { listPeriodStates, type PeriodState } from "@/db/queries/approved-periods";
 import { getProjectDashboard } from "@/db/queries/project-dashboard";
+import { listProjectManagers } from "@/db/queries/user-admin";
 import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
@@ -222,7 +223,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const periodStates = listPeriodStates(ctx, project, new Date().toISOString().slice(0, 10));
   return (
     <>
-      <ProjectOverview overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} />
+      <ProjectOverview overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} managers={listProjectManagers(ctx, project.id)} />
       <section className="card" aria-labelledby="beneficiaries">
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
         <p>
