@@ -97,7 +97,7 @@ test("an admin marks a period not reported with a reason: audited, a gap for don
   expect((await getJson<Overview>(manager2, `${P4}/periods/2026Q3`)).waitingFor).toEqual([]);
   const audit = await admin.get("/audit?action=period");
   expect(audit.status()).toBe(200);
-  expect(await audit.text()).toContain("The district offices lost their registers");
+  expect(await audit.text()).toContain("Demo administrator marked 2025Q3 of RW-REINT-P4 as not reported (comment: The district offices lost their registers)");
 
   // Reported after all: reopened, submitted and approved again.
   expect((await step(admin, "2025Q3", "reopen", "The registers were found")).body).toMatchObject({ status: "draft" });

@@ -66,6 +66,7 @@ const ROWS: Row[] = [
   { route: "/api/v1/data-values", method: "PUT", url: "/api/v1/data-values", body: [{ indicatorId: "{indicator}", period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: {}, value: -1 }], expect: p4Read(403, { otherDonor: 403, otherManager: 403, manager: 422, admin: 422 }) },
   { route: "/api/v1/data-values/export.csv", url: "/api/v1/data-values/export.csv", expect: api(200) },
   { route: "/api/v1/tasks", url: "/api/v1/tasks", expect: api(200) },
+  { route: "/api/v1/audit/export.csv", url: "/api/v1/audit/export.csv?action=period", expect: api(403, { admin: 200 }) },
   { route: "/api/v1/users", url: "/api/v1/users", expect: api(403, { admin: 200 }) },
   { route: "/api/v1/users", method: "POST", url: "/api/v1/users", body: { name: "", email: "nobody", role: "staff", language: "en" }, expect: api(403, { admin: 422 }) },
   { route: "/api/v1/users/{id}", method: "PATCH", url: "/api/v1/users/{staff}", body: { role: "nothing" }, expect: api(403, { admin: 422 }) },

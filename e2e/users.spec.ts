@@ -5,6 +5,9 @@ import { apiClients, getJson } from "./support/clients";
 
 const as = apiClients();
 
+// Times on the audit trail are the reader's: a browser in Kigali sees Kigali time.
+test.use({ timezoneId: "Africa/Kigali" });
+
 test("an admin disables an account on the users page, after a confirmation: its session and its tokens stop at once", async ({ page, playwright }) => {
   // An account of its own, so that no other test loses its user.
   const db = new Database(".e2e-data/baseline.db");
@@ -37,6 +40,21 @@ test("an admin disables an account on the users page, after a confirmation: its 
   await page.getByRole("dialog", { name: /Disable the account of/ }).getByRole("button", { name: "Disable" }).click();
   await expect(own.getByRole("status")).toContainText("You cannot disable yourself");
   await temporary.dispose();
+
+  // The audit trail says it in a sentence, at the reader's time, with the raw entry one click away.
+  await page.goto("/audit?action=user");
+  const entry = page.getByRole("row").filter({ hasText: "disabled the account of Temporary staff member" });
+  await expect(entry).toHaveCount(1);
+  await expect(page.getByText("Times in Africa/Kigali")).toBeVisible();
+  const shown = await entry.locator("time").getAttribute("datetime");
+  const kigali = new Date(new Date(shown as string).getTime() + 2 * 3600_000).toISOString();
+  await expect(entry.locator("time")).toContainText(kigali.slice(11, 19));
+  await entry.getByText("Raw details").click();
+  await expect(entry.getByText("user.disable")).toBeVisible();
+  const csv = await (await page.request.get((await page.getByRole("link", { name: "Download these entries (CSV)" }).getAttribute("href")) as string)).text();
+  expect(csv.split("\r\n")[0]).toBe("\uFEFFWhen (UTC),Person,Action,Project,What,Details");
+  expect(csv).toContain(`${shown},Demo administrator,user.disable,,Demo administrator disabled the account of Temporary staff member,{}`);
+  expect(csv).not.toContain("data_value.");
 });
 
 test("a disabled person who types the right password is told whom to ask; a wrong password gets the usual message", async ({ page }) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, like, lte } from "drizzle-orm";
-import { auditLog, projects, users } from "../schema";
+import { auditLog, dimensionOptions, dimensions, indicators, locations, projects, users } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { dbOf, type QueryContext } from "./viewer";
 
@@ -17,10 +17,10 @@ export type AuditRow = {
   details: string | null;
 };
 
-/** The audit trail, newest first, filtered; for admins only. */
-export function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit = 200): AuditRow[] {
+/** The audit trail, newest first, filtered; for admins only. Without a limit, every matching entry. */
+export function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit?: number): AuditRow[] {
   if (ctx.viewer.role !== "admin") throw new AccessDeniedError("audit trail");
-  return dbOf(ctx)
+  const query = dbOf(ctx)
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -46,8 +46,8 @@ export function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit
       ),
     )
     .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .$dynamic();
+  return (limit === undefined ? query : query.limit(limit)).all();
 }
 
 /** The people and projects to filter the trail by. */
@@ -59,3 +59,21 @@ export function listAuditFilterChoices(ctx: QueryContext) {
     projects: db.select({ id: projects.id, code: projects.code }).from(projects).orderBy(projects.code).all(),
   };
 }
+
+/** What the trail's details name by id or code, for writing them as sentences: indicators, places, people, options. */
+export function listAuditNameSources(ctx: QueryContext) {
+  if (ctx.viewer.role !== "admin") throw new AccessDeniedError("audit trail");
+  const db = dbOf(ctx);
+  return {
+    indicators: db.select({ id: indicators.id, code: indicators.code }).from(indicators).all(),
+    places: db.select({ code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all(),
+    users: db.select({ id: users.id, name: users.name }).from(users).all(),
+    options: db
+      .select({ dimension: dimensions.code, dimensionEn: dimensions.nameEn, dimensionFr: dimensions.nameFr, option: dimensionOptions.code, optionEn: dimensionOptions.nameEn, optionFr: dimensionOptions.nameFr })
+      .from(dimensionOptions)
+      .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
+      .all(),
+  };
+}
+
+export type AuditNameSources = ReturnType<typeof listAuditNameSources>;

@@ -1,3 +1,4 @@
+import { AUDIT_ACTION_GROUPS } from "../validation/audit-filters";
 import { MAX_LIMIT } from "./pagination";
 import { PROBLEM_TYPES } from "./problem-types";
 
@@ -101,6 +102,20 @@ export function openApiDocument(serverUrl: string) {
             "422": problem("A comment is needed (`reason`: comment_required; gaps_need_comment, with the empty figures in `gaps`), or a period outside the project."),
             ...COMMON_ERRORS,
           },
+        },
+      },
+      "/api/v1/audit/export.csv": {
+        get: {
+          summary: "The audit trail as CSV, for admins: every entry matching the filters, newest first, with its sentence in the caller's language and its raw details. Times in UTC.",
+          parameters: [
+            query("projectId", { type: "integer" }, "One project's entries."),
+            query("userId", { type: "integer" }, "One person's entries."),
+            query("action", { type: "string", enum: [...AUDIT_ACTION_GROUPS] }, "One kind of change."),
+            query("from", { type: "string", format: "date" }, "From this day (UTC).", "2026-01-01"),
+            query("to", { type: "string", format: "date" }, "Up to this day (UTC), included."),
+            query("delimiter", { type: "string", enum: ["comma", "semicolon"], default: "comma" }, "Semicolons for French Excel."),
+          ],
+          responses: { "200": file("text/csv", "The entries."), "400": problem("Unknown delimiter."), "403": problem("Not an admin."), "401": COMMON_ERRORS["401"] },
         },
       },
       "/api/v1/users": {

@@ -60,3 +60,16 @@ export function formatPhase(phase: number): string {
 export function localized(language: Language, english: string, french: string | null | undefined): string {
   return language === "fr" && french ? french : english;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as date and time to the second in a time zone: "30 Nov 2026, 16:02:11"; "30 nov. 2026, 16:02:11". */
+export function formatDateTime(language: Language, instant: string, timeZone: string): string {
+  const key = `${language}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[language], { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(new Date(instant));
+}

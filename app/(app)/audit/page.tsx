@@ -1,20 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
-import { listAuditEntries, listAuditFilterChoices } from "@/db/queries/audit";
+import { listAuditEntries, listAuditFilterChoices, listAuditNameSources } from "@/db/queries/audit";
+import { LocalTime, TimeZoneNote } from "@/components/ui/local-time";
+import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { requireUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { AUDIT_ACTION_GROUPS, auditFiltersQuery, parseAuditFilters } from "@/lib/validation/audit-filters";
 
-const ACTION_GROUPS = ["data_value", "period", "narrative", "project", "indicator", "result", "training", "beneficiary", "user", "api_token"] as const;
 const LIMIT = 200;
-
-const filtersSchema = z.object({
-  projectId: z.coerce.number().int().positive().optional().catch(undefined),
-  userId: z.coerce.number().int().positive().optional().catch(undefined),
-  action: z.enum(ACTION_GROUPS).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-});
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -24,12 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (user.role !== "admin") notFound();
-  const { t } = await getTranslator();
-  const raw = await searchParams;
-  const filters = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" && v !== "" ? v : undefined])));
+  const { t, language } = await getTranslator();
+  const filters = parseAuditFilters(await searchParams);
   const ctx = { viewer: user };
   const entries = listAuditEntries(ctx, filters, LIMIT);
   const choices = listAuditFilterChoices(ctx);
+  const names = auditNames(listAuditNameSources(ctx), t, language);
+  const query = auditFiltersQuery(filters);
 
   return (
     <>
@@ -62,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t("audit.action")}
           <select name="action" defaultValue={filters.action ?? ""}>
             <option value="">{t("audit.any")}</option>
-            {ACTION_GROUPS.map((group) => (
+            {AUDIT_ACTION_GROUPS.map((group) => (
               <option key={group} value={group}>
                 {t(`audit.actions.${group}`)}
               </option>
@@ -79,32 +73,40 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <button type="submit">{t("audit.filter")}</button>
       </form>
+      <p>
+        <a href={`/api/v1/audit/export.csv${query ? `?${query}` : ""}`} download>
+          {t("audit.csv")}
+        </a>
+      </p>
       {entries.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
         <div className="card table-scroll">
-          <table>
+          <TimeZoneNote label={t("audit.timeZone", { zone: "{zone}" })} />
+          <table className="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("audit.when")}</th>
-                <th scope="col">{t("audit.user")}</th>
                 <th scope="col">{t("audit.what")}</th>
                 <th scope="col">{t("audit.project")}</th>
-                <th scope="col">{t("audit.details")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="nowrap">{entry.at.replace("T", " ").slice(0, 19)}</td>
-                  <td>{entry.userName ?? "—"}</td>
+                  <td className="nowrap">
+                    <LocalTime at={entry.at} language={language} />
+                  </td>
                   <td>
-                    <code>{entry.action}</code>
+                    {describeAuditEntry(entry, names, t, language)}
+                    {entry.details && (
+                      <details className="raw-details">
+                        <summary>{t("audit.raw")}</summary>
+                        <code>{entry.action}</code> <code>{entry.details}</code>
+                      </details>
+                    )}
                   </td>
-                  <td>{entry.projectCode ?? "—"}</td>
-                  <td className="details">
-                    <code>{entry.details}</code>
-                  </td>
+                  <td data-label={t("audit.project")}>{entry.projectCode ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

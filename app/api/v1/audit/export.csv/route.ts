@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { listAuditEntries, listAuditNameSources } from "@/db/queries/audit";
+import { fileResponse } from "@/lib/api/export-request";
+import { authenticate, jsonError } from "@/lib/api/respond";
+import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
+import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
+import { parseAuditFilters } from "@/lib/validation/audit-filters";
+
+const delimiterSchema = z.enum(["comma", "semicolon"]).default("comma");
+
+/**
+ * GET /api/v1/audit/export.csv, for admins: every entry of the trail that matches the audit page's
+ * filters (projectId, userId, action, from, to), newest first, each with its sentence in the
+ * caller's language and its raw details. Times are UTC, as stored.
+ */
+export async function GET(request: Request) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language } = caller;
+  if (user.role !== "admin") return jsonError(t, 403, t("audit.forbidden"));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const delimiter = delimiterSchema.safeParse(query.delimiter);
+  if (!delimiter.success) return jsonError(t, 400, t("api.badExportQuery"));
+  const ctx = { viewer: user };
+  const entries = listAuditEntries(ctx, parseAuditFilters(query));
+  const names = auditNames(listAuditNameSources(ctx), t, language);
+  const header = [t("audit.whenUtc"), t("audit.user"), t("audit.action"), t("audit.project"), t("audit.what"), t("audit.details")];
+  const rows = entries.map((e) => [e.at, e.userName, e.action, e.projectCode, describeAuditEntry(e, names, t, language), e.details]);
+  const today = new Date().toISOString().slice(0, 10);
+  return fileResponse(UTF8_BOM + rowsToCsv(header, rows, delimiter.data), `audit-trail-${today}.csv`, "text/csv; charset=utf-8");
+}
