@@ -58,6 +58,7 @@ const ROWS: Row[] = [
   { route: "/api/v1/projects/{ref}/periods/{period}", url: "/api/v1/projects/RW-REINT-P4/periods/2026Q3", expect: p4Read(200, { donor: 404 }) },
   { route: "/api/v1/projects/{ref}/periods/{period}/{action}", method: "POST", url: "/api/v1/projects/RW-REINT-P4/periods/2026Q2/approve", body: {}, expect: p4Read(403, { manager: 409, admin: 409 }) },
   { route: "/api/v1/projects/{ref}/beneficiaries/import", method: "POST", url: "/api/v1/projects/RW-REINT-P4/beneficiaries/import?mode=preview", body: "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n", contentType: "text/csv", expect: p4Read(403, { manager: 200, admin: 200 }) },
+  { route: "/api/v1/projects/{ref}/beneficiaries/template.csv", url: "/api/v1/projects/RW-REINT-P4/beneficiaries/template.csv", expect: p4Read(403, { manager: 200, admin: 200 }) },
   { route: "/api/v1/programmes/{ref}", url: "/api/v1/programmes/RW-REINT", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/api/v1/programmes/{ref}/export.csv", url: "/api/v1/programmes/RW-REINT/export.csv", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/api/v1/programmes/{ref}/export.xlsx", url: "/api/v1/programmes/RW-REINT/export.xlsx", expect: api(200, { otherDonor: 404, otherManager: 404 }) },

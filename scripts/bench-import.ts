@@ -33,7 +33,7 @@ async function main() {
     const { records, header } = await readCsv(chunks);
     const read = performance.now();
     const context = registryImportContext(ctx, projectId);
-    const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+    const checked = checkRegistryRecords(records, header, context.codes, 2026);
     if (checked.problems.length > 0) throw new Error(`unexpected problems: ${JSON.stringify(checked.problems.slice(0, 3))}`);
     const checkedAt = performance.now();
     const outcome = importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "bench.csv", rows: records.length });

@@ -1,9 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 
-type ImportResult = { written: boolean; summary: string; problemCount: number; problems: { line: number; message: string }[] };
-type Labels = { file: string; preview: string; commit: string; uploading: string; line: string; failed: string };
+type PreviewRow = { line: number; values: string[]; problems: string[]; columns: string[] };
+type ImportResult = {
+  written: boolean;
+  summary: string;
+  warning: string | null;
+  counts: { rows: number };
+  problemCount: number;
+  problems: { line: number; message: string }[];
+  rows: PreviewRow[];
+};
+type Labels = { file: string; preview: string; commit: string; uploading: string; line: string; failed: string; rowsTitle: string; rowsShown: string; rowProblems: string; otherRows: string };
 
 /** The server's reason for refusing the request, in the user's language. */
 class RefusedError extends Error {}
@@ -32,8 +41,16 @@ function send(url: string, file: File, onProgress: (fraction: number) => void): 
   });
 }
 
+/** The problems of rows after the first shown ones, one entry per row. */
+function otherRows(result: ImportResult): [number, string[]][] {
+  const shown = new Set(result.rows.map((r) => r.line));
+  const byLine = new Map<number, string[]>();
+  for (const p of result.problems) if (!shown.has(p.line)) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p.message]);
+  return [...byLine];
+}
+
 /** Preview first, then all rows or none. */
-export function ImportPanel({ projectCode, labels }: { projectCode: string; labels: Labels }) {
+export function ImportPanel({ projectCode, columns, labels }: { projectCode: string; columns: readonly string[]; labels: Labels }) {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -56,6 +73,8 @@ export function ImportPanel({ projectCode, labels }: { projectCode: string; labe
     }
   }
 
+  const lineLabel = (line: number) => labels.line.replace("{line}", String(line));
+  const others = result ? otherRows(result) : [];
   return (
     <div className="card import-panel">
       <label>
@@ -93,16 +112,72 @@ export function ImportPanel({ projectCode, labels }: { projectCode: string; labe
       {result && (
         <div role="status">
           <p className={result.problemCount > 0 ? "form-error" : "saved-message"}>{result.summary}</p>
-          {result.problems.length > 0 && (
-            <ul className="problems">
-              {result.problems.map((p, i) => (
-                <li key={i}>
-                  <strong>{labels.line.replace("{line}", String(p.line))}</strong>: {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          {result.warning && <p className="form-warning">{result.warning}</p>}
         </div>
+      )}
+      {result && !result.written && result.rows.length > 0 && (
+        <>
+          <h2>{labels.rowsTitle}</h2>
+          {result.counts.rows > result.rows.length && (
+            <p className="muted small">{labels.rowsShown.replace("{shown}", String(result.rows.length)).replace("{total}", String(result.counts.rows))}</p>
+          )}
+          <div className="table-scroll">
+            <table className="import-rows stack-on-phone">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  {columns.map((c) => (
+                    <th key={c} scope="col">
+                      <code>{c}</code>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((row) => (
+                  <Fragment key={row.line}>
+                    <tr className={row.problems.length > 0 ? "has-problems" : undefined}>
+                      <th scope="row">{row.line}</th>
+                      {row.values.map((value, i) => (
+                        <td key={i} data-label={columns[i]} className={row.columns.includes(columns[i] ?? "") ? "cell-problem" : undefined}>
+                          {value}
+                        </td>
+                      ))}
+                    </tr>
+                    {row.problems.length > 0 && (
+                      <tr className="has-problems problem-row">
+                        <td colSpan={columns.length + 1} aria-label={labels.rowProblems}>
+                          <ul className="row-problems">
+                            {row.problems.map((message, i) => (
+                              <li key={i}>{message}</li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h2>{labels.otherRows}</h2>
+          <ul className="problems">
+            {others.map(([line, messages]) => (
+              <li key={line}>
+                <strong>{lineLabel(line)}</strong>
+                <ul className="row-problems">
+                  {messages.map((message, i) => (
+                    <li key={i}>{message}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -89,7 +89,7 @@ async function importLatePeople(): Promise<void> {
   ].join("\n");
   const { records, header } = await readCsv([file]);
   const context = registryImportContext(ctx, p4);
-  const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+  const checked = checkRegistryRecords(records, header, context.codes, 2026);
   expect(checked.problems).toEqual([]);
   expect(importRegistry(ctx, p4, checked.people, { commit: true, fileName: "late.csv", rows: records.length }).kind).toBe("done");
 }
@@ -172,7 +172,7 @@ describe("frozen at approval", () => {
     const row = [person.ref, person.householdRef ?? "", person.sex, person.birthYear ?? "", person.groupCode, person.place, person.size + 2, person.service, person.receivedOn].join(",");
     const { records, header } = await readCsv([`external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n${row}`]);
     const context = registryImportContext(manager(), p4.id);
-    const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+    const checked = checkRegistryRecords(records, header, context.codes, 2026);
     expect(checked.problems).toEqual([]);
     const before = whatDonorsSee(japan());
     expect(importRegistry(manager(), p4.id, checked.people, { commit: true, fileName: "household.csv", rows: 1 })).toMatchObject({ kind: "done", counts: { peopleChanged: 1 } });

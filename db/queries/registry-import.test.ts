@@ -23,7 +23,7 @@ async function people(text: string) {
   const ctx = as("manager@baseline.test");
   const { records, header } = await readCsv([text]);
   const context = registryImportContext(ctx, p4());
-  const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+  const checked = checkRegistryRecords(records, header, context.codes, 2026);
   expect(checked.problems).toEqual([]);
   return { people: checked.people, rows: records.length };
 }
@@ -33,7 +33,15 @@ describe("importRegistry", () => {
     const before = demo.db.select({ n: count() }).from(beneficiaries).get()?.n;
     const { people: file, rows } = await people(FILE);
     const preview = importRegistry(as("manager@baseline.test"), p4(), file, { commit: false, fileName: "march.csv", rows });
-    expect(preview).toEqual({ kind: "done", counts: { peopleAdded: 2, peopleChanged: 1, peopleUnchanged: 0, servicesAdded: 4, servicesUnchanged: 0, rows: 4 } });
+    expect(preview).toEqual({
+      kind: "done",
+      counts: { peopleAdded: 2, peopleChanged: 1, peopleUnchanged: 0, servicesAdded: 4, servicesUnchanged: 0, rows: 4 },
+      // 2026Q1 and 2026Q2 of the demo are approved: these services wait for a new approval.
+      inApprovedPeriods: [
+        { period: "2026Q1", records: 1 },
+        { period: "2026Q2", records: 3 },
+      ],
+    });
     expect(demo.db.select({ n: count() }).from(beneficiaries).get()?.n).toBe(before);
   });
 
@@ -49,7 +57,15 @@ describe("importRegistry", () => {
   it("changes nothing when the same file is imported again", async () => {
     const { people: file, rows } = await people(FILE);
     const again = importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows });
-    expect(again).toEqual({ kind: "done", counts: { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 3, servicesAdded: 0, servicesUnchanged: 4, rows: 4 } });
+    expect(again).toEqual({ kind: "done", counts: { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 3, servicesAdded: 0, servicesUnchanged: 4, rows: 4 }, inApprovedPeriods: [] });
+  });
+
+  it("counts the known services of a person it changes among those that change approved periods", async () => {
+    const { people: file, rows } = await people(FILE);
+    importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows });
+    const older = await people(FILE.replace("RW-900002,RW-HH-900001,male,1988", "RW-900002,RW-HH-900001,male,1987"));
+    const preview = importRegistry(as("manager@baseline.test"), p4(), older.people, { commit: false, fileName: "fix.csv", rows: older.rows });
+    expect(preview).toMatchObject({ counts: { peopleChanged: 1, servicesAdded: 0 }, inApprovedPeriods: [{ period: "2026Q2", records: 1 }] });
   });
 
   it("lets only the project's managers and admins import", async () => {

@@ -1,32 +1,35 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { ImportCodes } from "../../lib/beneficiaries/code-book";
 import type { ImportedPerson } from "../../lib/beneficiaries/registry-csv";
-import { auditLog, beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, serviceTypes } from "../schema";
+import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
+import { recordsInApprovedPeriods } from "../../lib/workflow/record-changes";
+import { auditLog, beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../schema";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 export type ImportCounts = { peopleAdded: number; peopleChanged: number; peopleUnchanged: number; servicesAdded: number; servicesUnchanged: number; rows: number };
 
-/** What an import may refer to: the project's places, the services and groups that exist. */
+/** What an import may refer to: the project's places, the services, the sexes and groups, with their names. */
 export function registryImportContext(ctx: QueryContext, projectId: number) {
   const db = dbOf(ctx);
   const places = db
-    .select({ code: locations.code, id: locations.id })
+    .select({ code: locations.code, id: locations.id, nameEn: locations.nameEn, nameFr: locations.nameFr })
     .from(projectLocations)
     .innerJoin(locations, eq(projectLocations.locationId, locations.id))
     .where(eq(projectLocations.projectId, projectId))
+    .orderBy(locations.code)
     .all();
-  const services = db.select({ code: serviceTypes.code, id: serviceTypes.id }).from(serviceTypes).all();
-  const groups = db
-    .select({ code: dimensionOptions.code })
-    .from(dimensionOptions)
-    .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
-    .where(eq(dimensions.code, "group"))
-    .all();
-  return {
-    places: new Map(places.map((p) => [p.code, p.id])),
-    services: new Map(services.map((s) => [s.code, s.id])),
-    groups: new Set(groups.map((g) => g.code)),
-  };
+  const services = db.select({ code: serviceTypes.code, id: serviceTypes.id, nameEn: serviceTypes.nameEn, nameFr: serviceTypes.nameFr }).from(serviceTypes).orderBy(serviceTypes.id).all();
+  const optionsOf = (dimension: string) =>
+    db
+      .select({ code: dimensionOptions.code, nameEn: dimensionOptions.nameEn, nameFr: dimensionOptions.nameFr })
+      .from(dimensionOptions)
+      .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
+      .where(eq(dimensions.code, dimension))
+      .orderBy(dimensionOptions.position)
+      .all();
+  const codes: ImportCodes = { places, sexes: optionsOf("sex"), groups: optionsOf("group"), services };
+  return { places: new Map(places.map((p) => [p.code, p.id])), services: new Map(services.map((s) => [s.code, s.id])), codes };
 }
 
 /**
@@ -40,11 +43,16 @@ export function importRegistry(
   projectId: number,
   people: ReadonlyMap<string, ImportedPerson>,
   options: { commit: boolean; fileName: string; rows: number },
-): { kind: "forbidden" } | { kind: "done"; counts: ImportCounts } {
+): { kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[] } {
   const db = dbOf(ctx);
   if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
   const { places, services } = registryImportContext(ctx, projectId);
   return db.transaction((tx) => {
+    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get() as Project;
+    const approvedPeriods = new Set(tx.select({ period: projectPeriods.period }).from(projectPeriods).where(and(eq(projectPeriods.projectId, projectId), isNotNull(projectPeriods.approvedAt))).all().map((p) => p.period));
+    // The services this file adds, and those of people it changes: each changes an approved record when dated in an approved period.
+    const touched: string[] = [];
+    const touch = (receivedOn: string) => touched.push(periodOfRecord(receivedOn, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], project.startDate, project.endDate));
     const existing = new Map(tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId)).all().map((b) => [b.ref, b]));
     const existingServices = new Set(
       tx
@@ -75,6 +83,7 @@ export function importRegistry(
         counts.peopleAdded += 1;
         counts.servicesAdded += person.services.length;
         toInsert.push(person);
+        for (const service of person.services) touch(service.receivedOn);
         continue;
       }
       const row = rowOf(person);
@@ -85,14 +94,18 @@ export function importRegistry(
       } else counts.peopleUnchanged += 1;
       for (const service of person.services) {
         const serviceTypeId = services.get(service.code) as number;
-        if (existingServices.has(`${known.id}|${serviceTypeId}|${service.receivedOn}`)) counts.servicesUnchanged += 1;
-        else {
+        if (existingServices.has(`${known.id}|${serviceTypeId}|${service.receivedOn}`)) {
+          counts.servicesUnchanged += 1;
+          if (changed) touch(service.receivedOn);
+        } else {
           counts.servicesAdded += 1;
+          touch(service.receivedOn);
           newServices.push({ beneficiaryId: known.id, serviceTypeId, receivedOn: service.receivedOn });
         }
       }
     }
-    if (!options.commit) return { kind: "done", counts };
+    const inApprovedPeriods = recordsInApprovedPeriods(touched, approvedPeriods);
+    if (!options.commit) return { kind: "done", counts, inApprovedPeriods };
 
     for (let start = 0; start < toInsert.length; start += 500) {
       const chunk = toInsert.slice(start, start + 500);
@@ -106,6 +119,6 @@ export function importRegistry(
     tx.insert(auditLog)
       .values({ userId: ctx.viewer.userId, action: "beneficiary.import", entityType: "beneficiary", projectId, details: JSON.stringify({ fileName: options.fileName, ...counts }) })
       .run();
-    return { kind: "done", counts };
+    return { kind: "done", counts, inApprovedPeriods };
   });
 }

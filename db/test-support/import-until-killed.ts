@@ -16,7 +16,7 @@ async function main() {
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
   const { records, header } = await readCsv([sampleRegistryCsv(rows, "CRASH")]);
   const context = registryImportContext(ctx, projectId);
-  const checked = checkRegistryRecords(records, header, { locationCodes: new Set(context.places.keys()), serviceCodes: new Set(context.services.keys()), groupCodes: context.groups, currentYear: 2026 });
+  const checked = checkRegistryRecords(records, header, context.codes, 2026);
   process.stdout.write("writing\n");
   importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "crash.csv", rows: records.length });
   process.stdout.write("done\n");

@@ -157,10 +157,17 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/projects/{ref}/beneficiaries/import": {
         post: {
-          summary: "Imports beneficiaries and services from CSV: a preview, then all rows or none; the same file again changes nothing.",
+          summary: "Imports beneficiaries and services from CSV: a preview (the first 100 rows with their problems), then all rows or none; the same file again changes nothing. Coded columns take codes or English or French names.",
           parameters: [project, required("mode", { type: "string", enum: ["preview", "commit"] }, "Check only, or write.", "preview"), query("filename", { type: "string" }, "For the audit trail.")],
           requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
           responses: { "200": json(ref("ImportResult"), "What the file holds, or what was written."), "400": problem("A wrong mode."), "403": problem("Not a manager of the project."), "413": problem("The file is too large."), "422": problem("Rows with problems: nothing was written."), ...COMMON_ERRORS },
+        },
+      },
+      "/api/v1/projects/{ref}/beneficiaries/template.csv": {
+        get: {
+          summary: "The project's import template: notes (lines starting with #) listing the allowed codes of each coded column with their names in the caller's language, the project's places among them; the header; an example row for each service.",
+          parameters: [project],
+          responses: { "200": file("text/csv", "The template."), "403": problem("Not a manager of the project."), ...COMMON_ERRORS },
         },
       },
       "/api/v1/programmes/{ref}": { get: { summary: "A programme: unique beneficiaries of its phases together, outcomes across phases, the phases.", parameters: [programme, STATUS_PARAM], responses: { "200": json(ref("Programme"), "The programme."), "400": problem("A wrong status filter."), ...COMMON_ERRORS } } },
@@ -364,7 +371,25 @@ export function openApiDocument(serverUrl: string) {
             },
           },
         },
-        ImportResult: { type: "object", properties: { mode: { type: "string" }, written: { type: "boolean" }, counts: { type: "object" }, summary: { type: "string" }, problemCount: { type: "integer" }, problems: { type: "array", items: { type: "object", properties: { line: { type: "integer" }, code: { type: "string" }, message: { type: "string" } } } } } },
+        ImportResult: {
+          type: "object",
+          properties: {
+            mode: { type: "string" },
+            written: { type: "boolean" },
+            counts: { type: "object" },
+            summary: { type: "string" },
+            warning: { type: ["string", "null"], description: "Services dated in approved periods: they reach donors only once these are approved again." },
+            inApprovedPeriods: { type: "array", items: { type: "object", properties: { period: { type: "string" }, records: { type: "integer" } } } },
+            rowsToCorrect: { type: "integer", description: "Rows with at least one problem." },
+            problemCount: { type: "integer", description: "Problems in all; a row may have several." },
+            problems: { type: "array", description: "The first 1,000 problems.", items: { type: "object", properties: { line: { type: "integer" }, code: { type: "string" }, column: { type: ["string", "null"] }, message: { type: "string" } } } },
+            rows: {
+              type: "array",
+              description: "The first 100 rows as read, each with its problems and the columns they are about.",
+              items: { type: "object", properties: { line: { type: "integer" }, values: { type: "array", items: { type: "string" } }, problems: { type: "array", items: { type: "string" } }, columns: { type: "array", items: { type: "string" } } } },
+            },
+          },
+        },
       },
     },
   };

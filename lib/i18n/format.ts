@@ -49,6 +49,16 @@ export function formatList(language: Language, items: readonly string[]): string
   return listFormats[language].format(items);
 }
 
+const alternativeFormats: Record<Language, Intl.ListFormat> = {
+  en: new Intl.ListFormat(INTL_LOCALE.en, { type: "disjunction" }),
+  fr: new Intl.ListFormat(INTL_LOCALE.fr, { type: "disjunction" }),
+};
+
+/** Choices joined as a sentence: "female, male or unknown"; "female, male ou unknown". */
+export function formatAlternatives(language: Language, items: readonly string[]): string {
+  return alternativeFormats[language].format(items);
+}
+
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 /** Phases are written in Roman numerals, as programmes name them: Phase IV. */

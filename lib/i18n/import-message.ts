@@ -1,8 +1,10 @@
+import type { Language } from "../domain/codes";
 import type { ImportProblem } from "../beneficiaries/registry-csv";
+import { formatAlternatives } from "./format";
 import type { Translator } from "./server";
 
 /** The message of a bad row of an import, in the translator's language. */
-export function importProblemMessage(t: Translator, problem: ImportProblem): string {
+export function importProblemMessage(t: Translator, language: Language, problem: ImportProblem): string {
   switch (problem.code) {
     case "missing_columns":
       return t("importErrors.missing_columns", { columns: problem.columns });
@@ -12,6 +14,10 @@ export function importProblemMessage(t: Translator, problem: ImportProblem): str
       return t("importErrors.conflicting_person", { id: problem.id, field: problem.field });
     case "unreadable":
       return t("importErrors.unreadable", { detail: problem.detail });
+    case "unknown_sex":
+    case "unknown_group":
+    case "unknown_service":
+      return t(`importErrors.${problem.code}`, { value: problem.value, allowed: formatAlternatives(language, problem.allowed) });
     default:
       return t(`importErrors.${problem.code}`, { value: problem.value });
   }

@@ -35,3 +35,10 @@ export function changesSinceApproval(live: readonly ComparedRecord[], approved: 
   }
   return changes;
 }
+
+/** Dated records that would land in approved periods: how many per period, in period order. */
+export function recordsInApprovedPeriods(periodsOfRecords: readonly string[], approvedPeriods: ReadonlySet<string>): { period: string; records: number }[] {
+  const counts = new Map<string, number>();
+  for (const period of periodsOfRecords) if (approvedPeriods.has(period)) counts.set(period, (counts.get(period) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([period, records]) => ({ period, records }));
+}

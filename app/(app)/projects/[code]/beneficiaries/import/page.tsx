@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportPanel } from "@/components/beneficiaries/import-panel";
 import { seesIndividualRecords } from "@/db/queries/beneficiary-records";
-import { REGISTRY_CSV_COLUMNS, registryCsvTemplate } from "@/lib/beneficiaries/registry-csv";
+import { registryImportContext } from "@/db/queries/registry-import";
+import type { CodedValue } from "@/lib/beneficiaries/code-book";
+import { REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "../../load-project";
@@ -18,6 +20,13 @@ export default async function ImportPage({ params }: { params: Promise<{ code: s
   if (!overview || !seesIndividualRecords(ctx, overview.project.id)) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
+  const { codes } = registryImportContext(ctx, project.id);
+  const codeLists: [string, readonly CodedValue[]][] = [
+    ["location_code", codes.places],
+    ["sex", codes.sexes],
+    ["group", codes.groups],
+    ["service", codes.services],
+  ];
   return (
     <>
       <p className="eyebrow">
@@ -40,14 +49,55 @@ export default async function ImportPage({ params }: { params: Promise<{ code: s
           ))}
         </dl>
         <p>
-          <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(registryCsvTemplate())}`} download="baseline-beneficiaries-template.csv">
-            {t("import.template")}
+          <a href={`/api/v1/projects/${encodeURIComponent(project.code)}/beneficiaries/template.csv`} download>
+            {t("import.template", { project: project.code })}
           </a>
         </p>
       </section>
+      <section className="card">
+        <h2>{t("import.codesTitle")}</h2>
+        <p className="muted">{t("import.codesIntro")}</p>
+        <div className="split code-lists">
+          {codeLists.map(([column, values]) => (
+            <table key={column} className="code-list">
+              <caption>
+                <code>{column}</code>
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.code")}</th>
+                  <th scope="col">{t("import.name")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {values.map((value) => (
+                  <tr key={value.code}>
+                    <td>
+                      <code>{value.code}</code>
+                    </td>
+                    <td>{localized(language, value.nameEn, value.nameFr)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+      </section>
       <ImportPanel
         projectCode={project.code}
-        labels={{ file: t("import.file"), preview: t("import.preview"), commit: t("import.commit"), uploading: t("import.uploading"), line: t.raw("import.line") as string, failed: t("import.failed") }}
+        columns={REGISTRY_CSV_COLUMNS}
+        labels={{
+          file: t("import.file"),
+          preview: t("import.preview"),
+          commit: t("import.commit"),
+          uploading: t("import.uploading"),
+          line: t.raw("import.line") as string,
+          failed: t("import.failed"),
+          rowsTitle: t("import.rowsTitle"),
+          rowsShown: t.raw("import.rowsShown") as string,
+          rowProblems: t("import.rowProblems"),
+          otherRows: t("import.otherRows"),
+        }}
       />
     </>
   );

@@ -4,11 +4,13 @@ import { importRegistry, registryImportContext } from "@/db/queries/registry-imp
 import { managedProjectIds } from "@/db/queries/viewer";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
-import { checkRegistryRecords, readCsv } from "@/lib/beneficiaries/registry-csv";
+import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
+import { formatList } from "@/lib/i18n/format";
 import { importProblemMessage } from "@/lib/i18n/import-message";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const LISTED_PROBLEMS = 1000;
+const SHOWN_ROWS = 100;
 const querySchema = z.object({ mode: z.enum(["preview", "commit"]), filename: z.string().max(255).optional() });
 
 /** Counts the bytes of the upload as it streams in, and stops past the limit. */
@@ -26,13 +28,14 @@ async function* limited(body: ReadableStream<Uint8Array>, onTooLarge: () => void
 
 /**
  * POST /api/v1/projects/{ref}/beneficiaries/import?mode=preview|commit with the CSV as a text/csv body.
- * preview: 200 with the counts and the bad rows, nothing written. commit: 200 with the counts, or 422
+ * preview: 200 with the counts, the first 100 rows each with its problems, the other bad rows, and
+ * the approved periods the file would change; nothing written. commit: 200 with the counts, or 422
  * with the bad rows and nothing written.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
-  const { user, t } = caller;
+  const { user, t, language } = caller;
   const url = new URL(request.url);
   const query = querySchema.safeParse({ mode: url.searchParams.get("mode"), filename: url.searchParams.get("filename") ?? undefined });
   if (!query.success) return jsonError(t, 400, t("importErrors.badMode"));
@@ -47,27 +50,41 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   const { records, header, problems: readProblems } = await readCsv(limited(request.body, () => (tooLarge = true)));
   if (tooLarge) return jsonError(t, 413, t("importErrors.tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
   const context = registryImportContext(ctx, project.id);
-  const checked = checkRegistryRecords(records, header, {
-    locationCodes: new Set(context.places.keys()),
-    serviceCodes: new Set(context.services.keys()),
-    groupCodes: context.groups,
-    currentYear: new Date().getUTCFullYear(),
+  const checked = checkRegistryRecords(records, header, context.codes, new Date().getUTCFullYear());
+  const problems = [...readProblems, ...checked.problems].map((p) => ({ line: p.line, code: p.code, column: problemColumn(p), message: importProblemMessage(t, language, p) }));
+  // One row with six problems is one row to correct, with six messages.
+  const byLine = new Map<number, typeof problems>();
+  for (const p of problems) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  const rows = records.slice(0, SHOWN_ROWS).map((r) => {
+    const own = byLine.get(r.line) ?? [];
+    return { line: r.line, values: REGISTRY_CSV_COLUMNS.map((c) => r.fields[c] ?? ""), problems: own.map((p) => p.message), columns: [...new Set(own.flatMap((p) => p.column ?? []))] };
   });
-  const problems = [...readProblems, ...checked.problems];
-  const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => ({ line: p.line, code: p.code, message: importProblemMessage(t, p) }));
   const commit = query.data.mode === "commit" && problems.length === 0;
   const outcome = importRegistry(ctx, project.id, checked.people, { commit, fileName: query.data.filename ?? "upload.csv", rows: records.length });
   if (outcome.kind === "forbidden") return jsonError(t, 403, t("workflow.forbidden"));
-  const { counts } = outcome;
+  const { counts, inApprovedPeriods } = outcome;
   const summary =
     problems.length > 0
-      ? t("import.problems", { count: problems.length })
+      ? t("import.problems", { rows: byLine.size, count: problems.length })
       : commit
         ? t("import.committed", { added: counts.peopleAdded, changed: counts.peopleChanged, services: counts.servicesAdded })
         : t("import.counts", { rows: counts.rows, added: counts.peopleAdded, changed: counts.peopleChanged, unchanged: counts.peopleUnchanged, services: counts.servicesAdded });
-  const body = { mode: query.data.mode, written: commit, counts, summary, problemCount: problems.length, problems: listed };
+  const touched = inApprovedPeriods.reduce((sum, p) => sum + p.records, 0);
+  const warning = problems.length === 0 && touched > 0 ? t("import.inApprovedPeriods", { count: touched, periods: formatList(language, inApprovedPeriods.map((p) => p.period)) }) : null;
+  const body = {
+    mode: query.data.mode,
+    written: commit,
+    counts,
+    summary,
+    warning,
+    inApprovedPeriods,
+    rowsToCorrect: byLine.size,
+    problemCount: problems.length,
+    problems: problems.slice(0, LISTED_PROBLEMS),
+    rows,
+  };
   if (query.data.mode === "commit" && problems.length > 0) {
-    return jsonError(t, 422, listed[0]?.message ?? summary, body);
+    return jsonError(t, 422, problems[0]?.message ?? summary, body);
   }
   return jsonOk(body);
 }

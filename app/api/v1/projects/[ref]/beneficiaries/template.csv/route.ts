@@ -1,0 +1,29 @@
+import { getProjectByCode } from "@/db/queries/projects";
+import { registryImportContext } from "@/db/queries/registry-import";
+import { managedProjectIds } from "@/db/queries/viewer";
+import { fileResponse } from "@/lib/api/export-request";
+import { parseReference } from "@/lib/api/reference";
+import { authenticate, jsonError } from "@/lib/api/respond";
+import { registryTemplateText } from "@/lib/beneficiaries/template-text";
+import { registryCsvTemplate } from "@/lib/beneficiaries/registry-csv";
+import { UTF8_BOM } from "@/lib/exports/csv";
+
+/**
+ * GET /api/v1/projects/{ref}/beneficiaries/template.csv, for those who import into the project: the
+ * import template with the project's places, the allowed codes of each coded column with their
+ * names in the caller's language, and an example row for each service.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const caller = await authenticate();
+  if (caller instanceof Response) return caller;
+  const { user, t, language } = caller;
+  const { ref } = await params;
+  const ctx = { viewer: user };
+  const project = getProjectByCode(ctx, parseReference(ref));
+  if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
+  if (!managedProjectIds(ctx).includes(project.id)) return jsonError(t, 403, t("workflow.forbidden"));
+  const { codes } = registryImportContext(ctx, project.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const body = UTF8_BOM + registryCsvTemplate(codes, registryTemplateText(t, language, project.code), today);
+  return fileResponse(body, `${project.code}-beneficiaries-template.csv`, "text/csv; charset=utf-8");
+}
