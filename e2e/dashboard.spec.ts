@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { ACCOUNTS, signInWithForm } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
@@ -6,6 +6,11 @@ import { apiClients, getJson } from "./support/clients";
 const as = apiClients();
 type Indicator = { code: string; actual: number | null };
 type Project = { results: { indicators: Indicator[] }[] };
+
+/** The whole number a row's cell shows, digits only (thousands separators dropped). */
+async function cellNumber(row: Locator, index: number): Promise<number> {
+  return Number((await row.getByRole("cell").nth(index).textContent())?.replace(/\D/g, ""));
+}
 
 test("a donor's project dashboard shows the API's approved figures, with statuses and charts", async ({ page }) => {
   const api = await getJson<Project>(await as(ACCOUNTS.donorJapan), "/api/v1/projects/RW-REINT-P4");
@@ -85,13 +90,22 @@ test("the project dashboard's period, place and status filters live in the URL",
 
   const filters = page.getByRole("form", { name: "Filter the dashboard" });
   await filters.getByLabel("Up to").selectOption("2025Q2");
-  await filters.getByLabel("Place").selectOption({ label: "Huye" });
+  await filters.locator("select[name=location]").selectOption({ label: "Huye" });
   await filters.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/to=2025Q2/);
   await expect(page).toHaveURL(/location=RW-05-HUY/);
   await expect(page.getByText("Figures as they stood at the end of 2025Q2.")).toBeVisible();
   await expect(page.getByText("The charts show Huye only.")).toBeVisible();
-  expect(Number((await businesses.textContent())?.replace(/\D/g, ""))).toBeLessThan(now);
+  // The table follows the place: Huye's actual, then the whole project's as it stood, with its target.
+  await expect(page.getByText(/^Figures of Huye: the column “Huye” holds its actuals/)).toBeVisible();
+  const row = page.getByRole("row", { name: /OP2\.3 Returnees supported/ });
+  await expect(row.locator("xpath=ancestor::table").getByRole("columnheader")).toHaveText(["Indicator", "Huye", "Whole project", "Target", "Progress", "Status"]);
+  const huye = await cellNumber(row, 0);
+  const whole = await cellNumber(row, 1);
+  expect(huye).toBeGreaterThan(0);
+  expect(huye).toBeLessThan(whole);
+  expect(whole).toBeLessThan(now);
+  await expect(page.getByRole("row", { name: /OP1\.2 People who received vocational training/ }).getByRole("cell").first()).toHaveText("Counted from records: not broken down");
 
   await page.goto("/projects/RW-REINT-P4?status=not_due");
   const statuses = await page.locator("td .status").allTextContents();
@@ -99,10 +113,32 @@ test("the project dashboard's period, place and status filters live in the URL",
   expect(new Set(statuses)).toEqual(new Set(["Nothing due yet"]));
 });
 
-test("the charts of one option, and the programme's phases side by side with their numbers", async ({ page }) => {
+test("the breakdown filter reaches the table and the charts; every indicator can be charted, percentages with %", async ({ page }) => {
   await page.goto("/projects/CD-HSEC-NK?indicator=OP1.3&option=sex%3Dfemale");
   await signInWithForm(page, ACCOUNTS.staff);
-  await expect(page.getByText("The time series shows Female only, without the targets, which are set for totals.")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Filter the dashboard" }).getByLabel("Breakdown")).toHaveValue("sex=female");
+  await expect(page.getByText("The time series shows Sex: Female only, without the targets, which are set for totals.")).toBeVisible();
+  const employed = page.getByRole("row", { name: /OP1\.3 People employed/ });
+  await expect(employed.locator("xpath=ancestor::table").getByRole("columnheader").nth(1)).toHaveText("Sex: Female");
+  const female = await cellNumber(employed, 0);
+  const whole = await cellNumber(employed, 1);
+  const breakdown = page.locator("figure", { hasText: "OP1.3 People employed by quick-impact projects by sex" });
+  await breakdown.getByText("The numbers of this chart").click();
+  await expect(breakdown.getByRole("row", { name: /^Female/ })).toHaveText(new RegExp(`${new Intl.NumberFormat("en-GB").format(female)}$`));
+  expect(female).toBeLessThan(whole);
+  await expect(page.getByRole("row", { name: /OP1\.2 Quick-impact projects completed/ }).getByRole("cell").first()).toHaveText("Not broken down this way");
+
+  // Counted from trainings: charted as a running total; a percentage: labelled with %.
+  await page.goto("/projects/RW-REINT-P4?indicator=OP2.1");
+  await expect(page.getByText("OP2.1 is counted from records: the line is its running total at the end of each period.", { exact: false })).toBeVisible();
+  const trainers = page.locator("figure", { hasText: "OP2.1 " }).first();
+  await trainers.getByText("The numbers of this chart").click();
+  const trained = await page.getByRole("row", { name: /^OP2\.1 Trainers trained/ }).getByRole("cell").nth(2).textContent();
+  await expect(trainers.locator("tbody tr").last().locator("td").nth(1)).toHaveText(trained ?? "?");
+  await page.goto("/projects/RW-REINT-P3?indicator=OC1.2");
+  const percent = page.locator("figure", { hasText: "OC1.2 " }).first();
+  await expect(percent.locator(".recharts-cartesian-axis-tick-value", { hasText: /\d%$/ }).first()).toBeVisible();
+
   await page.goto("/programmes/RW-REINT");
   const frame = page.locator("figure", { hasText: "Unique direct beneficiaries by phase" });
   await frame.getByText("The numbers of this chart").click();

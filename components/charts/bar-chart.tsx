@@ -1,10 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { chartNumberFormat } from "./chart-number-format";
 
 /** Horizontal bars with their values written on them, so they read in greyscale and in print. */
-export function HorizontalBarChart({ data, locale }: { data: { label: string; value: number }[]; locale: string }) {
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+export function HorizontalBarChart({ data, locale, percent = false }: { data: { label: string; value: number }[]; locale: string; percent?: boolean }) {
+  const format = chartNumberFormat(locale, percent);
   return (
     <div className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={Math.max(120, data.length * 34 + 30)}>

@@ -1,6 +1,8 @@
 import type { IndicatorDetail } from "@/db/queries/project-dashboard";
 import { DIMENSION_CODES } from "@/lib/domain/codes";
-import { formatNumber, localized } from "@/lib/i18n/format";
+import { localized } from "@/lib/i18n/format";
+import { formatMeasureValue } from "@/lib/i18n/format-figure";
+import { isRatioMeasure } from "@/lib/indicators/actual";
 import { getTranslator } from "@/lib/i18n/server";
 import { ChartFrame } from "./chart-frame";
 import { HorizontalBarChart, SeriesChart } from "./lazy-charts";
@@ -9,7 +11,8 @@ import { HorizontalBarChart, SeriesChart } from "./lazy-charts";
 export async function IndicatorCharts({ detail, optionNames }: { detail: IndicatorDetail; optionNames: Map<string, string> }) {
   const { t, language } = await getTranslator();
   const locale = language === "fr" ? "fr-FR" : "en-GB";
-  const n = (v: number | null) => (v === null ? "—" : formatNumber(language, v));
+  const percent = isRatioMeasure(detail.indicator.measure);
+  const n = (v: number | null) => (v === null ? "—" : formatMeasureValue(language, detail.indicator.measure, v));
   const name = `${detail.indicator.code} ${localized(language, detail.indicator.nameEn, detail.indicator.nameFr)}`;
   const common = { tableLabel: t("dashboard.table"), csvLabel: t("dashboard.csv") };
   const dimensionName = (code: string) => (code in DIMENSION_CODES ? t(`dimension.${code as keyof typeof DIMENSION_CODES}`) : code);
@@ -18,13 +21,13 @@ export async function IndicatorCharts({ detail, optionNames }: { detail: Indicat
       <ChartFrame
         id={`series-${detail.indicator.code}`}
         title={t("dashboard.seriesTitle", { indicator: name })}
-        description={t("dashboard.seriesDescription")}
+        description={t(detail.fromRecords ? "dashboard.seriesDescriptionFromRecords" : "dashboard.seriesDescription")}
         header={[t("dashboard.period"), t("dashboard.reported"), t("dashboard.toDate"), t("dashboard.target")]}
         rows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : n(r.reported), r.gap ? "—" : n(r.toDate), n(r.target)])}
         csvRows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : r.reported, r.toDate, r.target])}
         {...common}
       >
-        <SeriesChart data={detail.series} locale={locale} labels={{
+        <SeriesChart data={detail.series} locale={locale} percent={percent} labels={{
             reported: t("dashboard.reported"),
             toDate: t("dashboard.toDate"),
             target: t("dashboard.target"),
@@ -43,7 +46,7 @@ export async function IndicatorCharts({ detail, optionNames }: { detail: Indicat
           csvRows={b.rows.map((r) => [optionNames.get(`${b.dimension}=${r.key}`) ?? r.key, r.value])}
           {...common}
         >
-          <HorizontalBarChart locale={locale} data={b.rows.map((r) => ({ label: optionNames.get(`${b.dimension}=${r.key}`) ?? r.key, value: r.value }))} />
+          <HorizontalBarChart locale={locale} percent={percent} data={b.rows.map((r) => ({ label: optionNames.get(`${b.dimension}=${r.key}`) ?? r.key, value: r.value }))} />
         </ChartFrame>
       ))}
       {detail.byLocation.length > 0 && (
@@ -56,7 +59,7 @@ export async function IndicatorCharts({ detail, optionNames }: { detail: Indicat
           csvRows={detail.byLocation.map((l) => [localized(language, l.nameEn, l.nameFr), l.value])}
           {...common}
         >
-          <HorizontalBarChart locale={locale} data={detail.byLocation.map((l) => ({ label: localized(language, l.nameEn, l.nameFr), value: l.value }))} />
+          <HorizontalBarChart locale={locale} percent={percent} data={detail.byLocation.map((l) => ({ label: localized(language, l.nameEn, l.nameFr), value: l.value }))} />
         </ChartFrame>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartNumberFormat } from "./chart-number-format";
 
 export type SeriesPoint = { period: string; reported: number | null; toDate: number | null; target: number | null; gap: "awaiting_approval" | "not_reported" | null };
 
@@ -13,12 +14,15 @@ export function SeriesChart({
   data,
   labels,
   locale,
+  percent = false,
 }: {
   data: SeriesPoint[];
   labels: { reported: string; toDate: string; target: string; awaiting_approval: string; not_reported: string };
   locale: string;
+  /** Values are percentages (0-100): labelled with %. */
+  percent?: boolean;
 }) {
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const format = chartNumberFormat(locale, percent);
   return (
     <div className="chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={280}>
@@ -43,7 +47,7 @@ export function SeriesChart({
                 ]
               : [],
           )}
-          <Bar dataKey="reported" name={labels.reported} fill="#8fb3d9" isAnimationActive={false} />
+          {data.some((point) => point.reported !== null) && <Bar dataKey="reported" name={labels.reported} fill="#8fb3d9" isAnimationActive={false} />}
           <Line dataKey="toDate" name={labels.toDate} stroke="#0b5cad" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
           <Line dataKey="target" name={labels.target} stroke="#1d2733" strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
         </ComposedChart>

@@ -1,26 +1,48 @@
-import type { DashboardIndicator } from "@/db/queries/project-dashboard";
+import type { DashboardIndicator, FilteredFigure } from "@/db/queries/project-dashboard";
+import { formatActual } from "@/lib/i18n/format-figure";
 import { indicatorCells } from "@/lib/i18n/indicator-cells";
 import { getTranslator } from "@/lib/i18n/server";
 
-/** Baseline, target, actual to date and progress of each indicator. */
-export async function IndicatorTable({ figures, caption }: { figures: DashboardIndicator[]; caption: string }) {
+/**
+ * Baseline, target, actual to date and progress of each indicator. Under a place or breakdown
+ * filter (`filterLabel`), the filtered actual comes first, then the whole project's actual with the
+ * target, progress and status, which are set for the whole project.
+ */
+export async function IndicatorTable({ figures, caption, filterLabel }: { figures: DashboardIndicator[]; caption: string; filterLabel?: string }) {
   const { t, language } = await getTranslator();
+  const filteredCell = (filtered: FilteredFigure | null) => {
+    if (filtered?.kind === "actual") return filtered.actual ? formatActual(language, filtered.actual) : <span className="muted">{t("project.framework.noActual")}</span>;
+    return <span className="muted">{filtered?.kind === "from_records" ? t("dashboard.filteredFromRecords") : t("dashboard.notBrokenDown")}</span>;
+  };
   return (
     <div className="table-scroll">
-      <table>
+      <table className="indicator-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("project.framework.indicator")}</th>
-            <th scope="col" className="num">
-              {t("project.framework.baseline")}
-            </th>
+            {filterLabel ? (
+              <>
+                <th scope="col" className="num">
+                  {filterLabel}
+                </th>
+                <th scope="col" className="num">
+                  {t("dashboard.wholeProject")}
+                </th>
+              </>
+            ) : (
+              <th scope="col" className="num">
+                {t("project.framework.baseline")}
+              </th>
+            )}
             <th scope="col" className="num">
               {t("project.framework.target")}
             </th>
-            <th scope="col" className="num">
-              {t("project.framework.actual")}
-            </th>
+            {!filterLabel && (
+              <th scope="col" className="num">
+                {t("project.framework.actual")}
+              </th>
+            )}
             <th scope="col" className="num">
               {t("project.framework.progress")}
             </th>
@@ -30,6 +52,7 @@ export async function IndicatorTable({ figures, caption }: { figures: DashboardI
         <tbody>
           {figures.map((figure) => {
             const cells = indicatorCells(t, language, figure);
+            const actual = cells.actual ?? <span className="muted">{t("project.framework.noActual")}</span>;
             return (
               <tr key={figure.indicator.id}>
                 <th scope="row">
@@ -37,11 +60,32 @@ export async function IndicatorTable({ figures, caption }: { figures: DashboardI
                   {cells.unit && <span className="muted"> ({cells.unit})</span>}
                   {cells.notes.length > 0 && <span className="hint">{cells.notes.join(" · ")}</span>}
                 </th>
-                <td className="num">{cells.baseline}</td>
-                <td className="num">{cells.target}</td>
-                <td className="num">{cells.actual ?? <span className="muted">{t("project.framework.noActual")}</span>}</td>
-                <td className="num">{cells.progress}</td>
-                <td>
+                {filterLabel ? (
+                  <>
+                    <td className="num" data-label={filterLabel}>
+                      {filteredCell(figure.filtered)}
+                    </td>
+                    <td className="num" data-label={t("dashboard.wholeProject")}>
+                      {actual}
+                    </td>
+                  </>
+                ) : (
+                  <td className="num" data-label={t("project.framework.baseline")}>
+                    {cells.baseline}
+                  </td>
+                )}
+                <td className="num" data-label={t("project.framework.target")}>
+                  {cells.target}
+                </td>
+                {!filterLabel && (
+                  <td className="num" data-label={t("project.framework.actual")}>
+                    {actual}
+                  </td>
+                )}
+                <td className="num" data-label={t("project.framework.progress")}>
+                  {cells.progress}
+                </td>
+                <td data-label={t("dashboard.status")}>
                   <span className={`status status-${figure.status}`}>{cells.status}</span>
                   {cells.due && <span className="hint">{cells.due}</span>}
                 </td>

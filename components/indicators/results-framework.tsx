@@ -6,7 +6,7 @@ import { orderResultTree } from "@/lib/indicators/result-tree";
 import { IndicatorTable } from "./indicator-table";
 
 /** Results from impact down to outputs, each with its indicators; context indicators apart. */
-export async function ResultsFramework({ results, figures, filtered = false }: { results: Result[]; figures: DashboardIndicator[]; filtered?: boolean }) {
+export async function ResultsFramework({ results, figures, filtered = false, filterLabel }: { results: Result[]; figures: DashboardIndicator[]; filtered?: boolean; filterLabel?: string }) {
   const { t, language } = await getTranslator();
   const context = figures.filter((f) => f.indicator.isContext);
   const includesUnapproved = figures[0]?.includesUnapproved ?? false;
@@ -25,7 +25,7 @@ export async function ResultsFramework({ results, figures, filtered = false }: {
             <h3>
               <span className="result-type">{t(`resultType.${result.type}`)}</span> <span className="code">{result.code}</span> {title}
             </h3>
-            {own.length > 0 && <IndicatorTable figures={own} caption={title} />}
+            {own.length > 0 && <IndicatorTable figures={own} caption={title} filterLabel={filterLabel} />}
           </div>
         );
       })}
@@ -33,7 +33,7 @@ export async function ResultsFramework({ results, figures, filtered = false }: {
         <div className="result context">
           <h3>{t("project.framework.contextTitle")}</h3>
           <p className="muted small">{t("project.framework.contextNote")}</p>
-          <IndicatorTable figures={context} caption={t("project.framework.contextTitle")} />
+          <IndicatorTable figures={context} caption={t("project.framework.contextTitle")} filterLabel={filterLabel} />
         </div>
       )}
     </>

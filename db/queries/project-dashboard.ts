@@ -1,19 +1,31 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
+import type { Actual } from "../../lib/indicators/actual";
+import { actualToDate } from "../../lib/indicators/actual-to-date";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, periodEnd } from "../../lib/periods/period";
 import { donorPeriodStates, gapsOf, type PeriodState } from "./approved-periods";
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
+import type { Executor } from "../client";
+import { computedSeriesCells } from "./computed-series";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
 import { remember } from "../read-cache";
 import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./viewer";
 
-export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus };
+/**
+ * An indicator's figure under the dashboard's place or breakdown filter: its actual there, or why
+ * there is none (counted from records, which the filters do not reach; not broken down that way).
+ */
+export type FilteredFigure = { kind: "actual"; actual: Actual | null } | { kind: "from_records" } | { kind: "not_broken_down" };
+
+export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus; filtered: FilteredFigure | null };
 
 export type IndicatorDetail = {
   indicator: IndicatorFigure["indicator"];
+  /** Counted from records: a running total per period, which the place and breakdown filters do not reach. */
+  fromRecords: boolean;
   series: SeriesRow[];
   breakdowns: { dimension: string; rows: BreakdownRow[] }[];
   byLocation: { code: string; nameEn: string; nameFr: string | null; value: number }[];
@@ -70,6 +82,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
   const asOfCandidate = options.to ? periodEnd(options.to) : approvedOnly && latest ? periodEnd(latest.period) : options.today;
   const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
 
+  const filtered = options.location || options.disaggregation ? filteredFigures(db, project, figures, options, approvedOnly, listIndicatorDisaggregations(ctx, project.id)) : null;
   const withStatus = figures.map((figure) => {
     const due = targetDueBy({
       measure: figure.indicator.measure,
@@ -81,13 +94,28 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
       projectEnd: project.endDate,
       asOf,
     });
-    return { ...figure, due, status: indicatorStatus({ direction: figure.indicator.direction, baseline: figure.indicator.baselineValue, due, actual: figure.actual?.value ?? null }) };
+    const status = indicatorStatus({ direction: figure.indicator.direction, baseline: figure.indicator.baselineValue, due, actual: figure.actual?.value ?? null });
+    return { ...figure, due, status, filtered: filtered?.get(figure.indicator.id) ?? null };
   });
 
-  const manual = figures.filter((f) => f.indicator.source === "manual" && !f.indicator.isContext);
-  const chosen = manual.find((f) => f.indicator.code === options.indicatorCode) ?? manual.find((f) => f.actual !== null) ?? null;
+  // Without a choice, the first entered indicator with a figure: its charts can follow the place and breakdown filters.
+  const chosen =
+    figures.find((f) => f.indicator.code === options.indicatorCode) ??
+    figures.find((f) => f.indicator.source === "manual" && !f.indicator.isContext && f.actual !== null) ??
+    figures.find((f) => !f.indicator.isContext && f.actual !== null) ??
+    null;
   let detail: IndicatorDetail | null = null;
-  if (chosen) {
+  if (chosen && chosen.indicator.source !== "manual") {
+    const cells = computedSeriesCells(db, project, chosen.indicator, { approvedOnly, today: options.today, to: options.to }).filter((c) => !options.from || comparePeriods(c.period, options.from) >= 0);
+    const series = seriesWithTargets(
+      { measure: chosen.indicator.measure, timeAggregation: "cumulative" },
+      cells,
+      targets.filter((t) => t.indicatorId === chosen.indicator.id),
+      approvedOnly ? gapsOf(periods.filter((p) => !options.from || comparePeriods(p.period, options.from) >= 0)) : undefined,
+    );
+    // A running total has nothing "reported in the period" of its own: the line alone tells it.
+    detail = { indicator: chosen.indicator, fromRecords: true, series: series.map((row) => ({ ...row, reported: null })), breakdowns: [], byLocation: [] };
+  } else if (chosen) {
     const table = approvedOnly ? approvedValues : dataValues;
     const place = options.location ? db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get() : undefined;
     const cells: ValueCell[] = db
@@ -101,6 +129,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
     const dimensions = listIndicatorDisaggregations(ctx, project.id).get(chosen.indicator.id) ?? [];
     detail = {
       indicator: chosen.indicator,
+      fromRecords: false,
       series: seriesWithTargets(
         rule,
         cells.filter((c) => c.disaggregation === (options.disaggregation ?? "")),
@@ -117,4 +146,34 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
     };
   }
   return { indicators: withStatus, approvedOnly, periods, latestApproved: latest ?? null, detail };
+}
+
+/** The actuals of the indicators under a place or breakdown filter: entered figures only, by the rules of their indicator. */
+function filteredFigures(
+  db: Executor,
+  project: Project,
+  figures: readonly IndicatorFigure[],
+  options: DashboardFilters,
+  approvedOnly: boolean,
+  dimensions: ReadonlyMap<number, readonly { dimension: string }[]>,
+): Map<number, FilteredFigure> {
+  const table = approvedOnly ? approvedValues : dataValues;
+  const place = options.location ? (db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get()?.id ?? -1) : undefined;
+  const dimension = options.disaggregation?.split("=")[0];
+  const manual = figures.filter((f) => f.indicator.source === "manual").map((f) => f.indicator.id);
+  const rows =
+    manual.length === 0
+      ? []
+      : db
+          .select({ indicatorId: table.indicatorId, period: table.period, locationId: table.locationId, value: table.value, numerator: table.numerator, denominator: table.denominator })
+          .from(table)
+          .where(and(inArray(table.indicatorId, manual), eq(table.disaggregation, options.disaggregation ?? ""), place === undefined ? undefined : eq(table.locationId, place)))
+          .all();
+  const result = new Map<number, FilteredFigure>();
+  for (const { indicator } of figures) {
+    if (indicator.source !== "manual") result.set(indicator.id, { kind: "from_records" });
+    else if (dimension && !(dimensions.get(indicator.id) ?? []).some((d) => d.dimension === dimension)) result.set(indicator.id, { kind: "not_broken_down" });
+    else result.set(indicator.id, { kind: "actual", actual: actualToDate(indicator, rows.filter((r) => r.indicatorId === indicator.id), options.to) });
+  }
+  return result;
 }

@@ -18,7 +18,7 @@ import { listProjectManagers } from "@/db/queries/user-admin";
 import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
-import { listResults } from "@/db/queries/results-framework";
+import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -107,8 +107,15 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
   });
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
   const shown = filters.status ? dashboard.indicators.filter((i) => i.status === filters.status) : dashboard.indicators;
-  const optionNames = new Map<string, string>(listDimensions(ctx).flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
-  const chartable = dashboard.indicators.filter((i) => i.indicator.source === "manual" && !i.indicator.isContext);
+  const dimensions = listDimensions(ctx);
+  const optionNames = new Map<string, string>(dimensions.flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
+  // The breakdowns the project's indicators have, for the filter: "Sex: Female", in the framework's order.
+  const used = new Set([...listIndicatorDisaggregations(ctx, project.id).values()].flat().flatMap((d) => d.options.map((o) => `${d.dimension}=${o}`)));
+  const breakdowns = dimensions.flatMap((d) =>
+    d.options.filter((o) => used.has(`${d.code}=${o.code}`)).map((o) => ({ key: `${d.code}=${o.code}`, label: t("entry.optionLabel", { dimension: localized(language, d.nameEn, d.nameFr), option: localized(language, o.nameEn, o.nameFr) }) })),
+  );
+  const place = overview.locations.find((l) => l.code === filters.location);
+  const filterLabel = [place ? localized(language, place.nameEn, place.nameFr) : null, filters.option ? (breakdowns.find((b) => b.key === filters.option)?.label ?? filters.option) : null].filter((part) => part !== null).join(" · ");
   const base = `/projects/${encodeURIComponent(project.code)}`;
   return (
     <>
@@ -134,7 +141,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
           <label>
             {t("dashboard.chooseIndicator")}
             <select name="indicator" defaultValue={dashboard.detail.indicator.code}>
-              {chartable.map((i) => (
+              {dashboard.indicators.map((i) => (
                 <option key={i.indicator.id} value={i.indicator.code}>
                   {i.indicator.code} {localized(language, i.indicator.nameEn, i.indicator.nameFr)}
                 </option>
@@ -166,18 +173,16 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
             ))}
           </select>
         </label>
-        {dashboard.detail && dashboard.detail.breakdowns.length > 0 && (
+        {breakdowns.length > 0 && (
           <label>
             {t("dashboard.option")}
             <select name="option" defaultValue={filters.option ?? ""}>
               <option value="">{t("entry.total")}</option>
-              {dashboard.detail.breakdowns.flatMap((b) =>
-                b.rows.map((r) => (
-                  <option key={`${b.dimension}=${r.key}`} value={`${b.dimension}=${r.key}`}>
-                    {optionNames.get(`${b.dimension}=${r.key}`) ?? r.key}
-                  </option>
-                )),
-              )}
+              {breakdowns.map((b) => (
+                <option key={b.key} value={b.key}>
+                  {b.label}
+                </option>
+              ))}
             </select>
           </label>
         )}
@@ -195,14 +200,21 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
         <button type="submit">{t("dashboard.show")}</button>
       </form>
       {filters.to && <p className="note">{t("dashboard.asOf", { period: filters.to })}</p>}
-      <ResultsFramework results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} />
+      {filterLabel && <p className="note">{t("dashboard.filteredBy", { filter: filterLabel })}</p>}
+      <ResultsFramework results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} filterLabel={filterLabel || undefined} />
       {dashboard.detail && (
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading" className="visually-hidden">
             {t("dashboard.charts")}
           </h2>
-          {filters.option && <p className="note">{t("dashboard.chartsOfOption", { option: optionNames.get(filters.option) ?? filters.option })}</p>}
-          {filters.location && <p className="note">{t("dashboard.chartsOfPlace", { place: localized(language, overview.locations.find((l) => l.code === filters.location)?.nameEn ?? filters.location, overview.locations.find((l) => l.code === filters.location)?.nameFr) })}</p>}
+          {dashboard.detail.fromRecords ? (
+            <p className="note">{t("dashboard.chartsFromRecords", { indicator: dashboard.detail.indicator.code })}</p>
+          ) : (
+            <>
+              {filters.option && <p className="note">{t("dashboard.chartsOfOption", { option: breakdowns.find((b) => b.key === filters.option)?.label ?? filters.option })}</p>}
+              {place && <p className="note">{t("dashboard.chartsOfPlace", { place: localized(language, place.nameEn, place.nameFr) })}</p>}
+            </>
+          )}
           <IndicatorCharts detail={dashboard.detail} optionNames={optionNames} />
         </section>
       )}
