@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signInWithForm } from "./support/accounts";
 
 const FRENCH_LABELS = { email: "E-mail", password: "Mot de passe", submit: "Se connecter" };
@@ -64,4 +64,53 @@ test("a donor reads approved figures only, and the screens fit a phone", async (
   await expect(page.getByRole("row", { name: /CX1 IDPs living in IOM-managed displacement sites/ })).toContainText("200,000");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test.describe("on a phone 390 px wide", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  /** What a thumb cannot hit (under 24 × 24 px), and how far the page reaches past the screen. */
+  async function phoneProblems(page: Page) {
+    return page.evaluate(() => {
+      const small = [...document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary")]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 || box.height < 24)
+        .map(({ el, box }) => `${el.tagName} “${(el.textContent || el.getAttribute("name") || "").trim().slice(0, 30)}” ${Math.round(box.width)}×${Math.round(box.height)}`);
+      return { small, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    });
+  }
+
+  test("indicator tables become cards with name, actual, target, progress and status on screen; targets are 24 px; no page is wider than the screen", async ({ page }) => {
+    await page.goto("/projects/RW-REINT-P4");
+    await signInWithForm(page, ACCOUNTS.manager);
+    const card = page.getByRole("row", { name: /OP2\.3 Returnees supported/ });
+    await card.scrollIntoViewIfNeeded();
+    for (const label of ["Target", "Actual to date", "Progress", "Status"]) {
+      const cell = card.locator(`td[data-label="${label}"]`);
+      await expect(cell).toBeInViewport();
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width, label).toBeLessThanOrEqual(390);
+    }
+    // A card: the cells sit one under the other, not side by side.
+    const [target, status] = await Promise.all(["Target", "Status"].map((label) => card.locator(`td[data-label="${label}"]`).boundingBox()));
+    expect(status?.y ?? 0).toBeGreaterThan(target?.y ?? 0);
+
+    for (const path of ["/projects/RW-REINT-P4", "/projects/RW-REINT-P4?location=RW-05-HUY", "/projects/RW-REINT-P4/trainings", "/projects/RW-REINT-P4/trainings/new", "/projects/RW-REINT-P4/framework", "/projects/RW-REINT-P4/beneficiaries", "/programmes/RW-REINT", "/settings", "/"]) {
+      await page.goto(path);
+      const problems = await phoneProblems(page);
+      expect(problems.overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+      expect(problems.small, `${path}: targets under 24 × 24 px`).toEqual([]);
+    }
+  });
+
+  test("the training form fits the screen, its participants' grid included", async ({ page }) => {
+    await page.goto("/projects/RW-REINT-P4/trainings/new");
+    await signInWithForm(page, ACCOUNTS.manager);
+    const last = page.getByLabel("Unknown, 60 and over", { exact: true });
+    await expect(last).toBeVisible();
+    const box = await last.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect((await phoneProblems(page)).overflow).toBeLessThanOrEqual(0);
+  });
 });

@@ -30,7 +30,12 @@ test("a manager registers a training; people already trained are counted once, u
 
   await page.getByLabel("Roster: beneficiary IDs, one per line (optional)").fill("RW-008141\nRW-008142");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page).toHaveURL(/\/trainings$/);
-  await expect(page.getByRole("row", { name: /Business skills refresher, Musanze/ })).toContainText("2 IDs");
+  // The list confirms the save and points at the training, marked among the others.
+  await expect(page).toHaveURL(/\/trainings\?saved=\d+#training-\d+$/);
+  await expect(page.getByRole("status")).toHaveText("Training “Business skills refresher, Musanze” saved: 2 participants in Musanze. Show it in the list");
+  const saved = page.getByRole("row", { name: /Business skills refresher, Musanze/ });
+  await expect(saved).toContainText("2 IDs");
+  await expect(saved).toHaveClass("just-saved");
+  await expect(saved).toBeInViewport();
   await expect(totals).toHaveText(before ?? "");
 });

@@ -16,7 +16,7 @@ export async function IndicatorTable({ figures, caption, filterLabel }: { figure
   };
   return (
     <div className="table-scroll">
-      <table className="indicator-table">
+      <table className="indicator-table stack-on-phone">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

@@ -114,7 +114,7 @@ export default async function ProgrammePage({ params }: Props) {
           <p className="muted">{t("programme.noOutcomes")}</p>
         ) : (
           <div className="table-scroll">
-            <table>
+            <table className="stack-on-phone">
               <thead>
                 <tr>
                   <th scope="col">{t("project.framework.indicator")}</th>
@@ -137,12 +137,12 @@ export default async function ProgrammePage({ params }: Props) {
                     {phases.map(({ project, figures }) => {
                       const actual = figures.find((f) => f.indicator.code === code)?.actual;
                       return (
-                        <td className="num" key={project.id}>
+                        <td className="num" key={project.id} data-label={phaseLabel(project)}>
                           {actual ? formatActual(language, actual) : t("common.none")}
                         </td>
                       );
                     })}
-                    <td className="num">
+                    <td className="num" data-label={t("programme.combined")}>
                       <strong>{combined ? formatActual(language, combined) : t("common.none")}</strong>
                     </td>
                   </tr>

@@ -63,10 +63,9 @@ export default async function FrameworkPage({ params }: { params: Promise<{ code
           <Link href={`${base}/framework/indicators/new`}>{t("framework.addIndicator")}</Link>
         </p>
         <div className="table-scroll">
-          <table>
+          <table className="stack-on-phone">
             <thead>
               <tr>
-                <th scope="col">{t("framework.code")}</th>
                 <th scope="col">{t("project.framework.indicator")}</th>
                 <th scope="col">{t("framework.measure")}</th>
                 <th scope="col" className="num">
@@ -79,11 +78,14 @@ export default async function FrameworkPage({ params }: { params: Promise<{ code
             <tbody>
               {framework.indicators.map(({ indicator, revisions }) => (
                 <tr key={indicator.id}>
-                  <td className="code">{indicator.code}</td>
-                  <td>{localized(language, indicator.nameEn, indicator.nameFr)}</td>
-                  <td>{t(`framework.measureName.${indicator.measure}`)}</td>
-                  <td className="num">{indicator.target === null ? "—" : formatMeasureValue(language, indicator.measure, indicator.target)}</td>
-                  <td>
+                  <th scope="row">
+                    <span className="code">{indicator.code}</span> {localized(language, indicator.nameEn, indicator.nameFr)}
+                  </th>
+                  <td data-label={t("framework.measure")}>{t(`framework.measureName.${indicator.measure}`)}</td>
+                  <td className="num" data-label={t("framework.target")}>
+                    {indicator.target === null ? "—" : formatMeasureValue(language, indicator.measure, indicator.target)}
+                  </td>
+                  <td data-label={t("framework.revisions")}>
                     <RevisionList revisions={revisions} />
                   </td>
                   <td>

@@ -29,7 +29,8 @@ export async function saveTrainingForm(_state: FormState, form: FormData): Promi
   const outcome = saveTraining(ctx, project.id, readTrainingForm(form, target.data.ageGroups.split(",")), { trainingId: target.data.id, version: target.data.version });
   if (outcome.kind === "saved") {
     revalidatePath(`/projects/${project.code}`, "layout");
-    redirect(`/projects/${encodeURIComponent(project.code)}/trainings`);
+    // The list confirms the save and shows the training (see its page's `saved`).
+    redirect(`/projects/${encodeURIComponent(project.code)}/trainings?saved=${outcome.training.id}#training-${outcome.training.id}`);
   }
   if (outcome.kind === "invalid") return { ok: false, message: t("trainings.notSaved"), errors: fieldErrors(t, outcome.problems) };
   return { ok: false, message: outcome.kind === "conflict" ? t("formErrors.conflict") : t("formErrors.forbidden"), errors: {} };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { listTrainings } from "@/db/queries/trainings";
 import { managedProjectIds } from "@/db/queries/viewer";
@@ -14,8 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("trainings.title") };
 }
 
-export default async function TrainingsPage({ params }: { params: Promise<{ code: string }> }) {
+const querySchema = z.object({ saved: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export default async function TrainingsPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { ctx, overview } = await loadProject((await params).code);
+  const { saved: savedId } = querySchema.parse(await searchParams);
   if (!overview) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
@@ -27,6 +31,7 @@ export default async function TrainingsPage({ params }: { params: Promise<{ code
   const placeName = new Map(trainings.map((tr) => [tr.locationCode, localized(language, tr.locationNameEn, tr.locationNameFr)]));
   const base = `/projects/${encodeURIComponent(project.code)}/trainings`;
   const topicName = (topic: string) => (t.has(`topic.${topic}` as "topic.other") ? t(`topic.${topic}` as "topic.other") : topic);
+  const saved = trainings.find((tr) => tr.id === savedId);
 
   return (
     <>
@@ -34,6 +39,12 @@ export default async function TrainingsPage({ params }: { params: Promise<{ code
         <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
       </p>
       <h1>{t("trainings.title")}</h1>
+      {saved && (
+        <p role="status" className="saved-message">
+          {t("trainings.saved", { title: saved.title, people: saved.participantCount, place: localized(language, saved.locationNameEn, saved.locationNameFr) })}{" "}
+          <a href={`#training-${saved.id}`}>{t("trainings.showSaved")}</a>
+        </p>
+      )}
       {canEdit && (
         <p>
           <Link href={`${base}/new`}>{t("trainings.add")}</Link>
@@ -80,26 +91,28 @@ export default async function TrainingsPage({ params }: { params: Promise<{ code
               ).map(([key, heading, column, label]) => (
                 <div key={key}>
                   <h3>{heading}</h3>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{column}</th>
-                        <th scope="col" className="num">{t("trainings.trainingsDelivered")}</th>
-                        <th scope="col" className="num">{t("trainings.peopleTrained")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {peopleTrainedBy(records, key)
-                        .sort((a, b) => label(a.key).localeCompare(label(b.key), language))
-                        .map((row) => (
-                        <tr key={row.key}>
-                          <th scope="row">{label(row.key)}</th>
-                          <td className="num">{n(row.trainings)}</td>
-                          <td className="num">{n(row.peopleTrained)}</td>
+                  <div className="table-scroll">
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{column}</th>
+                          <th scope="col" className="num">{t("trainings.trainingsDelivered")}</th>
+                          <th scope="col" className="num">{t("trainings.peopleTrained")}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {peopleTrainedBy(records, key)
+                          .sort((a, b) => label(a.key).localeCompare(label(b.key), language))
+                          .map((row) => (
+                          <tr key={row.key}>
+                            <th scope="row">{label(row.key)}</th>
+                            <td className="num">{n(row.trainings)}</td>
+                            <td className="num">{n(row.peopleTrained)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </div>
               ))}
             </div>
@@ -107,7 +120,7 @@ export default async function TrainingsPage({ params }: { params: Promise<{ code
           <section className="card" aria-labelledby="all-trainings">
             <h2 id="all-trainings">{t("trainings.list")}</h2>
             <div className="table-scroll">
-              <table>
+              <table className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t("trainings.name")}</th>
@@ -121,18 +134,18 @@ export default async function TrainingsPage({ params }: { params: Promise<{ code
                 </thead>
                 <tbody>
                   {trainings.map((tr) => (
-                    <tr key={tr.id}>
+                    <tr key={tr.id} id={`training-${tr.id}`} className={tr.id === saved?.id ? "just-saved" : undefined}>
                       <th scope="row">{tr.title}</th>
-                      <td>{topicName(tr.topic)}</td>
-                      <td>{localized(language, tr.locationNameEn, tr.locationNameFr)}</td>
-                      <td>
+                      <td data-label={t("trainings.topic")}>{topicName(tr.topic)}</td>
+                      <td data-label={t("trainings.location")}>{localized(language, tr.locationNameEn, tr.locationNameFr)}</td>
+                      <td data-label={t("trainings.dates")}>
                         <DateRange start={tr.startDate} end={tr.endDate} />
                       </td>
-                      <td className="num">
+                      <td className="num" data-label={t("trainings.participants")}>
                         {n(tr.participantCount)}
                         {tr.rosterSize > 0 && <span className="hint">{t("trainings.rosterCount", { count: tr.rosterSize })}</span>}
                       </td>
-                      <td>{tr.cohortTitle ?? "—"}</td>
+                      <td data-label={t("trainings.deliveredBy")}>{tr.cohortTitle ?? "—"}</td>
                       {canEdit && (
                         <td>
                           <Link href={`${base}/${tr.id}`} aria-label={`${t("trainings.edit")} ${tr.title}`}>
