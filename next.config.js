@@ -17,7 +17,8 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: COMMON },
       // Answers that are not pages (proxy.ts gives pages theirs): nothing runs, nothing frames them.
-      ...["/api/:path*", "/icon.svg", "/_next/static/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] })),
+      // The API reference (/api/docs) is a page of its own and sets its own policy.
+      ...["/api/:path((?!docs(?:/|$)).*)", "/icon.svg", "/_next/static/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] })),
       // HSTS only behind HTTPS (a proxy that terminates TLS says so): a plain-HTTP install stays reachable.
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },
     ];

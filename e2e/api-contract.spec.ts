@@ -73,3 +73,27 @@ test("every operation of the OpenAPI document answers as it says", async ({ page
   await staff.dispose();
   await anonymous.dispose();
 });
+
+test("the API reference is readable at /api/docs, linked from the settings, with no network beyond the app", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") refused.push(message.text());
+  });
+  page.on("request", (request) => {
+    if (!request.url().startsWith(test.info().project.use.baseURL ?? "")) refused.push(`outside request: ${request.url()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto("/settings");
+  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/api\/docs$/);
+  // Swagger UI draws the OpenAPI document: the operations with their paths, the trainings among them.
+  const trainings = page.locator(".opblock-get", { hasText: "/api/v1/projects/{ref}/trainings" });
+  await expect(trainings).toBeVisible();
+  await trainings.locator(".opblock-summary").click();
+  // Opened, it lists its parameters: the project and the approved-only filter.
+  await expect(trainings.locator(".parameters .parameter__name")).toHaveText([/^ref/, /^status/]);
+  expect(refused).toEqual([]);
+});

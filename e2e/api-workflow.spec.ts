@@ -32,9 +32,10 @@ test("a period is submitted once it has ended: 409 with the reason, in the calle
   const period = currentQuarter();
   const english = await step(manager, period, "submit");
   expect(english).toMatchObject({ status: 409, type: "application/problem+json", body: { type: "/api/v1/problems/conflict", reason: "not_ended" } });
-  expect(english.body.detail).toContain(`${period} has not ended yet`);
+  // Sentences name the period as readers do ("Q4 2026", "T4 2026"); the address keeps its identifier.
+  expect(english.body.detail).toContain(`Q${period.slice(5)}\u00a0${period.slice(0, 4)} has not ended yet`);
   const french = await step(manager, period, "submit", undefined, { "Accept-Language": "fr" });
-  expect(french.body.detail).toContain(`La période ${period} n’est pas terminée`);
+  expect(french.body.detail).toContain(`La période T${period.slice(5)}\u00a0${period.slice(0, 4)} n’est pas terminée`);
   expect(await getJson<Overview>(manager, `${P4}/periods/${period}`)).toMatchObject({ status: "draft", ended: false });
 });
 
@@ -51,7 +52,7 @@ test("approval follows the order of periods; submitting with gaps needs a commen
 
   const blocked = await step(manager2, "2026Q3", "approve", undefined, { "Accept-Language": "fr" });
   expect(blocked).toMatchObject({ status: 409, body: { reason: "earlier_not_approved", earlier: ["2025Q4"] } });
-  expect(blocked.body.detail).toContain("approuvez d’abord 2025Q4");
+  expect(blocked.body.detail).toContain("approuvez d’abord T4\u00a02025");
   expect((await getJson<Overview>(manager2, `${P4}/periods/2026Q3`)).waitingFor).toEqual(["2025Q4"]);
 
   // A cell cleared: the completeness check names it, and the submission asks why.
@@ -97,7 +98,7 @@ test("an admin marks a period not reported with a reason: audited, a gap for don
   expect((await getJson<Overview>(manager2, `${P4}/periods/2026Q3`)).waitingFor).toEqual([]);
   const audit = await admin.get("/audit?action=period");
   expect(audit.status()).toBe(200);
-  expect(await audit.text()).toContain("Demo administrator marked 2025Q3 of RW-REINT-P4 as not reported (comment: The district offices lost their registers)");
+  expect(await audit.text()).toContain("Demo administrator marked Q3\u00a02025 of RW-REINT-P4 as not reported (comment: The district offices lost their registers)");
 
   // Reported after all: reopened, submitted and approved again.
   expect((await step(admin, "2025Q3", "reopen", "The registers were found")).body).toMatchObject({ status: "draft" });

@@ -15,7 +15,8 @@ async function csvOf(client: APIRequestContext, path: string, delimiter = ","): 
   const response = await client.get(path);
   expect(response.status(), path).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename=".+\.csv"$/);
+  // The semicolon file is named apart from the comma one, so both can be downloaded into one folder.
+  expect(response.headers()["content-disposition"]).toMatch(delimiter === ";" ? /^attachment; filename=".+-semicolons\.csv"$/ : /^attachment; filename=".+-\d{4}-\d{2}-\d{2}\.csv"$/);
   return parse(await response.body(), { bom: true, columns: true, delimiter }) as Record<string, string>[];
 }
 
@@ -56,6 +57,30 @@ test("the tracking table downloaded from the project page holds the dashboard's 
     else if (row.Measure === "Number") await expect(cell).toHaveText(format.format(actual));
     else await expect(cell).toContainText(`${format.format(actual)}%`);
   }
+});
+
+test("the tracking table marks the actuals whose period is not approved yet", async () => {
+  const manager = await as(ACCOUNTS.manager);
+  // Phase IV's 2026Q3 is submitted, not approved: its actuals are listed as such, row by row.
+  const tracking = await csvOf(manager, "/api/v1/projects/RW-REINT-P4/export.csv");
+  const businesses = tracking.find((r) => r["Indicator code"] === "OP2.3");
+  expect(businesses?.["2026Q3 actual"]).not.toBe("");
+  expect(businesses?.["Not approved"]).toContain("2026Q3");
+  expect(businesses?.["Not approved"]).not.toContain("2025Q1");
+
+  const response = await manager.get("/api/v1/projects/RW-REINT-P4/export.xlsx");
+  const sheet = (await workbookOf(await response.body())).worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  const row = sheet.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(header.indexOf("Indicator code")).value === "OP2.3");
+  const unapproved = row?.getCell(header.indexOf("2026Q3 actual"));
+  const approved = row?.getCell(header.indexOf("2025Q1 actual"));
+  expect(unapproved?.font?.italic).toBe(true);
+  expect(String(unapproved?.note)).toContain("not approved");
+  expect(approved?.font?.italic).toBeFalsy();
+
+  // Donors' tables hold approved figures only: nothing to mark, no such column.
+  const donorTracking = await csvOf(await as(ACCOUNTS.donorJapan), "/api/v1/projects/RW-REINT-P4/export.csv");
+  expect(Object.keys(donorTracking[0] ?? {})).not.toContain("Not approved");
 });
 
 test("a donor's files hold approved figures only, and no individual record", async () => {

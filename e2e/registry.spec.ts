@@ -40,9 +40,25 @@ test("a manager imports a CSV through the preview and sees the unique count chan
   await page.getByLabel("CSV file").setInputFiles({ name: "april.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("3 rows: 2 people to add, 0 to change, 0 unchanged; 3 services to add.")).toBeVisible();
-  await expect(page.getByText("3 services are dated in periods already approved (2026Q2). Donors keep seeing the approved figures until these periods are approved again.")).toBeVisible();
+  await expect(page.getByText("3 services are dated in periods already approved (Q2 2026). Donors keep seeing the approved figures until these periods are approved again.")).toBeVisible();
   await page.getByRole("button", { name: "Import all rows" }).click();
   await expect(page.getByText("Imported: 2 people added, 0 changed, 3 services added.")).toBeVisible();
+
+  // The registry shows names, not codes, and finds people by ID.
+  await page.goto("/projects/RW-REINT-P4/beneficiaries");
+  const search = page.getByRole("search", { name: "Search the registry" });
+  await search.getByLabel("ID or household ID").fill("rw-95000");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=rw-95000/);
+  await expect(page.getByRole("status")).toHaveText("2 people's IDs hold “rw-95000”; 2 shown.");
+  const person = page.getByRole("row", { name: /^RW-950001/ });
+  await expect(person.getByRole("cell")).toHaveText(["RW-HH-950001", "Female", "1991", "Returnee from abroad", "Huye", "4", "Livestock support (1 Apr 2026), Construction materials for housing (1 May 2026)"]);
+  await search.getByLabel("ID or household ID").fill("RW-HH-950001");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row", { name: /^RW-950002/ })).toBeVisible();
+  await search.getByLabel("ID or household ID").fill("%");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("status")).toHaveText("Nobody's ID holds “%”.");
 
   await page.goto("/projects/RW-REINT-P4");
   await expect(unique).toHaveText(new Intl.NumberFormat("en-GB").format(before + 2));

@@ -14,7 +14,7 @@ test.describe("in French", () => {
 
     await page.getByRole("link", { name: "Réintégration durable des rapatriés rwandais, phase IV", exact: true }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Cadre de résultats" })).toBeVisible();
-    await expect(page.getByText("Du 1 juil. 2024 au 30 juin 2027")).toBeVisible();
+    await expect(page.getByText("Du 1er juil. 2024 au 30 juin 2027")).toBeVisible();
     await expect(page.getByRole("row", { name: /Bénéficiaires directs \(personnes uniques\)/ })).toContainText("5\u202f000");
 
     await page.getByRole("button", { name: "English" }).click();
@@ -50,7 +50,7 @@ test("the project page shows the framework with baseline, target, actual and pro
 test("the programme page shows phases I-III together: more than 8,000 direct and 40,000 indirect beneficiaries, +78% income", async ({ page }) => {
   await page.goto("/programmes/RW-REINT");
   await signInWithForm(page, ACCOUNTS.staff);
-  const together = page.getByRole("row", { name: /Completed phases together \(I, II, III\)/ });
+  const together = page.getByRole("row", { name: /Completed phases together \(I, II and III\)/ });
   await expect(together.getByRole("cell")).toHaveText(["8,140", "40,550"]);
   await expect(page.getByRole("row", { name: /OC1\.1 Average income increase/ })).toContainText("78% (1,872/2,400)");
   await expect(page.getByRole("row", { name: /OC1\.2/ })).toContainText("63% (1,134/1,800)");

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { apiClients, getJson } from "./support/clients";
+
+const as = apiClients();
 
 test("the cascade counts 184 trainers apart from the people they trained", async ({ page }) => {
   await page.goto("/projects/RW-REINT-P4/trainings");
@@ -38,4 +41,16 @@ test("a manager registers a training; people already trained are counted once, u
   await expect(saved).toHaveClass("just-saved");
   await expect(saved).toBeInViewport();
   await expect(totals).toHaveText(before ?? "");
+});
+
+test("the trainings are in the API too, as each caller sees them", async () => {
+  const donor = await as(ACCOUNTS.donorJapan);
+  const answer = await getJson<{ project: string; approvedOnly: boolean; trainersTrained: number; peopleTrained: number; data: { title: string; kind: string; location: { code: string; name: string }; participants: number; deliveredBy: { title: string | null } | null }[] }>(donor, "/api/v1/projects/RW-REINT-P4/trainings");
+  expect(answer).toMatchObject({ project: "RW-REINT-P4", approvedOnly: true, trainersTrained: 184 });
+  const cohort = answer.data.find((t) => t.title === "Training of trainers, Southern Province (cohort 1)");
+  expect(cohort).toMatchObject({ kind: "training_of_trainers", participants: 82, deliveredBy: null });
+  expect(answer.data.some((t) => t.deliveredBy?.title === "Training of trainers, Southern Province (cohort 1)")).toBe(true);
+  // Everyone else sees them as they are; the other donor sees nothing of Phase IV.
+  expect((await getJson<{ approvedOnly: boolean }>(await as(ACCOUNTS.staff), "/api/v1/projects/RW-REINT-P4/trainings")).approvedOnly).toBe(false);
+  await getJson(await as(ACCOUNTS.donorNetherlands), "/api/v1/projects/RW-REINT-P4/trainings", 404);
 });

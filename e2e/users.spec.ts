@@ -99,7 +99,7 @@ test("an admin adds a manager with a project; the one-time link sets the passwor
   expect((await newcomer.goto("/projects/CD-HSEC-NK/entry"))?.status()).toBe(404);
   // Used up: the link no longer works.
   await newcomer.goto(link);
-  await expect(newcomer.getByRole("alert").filter({ hasText: /./ })).toHaveText("Ce lien n’est plus valable : demandez-en un nouveau à un administrateur.");
+  await expect(newcomer.getByRole("alert").filter({ hasText: /./ })).toHaveText("Ce lien n’est plus valable\u202f: demandez-en un nouveau à un administrateur.");
   await context.close();
 });
 

@@ -31,40 +31,40 @@ async function confirmStep(page: Page, button: string, options: { question: stri
 test.describe.serial("approval, as people do it", () => {
   test("a donor sees the quarter awaiting approval as a gap: on the chart, in its numbers and in its CSV", async ({ page }) => {
     await signedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4?indicator=OP2.3");
-    await expect(page.getByText("2026Q3: Awaiting approval")).toBeVisible();
+    await expect(page.getByText("Q3 2026: Awaiting approval")).toBeVisible();
     const frame = page.locator("figure", { hasText: "OP2.3 Returnees supported to start their own business: per period and to date" });
     await expect(frame.locator("svg text", { hasText: "Awaiting approval" })).toBeVisible();
     await frame.getByText("The numbers of this chart").click();
-    await expect(frame.getByRole("row", { name: /^2026Q3/ })).toContainText("Awaiting approval");
+    await expect(frame.getByRole("row", { name: /^Q3\s2026/ })).toContainText("Awaiting approval");
     const csv = decodeURIComponent((await frame.getByRole("link", { name: "Download these numbers (CSV)" }).getAttribute("href"))!.replace("data:text/csv;charset=utf-8,", ""));
     expect(csv).toContain("2026Q3,Awaiting approval");
     // Never joined over: no figure of the quarter is counted in the line that follows it.
     const rows = await frame.locator("tbody tr").allTextContents();
-    expect(rows.at(-1)).toMatch(/^2026Q3/);
+    expect(rows.at(-1)).toMatch(/^Q3\s2026/);
   });
 
   test("the to-do list takes the second manager to the quarter waiting for them; it is approved after a confirmation", async ({ page }) => {
     await signedIn(page, ACCOUNTS.manager2, "/");
     const todo = page.getByRole("region", { name: "To do" });
-    const task = todo.getByRole("link", { name: /^Approve 2026Q3 of RW-REINT-P4/ });
+    const task = todo.getByRole("link", { name: /^Approve Q3\s2026 of RW-REINT-P4/ });
     await expect(task).toBeVisible();
     const listed = (await getJson<{ data: { kind: string; project: string; period: string }[] }>(await as(ACCOUNTS.manager2), "/api/v1/tasks")).data;
     await expect(todo.getByRole("listitem")).toHaveCount(listed.length);
     await expectAccessible(page);
     await task.click();
-    await expect(page.getByRole("heading", { level: 1, name: "Figures of 2026Q3" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Figures of Q3 2026" })).toBeVisible();
 
     // Cancelled: nothing happens.
     await page.getByRole("button", { name: "Approve", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: "Approve 2026Q3?" });
+    const dialog = page.getByRole("dialog", { name: "Approve Q3 2026?" });
     await expect(dialog).toContainText("Donors will see its figures");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.locator(".badge", { hasText: "Submitted" })).toBeVisible();
 
-    await confirmStep(page, "Approve", { question: "Approve 2026Q3?", done: "Approved." });
+    await confirmStep(page, "Approve", { question: "Approve Q3 2026?", done: "Approved." });
     await page.goto("/");
-    await expect(todo.getByRole("link", { name: /^Approve 2026Q3 of RW-REINT-P4/ })).toHaveCount(0);
+    await expect(todo.getByRole("link", { name: /^Approve Q3\s2026 of RW-REINT-P4/ })).toHaveCount(0);
   });
 
   test("a late import inside the approved quarter changes nothing donors see until it is reopened and approved again", async ({ page, browser }) => {
@@ -86,20 +86,20 @@ test.describe.serial("approval, as people do it", () => {
 
     // Managers: the notice, on the list of periods and on the quarter's page.
     await page.goto("/projects/RW-REINT-P4/entry");
-    await expect(page.getByRole("row", { name: /^2026Q3/ })).toContainText("2 added, 0 changed");
-    await page.getByRole("link", { name: "2026Q3" }).click();
+    await expect(page.getByRole("row", { name: /^Q3\s2026/ })).toContainText("2 added, 0 changed");
+    await page.getByRole("link", { name: "Q3 2026" }).click();
     await expect(page.getByText("Since its approval, 2 records were added and none changed")).toBeVisible();
 
     const admin = await browser.newContext();
     const adminPage = await admin.newPage();
     await signedIn(adminPage, ACCOUNTS.admin, "/projects/RW-REINT-P4/entry/2026Q3");
-    await confirmStep(adminPage, "Reopen", { question: "Reopen 2026Q3?", comment: "Two people served in August and September registered late", done: "Reopened as a draft." });
+    await confirmStep(adminPage, "Reopen", { question: "Reopen Q3 2026?", comment: "Two people served in August and September registered late", done: "Reopened as a draft." });
     await donorPage.reload();
     await expect(unique).toHaveText(en.format(approved));
 
     await page.reload();
     await page.getByRole("button", { name: "Submit for approval" }).click();
-    const submit = page.getByRole("dialog", { name: "Submit 2026Q3 for approval?" });
+    const submit = page.getByRole("dialog", { name: "Submit Q3 2026 for approval?" });
     await expect(submit.getByText("Checking which expected figures are empty…")).toBeHidden();
     if (await submit.getByRole("textbox").count()) await submit.getByRole("textbox").fill("As approved before, with the late registrations");
     await submit.getByRole("button", { name: "Submit for approval" }).click();
@@ -108,7 +108,7 @@ test.describe.serial("approval, as people do it", () => {
     const reviewer = await browser.newContext();
     const reviewerPage = await reviewer.newPage();
     await signedIn(reviewerPage, ACCOUNTS.manager2, "/projects/RW-REINT-P4/entry/2026Q3");
-    await confirmStep(reviewerPage, "Approve", { question: "Approve 2026Q3?", done: "Approved." });
+    await confirmStep(reviewerPage, "Approve", { question: "Approve Q3 2026?", done: "Approved." });
 
     expect(await donorDirect()).toBe(approved + 2);
     await donorPage.reload();
@@ -161,18 +161,18 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     const before = data.find((v) => v.indicatorId === op13.id && v.locationCode === "CD-NK-RUT" && Object.keys(v.disaggregation).length === 0)!;
     await signedIn(page, ACCOUNTS.manager, quarter);
     const row = page.getByRole("row", { name: /Rutshuru Total/ }).filter({ has: page.getByLabel("OP1.3 Rutshuru Total, Value") });
-    await expect(row).toContainText(`Previous period (2026Q2): ${en.format(before.value!)}`);
-    await expect(page.getByLabel("OP1.3 Rutshuru Total, Value")).toHaveAccessibleDescription(new RegExp(`Previous period \\(2026Q2\\): ${en.format(before.value!)}`));
+    await expect(row).toContainText(`Previous period (Q2\u00a02026): ${en.format(before.value!)}`);
+    await expect(page.getByLabel("OP1.3 Rutshuru Total, Value")).toHaveAccessibleDescription(new RegExp(`Previous period \\(Q2\\s2026\\): ${en.format(before.value!)}`));
     // Phase IV sets a target for each quarter of its businesses started: beside the indicator, and read with each place's total.
     await page.goto("/projects/RW-REINT-P4/entry/2026Q4");
-    await expect(page.getByText("Target for 2026Q4, whole project: 60")).toBeVisible();
-    await expect(page.getByLabel("OP2.3 Huye Total, Value")).toHaveAccessibleDescription(/Target for 2026Q4, whole project: 60/);
+    await expect(page.getByText("Target for Q4 2026, whole project: 60")).toBeVisible();
+    await expect(page.getByLabel("OP2.3 Huye Total, Value")).toHaveAccessibleDescription(/Target for Q4\s2026, whole project: 60/);
     await expect(page.getByLabel("OP2.3 Huye Sex: Female, Value")).not.toHaveAccessibleDescription(/Target/);
   });
 
   test("leaving with unsaved figures asks first: a link of the app, the back button, closing the page", async ({ page }) => {
     await signedIn(page, ACCOUNTS.manager, "/projects/CD-HSEC-NK/entry");
-    await page.getByRole("link", { name: "2026Q3" }).click();
+    await page.getByRole("link", { name: "Q3 2026" }).click();
     const cell = page.getByLabel("OP1.1 Nyiragongo Total, Value");
     await cell.fill("6");
 
@@ -198,7 +198,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     await leave.getByRole("button", { name: "Leave without saving" }).click();
     await expect(page).toHaveURL(/\/projects\/CD-HSEC-NK\/entry$/);
     // Nothing was saved.
-    await page.getByRole("link", { name: "2026Q3" }).click();
+    await page.getByRole("link", { name: "Q3 2026" }).click();
     await expect(page.getByLabel("OP1.1 Nyiragongo Total, Value")).not.toHaveValue("6");
   });
 
@@ -211,7 +211,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     await expect(page.getByRole("status").filter({ hasText: /saved/ })).toBeVisible();
 
     await page.getByRole("button", { name: "Submit for approval" }).click();
-    const dialog = page.getByRole("dialog", { name: "Submit 2026Q3 for approval?" });
+    const dialog = page.getByRole("dialog", { name: "Submit Q3 2026 for approval?" });
     await expect(dialog.getByText(/^Expected figures still empty: \d+$/)).toBeVisible();
     await expect(dialog.getByRole("listitem").filter({ hasText: "OP1.2 Quick-impact projects completed" }).filter({ hasText: "Nyiragongo: Total" })).toBeVisible();
     const overview = await getJson<{ gaps: unknown[] }>(await as(ACCOUNTS.manager), "/api/v1/projects/CD-HSEC-NK/periods/2026Q3");

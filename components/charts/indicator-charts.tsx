@@ -1,6 +1,6 @@
 import type { IndicatorDetail } from "@/db/queries/project-dashboard";
 import { DIMENSION_CODES } from "@/lib/domain/codes";
-import { localized } from "@/lib/i18n/format";
+import { formatPeriod, localized } from "@/lib/i18n/format";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";
 import { isRatioMeasure } from "@/lib/indicators/actual";
 import { getTranslator } from "@/lib/i18n/server";
@@ -23,11 +23,11 @@ export async function IndicatorCharts({ detail, optionNames }: { detail: Indicat
         title={t("dashboard.seriesTitle", { indicator: name })}
         description={t(detail.fromRecords ? "dashboard.seriesDescriptionFromRecords" : "dashboard.seriesDescription")}
         header={[t("dashboard.period"), t("dashboard.reported"), t("dashboard.toDate"), t("dashboard.target")]}
-        rows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : n(r.reported), r.gap ? "—" : n(r.toDate), n(r.target)])}
+        rows={detail.series.map((r) => [formatPeriod(language, r.period), r.gap ? t(`dashboard.gap.${r.gap}`) : n(r.reported), r.gap ? "—" : n(r.toDate), n(r.target)])}
         csvRows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : r.reported, r.toDate, r.target])}
         {...common}
       >
-        <SeriesChart data={detail.series} locale={locale} percent={percent} labels={{
+        <SeriesChart data={detail.series.map((r) => ({ ...r, period: formatPeriod(language, r.period) }))} locale={locale} percent={percent} labels={{
             reported: t("dashboard.reported"),
             toDate: t("dashboard.toDate"),
             target: t("dashboard.target"),

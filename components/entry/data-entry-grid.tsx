@@ -15,7 +15,9 @@ import { useUnsavedChanges } from "./unsaved-changes";
 type Props = {
   projectCode: string;
   period: string;
-  previousPeriod: string;
+  /** The period and the one before it as the reader names them ("T2 2026"), for the sentences beside the cells. */
+  periodLabel: string;
+  previousPeriodLabel: string;
   locale: string;
   editable: boolean;
   indicators: GridIndicator[];
@@ -41,7 +43,7 @@ function focusBelow(event: KeyboardEvent<HTMLInputElement>) {
 
 const figureOf = (v: GridCellValue): FigureParts => ({ value: v.value, numerator: v.numerator, denominator: v.denominator });
 
-export function DataEntryGrid({ projectCode, period, previousPeriod, locale, editable, indicators, locations, values, previous, labels, messages, saveEntries, loadCellHistory }: Props) {
+export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriodLabel, locale, editable, indicators, locations, values, previous, labels, messages, saveEntries, loadCellHistory }: Props) {
   const initial = useMemo(() => {
     const cells: Record<string, CellState> = {};
     for (const v of values) cells[cellKey(v.indicatorId, v.locationCode, v.disaggregation)] = cellFromValue(v);
@@ -220,12 +222,12 @@ export function DataEntryGrid({ projectCode, period, previousPeriod, locale, edi
   /** Beside each cell: its figure of the previous period. */
   const context = (row: Row) => {
     const before = shownFigure(row.indicator.measure, earlier.get(row.key) ?? null, number, percent);
-    return before === null ? t("entry.noPrevious", { period: previousPeriod }) : t("entry.previous", { period: previousPeriod, value: before });
+    return before === null ? t("entry.noPrevious", { period: previousPeriodLabel }) : t("entry.previous", { period: previousPeriodLabel, value: before });
   };
 
   /** An indicator's target for the period, for the whole project: beside its name, and read with each place's total. */
   const targetOf = (indicator: GridIndicator) =>
-    indicator.target === null ? null : t("entry.targetOfPeriod", { period, value: indicator.measure === "number" ? number.format(indicator.target) : percent.format(indicator.target / 100) });
+    indicator.target === null ? null : t("entry.targetOfPeriod", { period: periodLabel, value: indicator.measure === "number" ? number.format(indicator.target) : percent.format(indicator.target / 100) });
 
   const input = (row: Row, part: Part, c: CellState, name: string, describedBy: string) => (
     <input

@@ -14,7 +14,7 @@ export type TransitionState = { ok: boolean; message: string } | null;
 export type WorkflowLabels = Record<PeriodAction, string> & {
   title: string;
   cancel: string;
-  /** Per action: the question asked before it is taken ({period} left in). */
+  /** Per action: the question asked before it is taken. */
   confirm: Record<PeriodAction, string>;
   /** Per action: what it does, said in the dialog. */
   explain: Record<PeriodAction, string>;
@@ -85,7 +85,7 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
       )}
       <ConfirmDialog
         open={asking !== null}
-        title={asking ? labels.confirm[asking].replace("{period}", period) : ""}
+        title={asking ? labels.confirm[asking] : ""}
         confirmLabel={asking ? labels[asking] : ""}
         cancelLabel={labels.cancel}
         onCancel={() => setAsking(null)}

@@ -1,3 +1,4 @@
+import { formatPeriod } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
 /**
@@ -63,7 +64,7 @@ export async function Downloads({
             <select name="period" defaultValue={report.period}>
               {report.periods.map(({ period, draft }) => (
                 <option key={period} value={period}>
-                  {draft ? t("export.button.draftPeriod", { period }) : period}
+                  {draft ? t("export.button.draftPeriod", { period: formatPeriod(language, period) }) : formatPeriod(language, period)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
 import { beneficiaries, beneficiaryServices, locations, serviceTypes } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
@@ -9,11 +9,18 @@ export function seesIndividualRecords(ctx: QueryContext, projectId: number): boo
   return managedProjectIds(ctx).includes(projectId);
 }
 
-/** A page of the project's pseudonymous records with their services; everyone else sees counts only. */
-export function listBeneficiaryRecords(ctx: QueryContext, projectId: number, page: { limit: number; offset: number }) {
+/**
+ * A page of the project's pseudonymous records with their services, for its managers and admins;
+ * everyone else sees counts only. `search` keeps the people whose ID or household ID holds it.
+ */
+export function listBeneficiaryRecords(ctx: QueryContext, projectId: number, page: { limit: number; offset: number; search?: string }) {
   if (!seesIndividualRecords(ctx, projectId)) throw new AccessDeniedError(`records of project ${projectId}`);
   const db = dbOf(ctx);
-  const total = db.select({ n: count() }).from(beneficiaries).where(eq(beneficiaries.projectId, projectId)).get()?.n ?? 0;
+  // A typed % or _ is looked for as itself, not as a wildcard.
+  const pattern = page.search ? `%${page.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const matches = pattern ? or(sql`${beneficiaries.ref} LIKE ${pattern} ESCAPE '\\'`, sql`${beneficiaries.householdRef} LIKE ${pattern} ESCAPE '\\'`) : undefined;
+  const where = and(eq(beneficiaries.projectId, projectId), matches);
+  const total = db.select({ n: count() }).from(beneficiaries).where(where).get()?.n ?? 0;
   const people = db
     .select({
       id: beneficiaries.id,
@@ -27,7 +34,7 @@ export function listBeneficiaryRecords(ctx: QueryContext, projectId: number, pag
     })
     .from(beneficiaries)
     .innerJoin(locations, eq(beneficiaries.locationId, locations.id))
-    .where(eq(beneficiaries.projectId, projectId))
+    .where(where)
     .orderBy(asc(beneficiaries.ref))
     .limit(page.limit)
     .offset(page.offset)

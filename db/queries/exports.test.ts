@@ -55,7 +55,7 @@ describe("the indicator tracking table", () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(fr.columns.map((c) => c.header));
     const codeColumn = header.indexOf("Code de l’indicateur") + 1;
-    const toDateColumn = header.indexOf("Réel à ce jour") + 1;
+    const toDateColumn = header.indexOf("Réalisé à ce jour") + 1;
     for (const row of table.rows) {
       const line = sheet.getColumn(codeColumn).values.indexOf(row.indicator.code);
       expect(line, row.indicator.code).toBeGreaterThan(1);

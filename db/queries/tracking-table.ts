@@ -1,17 +1,20 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { sumFigures, type Actual } from "../../lib/indicators/actual";
 import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import type { IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
-import { indicatorTargets, results, type Indicator, type Project, type Result } from "../schema";
+import { indicatorTargets, projectPeriods as periodStatuses, results, type Indicator, type Project, type Result } from "../schema";
 import { gapsOf } from "./approved-periods";
 import { actualOf, loadFigureInputs } from "./indicator-figures";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";
 import { dbOf, type QueryContext } from "./viewer";
 
-/** A period's target and actual; approved-only tables mark a period awaiting approval or not reported as a gap, with no actual. */
-export type TrackingPeriod = { target: number | null; actual: Actual | null; gap: SeriesGap | null };
+/**
+ * A period's target and actual; approved-only tables mark a period awaiting approval or not reported
+ * as a gap, with no actual. Other tables show every actual and say whether its period is approved now.
+ */
+export type TrackingPeriod = { target: number | null; actual: Actual | null; gap: SeriesGap | null; approved: boolean };
 
 export type TrackingRow = {
   project: Project;
@@ -55,6 +58,16 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
     const targets = ids.length === 0 ? [] : db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).all();
     const resultsById = new Map(db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position)).all().map((r) => [r.id, r]));
     const gaps = dashboard.approvedOnly ? gapsOf(dashboard.periods) : new Map<string, SeriesGap>();
+    const approvedNow = new Set(
+      dashboard.approvedOnly
+        ? []
+        : db
+            .select({ period: periodStatuses.period })
+            .from(periodStatuses)
+            .where(and(eq(periodStatuses.projectId, project.id), eq(periodStatuses.status, "approved")))
+            .all()
+            .map((p) => p.period),
+    );
     for (const figure of dashboard.indicators) {
       const { indicator } = figure;
       const reported = inputs.totals.get(indicator.id) ?? [];
@@ -68,7 +81,7 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
               ? reportedOrComputed(indicator, reported, inputs.records, period)
               : null;
         const gap = gaps.get(period) ?? null;
-        if (target !== null || actual !== null || gap !== null) byPeriod.set(period, { target, actual: gap ? null : actual, gap });
+        if (target !== null || actual !== null || gap !== null) byPeriod.set(period, { target, actual: gap ? null : actual, gap, approved: dashboard.approvedOnly || approvedNow.has(period) });
       }
       rows.push({
         project,

@@ -2,6 +2,7 @@ import "server-only";
 import { beneficiariesTable, recordsTable, trainingsTable, valuesTable } from "@/db/queries/export-tables";
 import { getTrackingTable } from "@/db/queries/tracking-table";
 import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
+import { exportFileName } from "@/lib/exports/file-name";
 import { metadataRows } from "@/lib/exports/metadata-rows";
 import type { ExportTable } from "@/lib/exports/table";
 import { trackingRows } from "@/lib/exports/tracking-rows";
@@ -44,7 +45,7 @@ export async function exportResponse(request: ExportRequest, format: "csv" | "xl
   const now = new Date();
   const tables = exportTables(request, now);
   if (tables instanceof Response) return tables;
-  const filename = `${request.subject.code}-${request.kind}-${now.toISOString().slice(0, 10)}.${format}`;
+  const filename = exportFileName([request.subject.code, request.kind], now.toISOString(), format, request.delimiter);
   if (format === "xlsx") {
     const workbook = await writeWorkbook(
       tables.map((table) => ({ ...table, frozenColumns: request.kind === "tracking" && table === tables[0] ? 6 : 0 })),

@@ -1,3 +1,4 @@
+import { TRAINING_KINDS } from "../domain/codes";
 import { AUDIT_ACTION_GROUPS } from "../validation/audit-filters";
 import { MAX_LIMIT } from "./pagination";
 import { PROBLEM_TYPES } from "./problem-types";
@@ -60,6 +61,15 @@ export function openApiDocument(serverUrl: string) {
         post: { summary: "Sign in with e-mail and password (callback/credentials, form-encoded with the CSRF token) or sign out.", security: [], responses: { "200": json({ type: "object" }, "Signed in or out; the session cookie is set or cleared."), "302": { description: "Redirect after signing in or out." } } },
       },
       "/api/v1/openapi.json": { get: { summary: "This document.", security: [], responses: { "200": json({ type: "object" }, "OpenAPI 3.1.") } } },
+      "/api/docs": { get: { summary: "This document to read: an API reference (Swagger UI) in the browser.", security: [], responses: { "200": { description: "An HTML page.", content: { "text/html": { schema: { type: "string" } } } } } } },
+      "/api/docs/{file}": {
+        get: {
+          summary: "The API reference's stylesheet and scripts.",
+          security: [],
+          parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", enum: ["swagger-ui.css", "swagger-ui-bundle.js", "start.js"] }, example: "start.js" }],
+          responses: { "200": { description: "The file.", content: { "text/css": { schema: { type: "string" } }, "text/javascript": { schema: { type: "string" } } } }, "404": { description: "Not one of these files." } },
+        },
+      },
       "/api/v1/portfolio": {
         get: {
           summary: "The portfolio: unique beneficiaries, people trained and active projects counted once, and each project's main target.",
@@ -170,6 +180,13 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": file("text/csv", "The template."), "403": problem("Not a manager of the project."), ...COMMON_ERRORS },
         },
       },
+      "/api/v1/projects/{ref}/trainings": {
+        get: {
+          summary: "The project's trainings with their participants and who delivered them, and the cascade's totals (trainers trained, people they trained, each person counted once). Donors, and ?status=approved, get the trainings as the approvals recorded them.",
+          parameters: [project, STATUS_PARAM],
+          responses: { "200": json(ref("TrainingList"), "The trainings, by start date."), "400": problem("A wrong status filter."), ...COMMON_ERRORS },
+        },
+      },
       "/api/v1/programmes/{ref}": { get: { summary: "A programme: unique beneficiaries of its phases together, outcomes across phases, the phases.", parameters: [programme, STATUS_PARAM], responses: { "200": json(ref("Programme"), "The programme."), "400": problem("A wrong status filter."), ...COMMON_ERRORS } } },
       "/api/v1/programmes/{ref}/export.csv": { get: { summary: "A table of every visible phase as CSV.", parameters: [programme, ...EXPORT_PARAMS(EXPORT_KINDS_PROGRAMME)], responses: { "200": file("text/csv", "The table."), "400": problem("Unknown kind or delimiter."), ...COMMON_ERRORS } } },
       "/api/v1/programmes/{ref}/export.xlsx": { get: { summary: "A table of every visible phase as an Excel workbook.", parameters: [programme, ...EXPORT_PARAMS(EXPORT_KINDS_PROGRAMME).filter((p) => p.name !== "delimiter")], responses: { "200": file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "The workbook."), "400": problem("Unknown kind."), ...COMMON_ERRORS } } },
@@ -231,6 +248,35 @@ export function openApiDocument(serverUrl: string) {
             trainers: { type: "integer" },
             activeProjects: { type: "integer" },
             projects: { type: "array", items: { type: "object", properties: { code: { type: "string" }, title: { type: "string" }, status: { type: "string" }, main: { type: ["object", "null"] } } } },
+          },
+        },
+        Training: {
+          type: "object",
+          required: ["id", "title", "kind", "topic", "location", "startDate", "endDate", "participants", "rosterSize", "deliveredBy"],
+          properties: {
+            id: { type: "integer" },
+            title: { type: "string" },
+            kind: { type: "string", enum: [...TRAINING_KINDS] },
+            topic: { type: "string", description: "A trade or subject code: carpentry, welding, business_skills…" },
+            location: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } },
+            startDate: { type: "string", format: "date" },
+            endDate: { type: "string", format: "date" },
+            facilitator: { type: ["string", "null"] },
+            participants: { type: "integer", description: "People who took part, from the counts by sex and age group." },
+            rosterSize: { type: "integer", description: "Beneficiary IDs on the training's roster." },
+            deliveredBy: { type: ["object", "null"], description: "The training of trainers whose trainers delivered it.", properties: { id: { type: "integer" }, title: { type: ["string", "null"] } } },
+          },
+        },
+        TrainingList: {
+          type: "object",
+          required: ["project", "approvedOnly", "trainersTrained", "peopleTrained", "data", "next"],
+          properties: {
+            project: { type: "string" },
+            approvedOnly: { type: "boolean" },
+            trainersTrained: { type: "integer" },
+            peopleTrained: { type: "integer" },
+            data: { type: "array", items: ref("Training") },
+            next: { type: "null" },
           },
         },
         ProjectListItem: {

@@ -19,19 +19,19 @@ const cell = { indicatorId: 7, period: "2026Q4", locationCode: "RW-05-GIS", disa
 describe("describeAuditEntry", () => {
   it("says who changed which figure from what to what, in the reader's language and number format", () => {
     const changed = entry("data_value.update", { cell, before: { value: 2 }, after: { value: 5000 }, comment: null });
-    expect(describeAuditEntry(changed, namesEn, en, "en")).toBe("Demo programme manager changed OP2.3 · Gisagara · 2026Q4 from 2 to 5,000");
-    expect(describeAuditEntry(changed, namesFr, fr, "fr")).toBe("Demo programme manager a modifié OP2.3 · Gisagara · 2026Q4 de 2 à 5\u202f000");
+    expect(describeAuditEntry(changed, namesEn, en, "en")).toBe("Demo programme manager changed OP2.3 · Gisagara · Q4\u00a02026 from 2 to 5,000");
+    expect(describeAuditEntry(changed, namesFr, fr, "fr")).toBe("Demo programme manager a modifié OP2.3 · Gisagara · T4\u00a02026 de 2 à 5\u202f000");
   });
 
   it("names the option of a disaggregated figure and shows ratios and comments", () => {
     const ratio = entry("data_value.create", { cell: { ...cell, disaggregation: "sex=female" }, before: null, after: { numerator: 39, denominator: 50 }, comment: "Survey of March" });
-    expect(describeAuditEntry(ratio, namesEn, en, "en")).toBe("Demo programme manager entered OP2.3 · Gisagara · 2026Q4 · Sex: Female: 39/50 (comment: Survey of March)");
-    expect(describeAuditEntry(ratio, namesFr, fr, "fr")).toContain("Sexe : Femme");
+    expect(describeAuditEntry(ratio, namesEn, en, "en")).toBe("Demo programme manager entered OP2.3 · Gisagara · Q4\u00a02026 · Sex: Female: 39/50 (comment: Survey of March)");
+    expect(describeAuditEntry(ratio, namesFr, fr, "fr")).toContain("Sexe\u202f: Femme");
   });
 
   it("words period decisions with their comment", () => {
     const returned = entry("period.return", { period: "2026Q3", before: "submitted", after: "returned", comment: "Check Huye" }, { userName: "Demo administrator" });
-    expect(describeAuditEntry(returned, namesEn, en, "en")).toBe("Demo administrator returned 2026Q3 of RW-REINT-P4 to the managers (comment: Check Huye)");
+    expect(describeAuditEntry(returned, namesEn, en, "en")).toBe("Demo administrator returned Q3\u00a02026 of RW-REINT-P4 to the managers (comment: Check Huye)");
   });
 
   it("names the person an account change is about, and the roles in the reader's language", () => {
@@ -47,7 +47,7 @@ describe("describeAuditEntry", () => {
 
   it("keeps an entry readable when what it names is gone or its details are not JSON", () => {
     const gone = entry("data_value.delete", { cell: { ...cell, indicatorId: 99, locationCode: "XX" }, before: { value: 3 } });
-    expect(describeAuditEntry(gone, namesEn, en, "en")).toBe("Demo programme manager cleared #99 · XX · 2026Q4 (it was 3)");
+    expect(describeAuditEntry(gone, namesEn, en, "en")).toBe("Demo programme manager cleared #99 · XX · Q4\u00a02026 (it was 3)");
     expect(describeAuditEntry({ ...entry("user.disable", {}), details: "not json", entityId: 12 }, namesEn, en, "en")).toBe("Demo programme manager disabled the account of #12");
   });
 

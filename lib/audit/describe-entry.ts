@@ -1,5 +1,5 @@
 import type { Language } from "../domain/codes";
-import { formatDateTime, formatList, formatNumber, localized } from "../i18n/format";
+import { formatDateTime, formatList, formatNumber, formatPeriod, localized } from "../i18n/format";
 import type { Translator } from "../i18n/server";
 
 // The audit trail as people read it: each entry a sentence in the reader's language, built from
@@ -38,13 +38,13 @@ function figure(language: Language, f: Figure, none: string): string {
   return none;
 }
 
-/** "OP2.3 · Gisagara · 2026Q4", with the option when the figure is one ("· Sex: Female"). */
-function cell(details: Details, names: AuditNames): string {
+/** "OP2.3 · Gisagara · Q4 2026", with the option when the figure is one ("· Sex: Female"). */
+function cell(details: Details, names: AuditNames, language: Language): string {
   const c = (details.cell ?? {}) as { indicatorId?: number; period?: string; locationCode?: string; disaggregation?: string };
   const parts = [
     typeof c.indicatorId === "number" ? (names.indicators.get(c.indicatorId) ?? `#${c.indicatorId}`) : "?",
     c.locationCode ? (names.places.get(c.locationCode) ?? c.locationCode) : "?",
-    c.period ?? "?",
+    c.period ? formatPeriod(language, c.period) : "?",
   ];
   if (c.disaggregation) parts.push(c.disaggregation.split("|").map((o) => names.options.get(o) ?? o).join(", "));
   return parts.join(" · ");
@@ -61,21 +61,21 @@ export function describeAuditEntry(entry: AuditEntry, names: AuditNames, t: Tran
   const none = t("audit.nothing");
   switch (entry.action) {
     case "data_value.create":
-      return withComment(t("audit.sentence.valueCreate", { who, cell: cell(d, names), after: figure(language, d.after as Figure, none) }));
+      return withComment(t("audit.sentence.valueCreate", { who, cell: cell(d, names, language), after: figure(language, d.after as Figure, none) }));
     case "data_value.update":
-      return withComment(t("audit.sentence.valueUpdate", { who, cell: cell(d, names), before: figure(language, d.before as Figure, none), after: figure(language, d.after as Figure, none) }));
+      return withComment(t("audit.sentence.valueUpdate", { who, cell: cell(d, names, language), before: figure(language, d.before as Figure, none), after: figure(language, d.after as Figure, none) }));
     case "data_value.delete":
-      return withComment(t("audit.sentence.valueDelete", { who, cell: cell(d, names), before: figure(language, d.before as Figure, none) }));
+      return withComment(t("audit.sentence.valueDelete", { who, cell: cell(d, names, language), before: figure(language, d.before as Figure, none) }));
     case "period.submit":
     case "period.approve":
     case "period.return":
     case "period.reopen":
     case "period.mark_not_reported":
     case "period.edit_returned":
-      return withComment(t(`audit.sentence.${entry.action.replace("period.", "period_") as "period_submit"}`, { who, period: text(d.period), project }));
+      return withComment(t(`audit.sentence.${entry.action.replace("period.", "period_") as "period_submit"}`, { who, period: formatPeriod(language, text(d.period)), project }));
     case "narrative.create":
     case "narrative.update":
-      return t(entry.action === "narrative.create" ? "audit.sentence.narrativeCreate" : "audit.sentence.narrativeUpdate", { who, period: text(d.period), project, language: t(`users.languageName.${d.language === "fr" ? "fr" : "en"}`) });
+      return t(entry.action === "narrative.create" ? "audit.sentence.narrativeCreate" : "audit.sentence.narrativeUpdate", { who, period: formatPeriod(language, text(d.period)), project, language: t(`users.languageName.${d.language === "fr" ? "fr" : "en"}`) });
     case "project.create":
     case "project.update":
     case "project.close":

@@ -29,6 +29,7 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
       { header: t("export.column.periodTarget", { period }), format: "decimal", width: 11 },
       { header: t("export.column.periodActual", { period }), format: "decimal", width: 11 },
     ]),
+    ...(table.approvedOnly ? [] : [{ header: t("export.column.notApproved"), format: "text", width: 16 } satisfies ExportColumn]),
     { header: t("export.column.actualToDate"), format: "decimal", width: 12 },
     { header: t("export.column.numerator"), format: "decimal", width: 11 },
     { header: t("export.column.denominator"), format: "decimal", width: 11 },
@@ -36,8 +37,17 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
     { header: t("export.column.due"), format: "decimal", width: 11 },
     { header: t("export.column.status"), format: "text", width: 14 },
   ];
-  const rows = table.rows.map((row) => {
+  const firstPeriodColumn = 12;
+  const marked: [number, number][] = [];
+  const rows = table.rows.map((row, rowIndex) => {
     const { indicator, result, toDate } = row;
+    // Actuals shown before their period's approval: listed in a column, and marked in Excel.
+    const notApproved = table.periods.filter((period, index) => {
+      const cell = row.periods.get(period);
+      const unapproved = cell !== undefined && cell.actual !== null && !cell.approved;
+      if (unapproved) marked.push([rowIndex, firstPeriodColumn + 2 * index + 1]);
+      return unapproved;
+    });
     return [
       row.project.code,
       result?.code ?? null,
@@ -55,6 +65,7 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
         const cell = row.periods.get(period);
         return [cell?.target ?? null, cell?.gap ? t(`dashboard.gap.${cell.gap}`) : round(cell?.actual?.value)];
       }),
+      ...(table.approvedOnly ? [] : [notApproved.join(", ") || null]),
       round(toDate?.value),
       toDate?.kind === "ratio" ? toDate.numerator : null,
       toDate?.kind === "ratio" ? toDate.denominator : null,
@@ -63,5 +74,5 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
       t(`dashboard.statusName.${row.status}`),
     ];
   });
-  return { name: t("export.trackingSheet"), columns, rows };
+  return { name: t("export.trackingSheet"), columns, rows, marked: { cells: marked, note: t("export.notApprovedNote") } };
 }

@@ -27,6 +27,13 @@ export async function writeWorkbook(tables: readonly (ExportTable & { frozenColu
         if (typeof value === "number") row.getCell(index + 1).numFmt = Number.isInteger(value) ? INTEGER : DECIMAL;
       });
     }
+    for (const [rowIndex, columnIndex] of table.marked?.cells ?? []) {
+      // Row 1 is the header: the table's first row is the sheet's second.
+      const cell = sheet.getRow(rowIndex + 2).getCell(columnIndex + 1);
+      cell.font = { italic: true, color: { argb: "FF8A5A00" } };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF4D6" } };
+      cell.note = table.marked?.note ?? "";
+    }
     if (table.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

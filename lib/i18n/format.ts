@@ -1,4 +1,5 @@
 import type { Language } from "../domain/codes";
+import { parsePeriod } from "../periods/period";
 
 // Numbers and dates as each language writes them: 5,000 and 23 Nov 2026 in English; 5 000 and
 // 23 nov. 2026 in French. British English gives the day-month-year order.
@@ -36,7 +37,32 @@ export function formatRatio(language: Language, ratio: number): string {
 
 /** A calendar date given as "2026-11-23". */
 export function formatDate(language: Language, isoDate: string): string {
-  return dateFormats[language].format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return withFrenchFirst(language, dateFormats[language].formatToParts(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)));
+}
+
+/** French writes the first day of a month as an ordinal: "1er juil. 2024", not "1 juil. 2024". */
+function withFrenchFirst(language: Language, parts: Intl.DateTimeFormatPart[]): string {
+  return parts.map((part) => (language === "fr" && part.type === "day" && Number(part.value) === 1 ? "1er" : part.value)).join("");
+}
+
+const QUARTER_LETTER: Record<Language, string> = { en: "Q", fr: "T" };
+const monthFormats: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { month: "long", year: "numeric", timeZone: "UTC" }),
+  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { month: "long", year: "numeric", timeZone: "UTC" }),
+};
+
+/**
+ * A reporting period as readers name it: "Q2 2026" in English, "T2 2026" (trimestre) in French,
+ * "May 2026", "mai 2026". Identifiers stay "2026Q2" in addresses, the API and the files; only
+ * screens and sentences show this label. Not a period: shown as it is.
+ */
+export function formatPeriod(language: Language, id: string): string {
+  const period = parsePeriod(id);
+  if (!period) return id;
+  if (period.type === "year") return id;
+  // A no-break space: the quarter and its year stay on one line.
+  if (period.type === "quarter") return `${QUARTER_LETTER[language]}${period.index}\u00a0${period.year}`;
+  return monthFormats[language].format(new Date(`${period.start}T00:00:00Z`));
 }
 
 const listFormats: Record<Language, Intl.ListFormat> = {
@@ -81,5 +107,5 @@ export function formatDateTime(language: Language, instant: string, timeZone: st
     format = new Intl.DateTimeFormat(INTL_LOCALE[language], { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone });
     dateTimeFormats.set(key, format);
   }
-  return format.format(new Date(instant));
+  return withFrenchFirst(language, format.formatToParts(new Date(instant)));
 }

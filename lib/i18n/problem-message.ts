@@ -3,7 +3,7 @@ import { DIMENSION_CODES } from "../domain/codes";
 import type { Problem, Warning } from "../validation/problems";
 import type { TransitionRefusal } from "../workflow/period-workflow";
 import { dayAfter, periodEnd } from "../periods/period";
-import { formatDate, formatList, formatNumber } from "./format";
+import { formatDate, formatList, formatNumber, formatPeriod } from "./format";
 import type { Translator } from "./server";
 
 const dimensionName = (t: Translator, code: string) =>
@@ -27,18 +27,18 @@ export function problemMessage(t: Translator, language: Language, problem: Probl
     case "invalid_period":
     case "period_outside_project":
     case "period_not_begun":
-      return t(`validation.${problem.code}`, { period: problem.period });
+      return t(`validation.${problem.code}`, { period: formatPeriod(language, problem.period) });
     case "wrong_period_type":
-      return t("validation.wrong_period_type", { period: problem.period, expected: problem.expected });
+      return t("validation.wrong_period_type", { period: formatPeriod(language, problem.period), expected: problem.expected });
     case "period_locked":
-      return t("validation.period_locked", { period: problem.period, status: problem.status });
+      return t("validation.period_locked", { period: formatPeriod(language, problem.period), status: problem.status });
     default:
       return t(`validation.${problem.code}`);
   }
 }
 
 export function warningMessage(t: Translator, language: Language, warning: Warning): string {
-  return t(`warning.${warning.code}`, { previous: formatNumber(language, warning.previous), previousPeriod: warning.previousPeriod });
+  return t(`warning.${warning.code}`, { previous: formatNumber(language, warning.previous), previousPeriod: formatPeriod(language, warning.previousPeriod) });
 }
 
 /** Why a step of the approval was refused, with what the caller needs to put it right. */
@@ -51,10 +51,10 @@ export function refusalMessage(
     case "wrong_status":
       return t("workflow.wrong_status", { status: refused.status });
     case "not_ended":
-      return t("workflow.not_ended", { period: refused.period, date: formatDate(language, dayAfter(periodEnd(refused.period))) });
+      return t("workflow.not_ended", { period: formatPeriod(language, refused.period), date: formatDate(language, dayAfter(periodEnd(refused.period))) });
     case "earlier_not_approved": {
       const earlier = refused.earlier ?? [];
-      return t("workflow.earlier_not_approved", { periods: formatList(language, earlier), count: earlier.length });
+      return t("workflow.earlier_not_approved", { periods: formatList(language, earlier.map((p) => formatPeriod(language, p))), count: earlier.length });
     }
     case "gaps_need_comment":
       return t("workflow.gaps_need_comment", { count: refused.gaps?.length ?? 0 });

@@ -1,7 +1,7 @@
 import { TaskList, type TaskItem } from "@/components/tasks/task-list";
 import { listMyTasks } from "@/db/queries/tasks";
 import type { QueryContext } from "@/db/queries/viewer";
-import { formatDate, localized } from "@/lib/i18n/format";
+import { formatDate, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 
 /** The signed-in person's to-do list, worded in their language: each task links to the period's page. */
@@ -14,13 +14,14 @@ export async function MyTasks({ ctx }: { ctx: QueryContext }) {
     const project = `${task.projectCode} ${localized(language, task.projectTitleEn, task.projectTitleFr)}`;
     const href = `/projects/${encodeURIComponent(task.projectCode)}/entry/${task.period}`;
     const key = `${task.kind}|${task.projectCode}|${task.period}`;
+    const period = formatPeriod(language, task.period);
     switch (task.kind) {
       case "submit":
         return {
           key,
           kind: task.kind,
           href,
-          title: t(admin ? "tasks.notSubmitted" : task.reopened ? "tasks.reopened" : task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period: task.period, project }),
+          title: t(admin ? "tasks.notSubmitted" : task.reopened ? "tasks.reopened" : task.status === "returned" ? "tasks.resubmit" : "tasks.submit", { period, project }),
           detail: t("tasks.overdue", { days: task.daysOverdue }),
           urgent: task.daysOverdue > 30,
         };
@@ -29,12 +30,12 @@ export async function MyTasks({ ctx }: { ctx: QueryContext }) {
           key,
           kind: task.kind,
           href,
-          title: t("tasks.approve", { period: task.period, project }),
-          detail: [task.submittedAt ? t("tasks.submittedOn", { date: formatDate(language, task.submittedAt) }) : null, task.blockedBy ? t("tasks.blocked", { period: task.blockedBy }) : null].filter(Boolean).join(", "),
+          title: t("tasks.approve", { period, project }),
+          detail: [task.submittedAt ? t("tasks.submittedOn", { date: formatDate(language, task.submittedAt) }) : null, task.blockedBy ? t("tasks.blocked", { period: formatPeriod(language, task.blockedBy) }) : null].filter(Boolean).join(", "),
           urgent: false,
         };
       case "reapprove":
-        return { key, kind: task.kind, href, title: t(admin ? "tasks.reapprove" : "tasks.askReopen", { period: task.period, project }), detail: t("tasks.changed", { added: task.added, changed: task.changed }), urgent: false };
+        return { key, kind: task.kind, href, title: t(admin ? "tasks.reapprove" : "tasks.askReopen", { period, project }), detail: t("tasks.changed", { added: task.added, changed: task.changed }), urgent: false };
     }
   });
   const entersFigures = admin || ctx.viewer.role === "manager";

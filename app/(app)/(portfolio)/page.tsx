@@ -56,7 +56,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <MyTasks ctx={{ viewer: user }} />
       </Suspense>
       <section className="card" aria-labelledby="headline">
-        <h2 id="headline">{t("portfolio.headline")}</h2>
+        <h2 id="headline">{t("portfolio.headline", { count: portfolio.projects.length })}</h2>
         <div className="figures">
           {(
             [

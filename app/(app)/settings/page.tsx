@@ -25,6 +25,9 @@ export default async function SettingsPage() {
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens">{t("settings.tokens")}</h2>
         <p>{t("settings.intro")}</p>
+        <p>
+          <a href="/api/docs">{t("settings.apiReference")}</a> · <a href="/api/v1/openapi.json">{t("settings.openApi")}</a>
+        </p>
         <CreateTokenForm labels={{ name: t("settings.name"), create: t("settings.create"), once: t("settings.once"), usage: t("settings.usage") }} />
         {tokens.length === 0 ? (
           <p className="muted">{t("settings.none")}</p>

@@ -8,7 +8,7 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 import { Downloads } from "@/components/exports/downloads";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
+import { formatList, formatNumber, formatPhase, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProgramme } from "./load-programme";
 
@@ -36,7 +36,9 @@ export default async function ProgrammePage({ params }: Props) {
       <td className="num">{n(r.indirect)}</td>
     </tr>
   );
-  const since = programme.startDate?.slice(0, 4) ?? phases[0]?.project.startDate.slice(0, 4) ?? "";
+  // The figures cover the phases this reader sees (a donor, those it funds): the heading names them.
+  const seen = formatList(language, phases.map(({ project }) => (project.phase === null ? project.code : formatPhase(project.phase))));
+  const since = phases.map(({ project }) => project.startDate).sort()[0]?.slice(0, 4) ?? "";
 
   return (
     <>
@@ -51,7 +53,7 @@ export default async function ProgrammePage({ params }: Props) {
       </section>
 
       <section className="card" aria-labelledby="phases">
-        <h2 id="phases">{t("programme.totals", { year: since })}</h2>
+        <h2 id="phases">{t("programme.totals", { count: phases.length, phases: seen, year: since })}</h2>
         <div className="table-scroll">
           <table>
             <thead>
@@ -86,11 +88,13 @@ export default async function ProgrammePage({ params }: Props) {
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              {completed && completed.phases.length < phases.length &&
-                totalRow(t("programme.completedPhases", { phases: completed.phases.map(formatPhase).join(", ") }), completed.reach)}
-              {totalRow(t("programme.allPhases"), reach)}
-            </tfoot>
+            {phases.length > 1 && (
+              <tfoot>
+                {completed && completed.phases.length < phases.length &&
+                  totalRow(t("programme.completedPhases", { phases: formatList(language, completed.phases.map(formatPhase)) }), completed.reach)}
+                {totalRow(t("programme.allPhases", { phases: seen }), reach)}
+              </tfoot>
+            )}
           </table>
         </div>
         <p className="muted small">{t("programme.totalsNote")}</p>

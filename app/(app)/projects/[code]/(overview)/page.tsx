@@ -20,7 +20,7 @@ import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
-import { formatDate, formatNumber, localized } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { FREQUENCY_PERIOD_TYPE, isPeriod, periodsBetween } from "@/lib/periods/period";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
@@ -72,7 +72,7 @@ async function Beneficiaries({ ctx, overview, approvedOnly }: { ctx: QueryContex
       <ReachSummary reach={getReach(ctx, [project.id], { approvedOnly })} />
       {trained.trainers > 0 && (
         <p>
-          <strong>{t("dashboard.trainedCascade", { trainers: formatNumber(language, trained.trainers), trainees: formatNumber(language, trained.trainees) })}</strong>
+          <strong>{t("dashboard.trainedCascade", { trainers: trained.trainers, trainees: trained.trainees })}</strong>
         </p>
       )}
       {points.length > 0 && (
@@ -121,7 +121,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
     <>
       <p className="muted small">
         {dashboard.latestApproved
-          ? t("dashboard.latestApproved", { period: dashboard.latestApproved.period, date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—" })
+          ? t("dashboard.latestApproved", { period: formatPeriod(language, dashboard.latestApproved.period), date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—" })
           : t("dashboard.noApproved")}
       </p>
       {dashboard.periods.length > 0 && (
@@ -129,7 +129,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
           {dashboard.periods.map(({ period, state }) => (
             <li key={period}>
               <span className={`badge badge-period-${state}`}>
-                {t("dashboard.periodState", { period, state: state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`) })}
+                {t("dashboard.periodState", { period: formatPeriod(language, period), state: state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`) })}
               </span>
             </li>
           ))}
@@ -156,7 +156,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
               <option value="">{t("portfolio.any")}</option>
               {periods.map((p) => (
                 <option key={p} value={p}>
-                  {p}
+                  {formatPeriod(language, p)}
                 </option>
               ))}
             </select>
@@ -199,7 +199,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
         </label>
         <button type="submit">{t("dashboard.show")}</button>
       </form>
-      {filters.to && <p className="note">{t("dashboard.asOf", { period: filters.to })}</p>}
+      {filters.to && <p className="note">{t("dashboard.asOf", { period: formatPeriod(language, filters.to) })}</p>}
       {filterLabel && <p className="note">{t("dashboard.filteredBy", { filter: filterLabel })}</p>}
       <ResultsFramework results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} filterLabel={filterLabel || undefined} />
       {dashboard.detail && (

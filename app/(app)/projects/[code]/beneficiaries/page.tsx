@@ -4,12 +4,18 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
 import { listBeneficiaryRecords, seesIndividualRecords } from "@/db/queries/beneficiary-records";
+import { registryImportContext } from "@/db/queries/registry-import";
 import { getReach } from "@/db/queries/registry";
-import { formatNumber, localized } from "@/lib/i18n/format";
+import { formatDate, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "../load-project";
 
 const PAGE = 100;
+
+const querySchema = z.object({
+  offset: z.coerce.number().int().min(0).catch(0),
+  q: z.string().trim().max(64).optional().catch(undefined),
+});
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,10 +27,19 @@ export default async function RegistryPage({ params, searchParams }: { params: P
   if (!overview) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const offset = z.coerce.number().int().min(0).catch(0).parse((await searchParams).offset);
+  const { offset, q } = querySchema.parse(await searchParams);
+  const search = q || undefined;
   const individual = seesIndividualRecords(ctx, project.id);
-  const page = individual ? listBeneficiaryRecords(ctx, project.id, { limit: PAGE, offset }) : null;
+  const page = individual ? listBeneficiaryRecords(ctx, project.id, { limit: PAGE, offset, search }) : null;
   const base = `/projects/${encodeURIComponent(project.code)}/beneficiaries`;
+  const pageAt = (at: number) => `${base}?${new URLSearchParams({ ...(search ? { q: search } : {}), offset: String(at) }).toString()}`;
+  // Names, not codes, in the reader's language: the same code book the import reads.
+  const { codes } = registryImportContext(ctx, project.id);
+  const nameIn = (values: readonly { code: string; nameEn: string; nameFr: string | null }[]) => {
+    const names = new Map(values.map((v) => [v.code, localized(language, v.nameEn, v.nameFr)]));
+    return (code: string | null) => (code === null ? "—" : (names.get(code) ?? code));
+  };
+  const [sexName, groupName, placeName, serviceName] = [nameIn(codes.sexes), nameIn(codes.groups), nameIn(codes.places), nameIn(codes.services)];
   return (
     <>
       <p className="eyebrow">
@@ -42,7 +57,19 @@ export default async function RegistryPage({ params, searchParams }: { params: P
           <p>
             <Link href={`${base}/import`}>{t("registry.import")}</Link>
           </p>
-          <p className="muted small">{t("registry.recordsCount", { shown: formatNumber(language, page.records.length), total: formatNumber(language, page.total) })}</p>
+          <form method="get" action={base} className="filters" role="search" aria-label={t("registry.search")}>
+            <label>
+              {t("registry.searchLabel")}
+              <input type="search" name="q" defaultValue={search ?? ""} maxLength={64} />
+            </label>
+            <button type="submit">{t("registry.searchButton")}</button>
+            {search && <Link href={base}>{t("registry.searchClear")}</Link>}
+          </form>
+          <p className="muted small" role="status">
+            {search
+              ? t("registry.matchCount", { count: page.total, shown: page.records.length, search })
+              : t("registry.recordsCount", { shown: page.records.length, total: page.total })}
+          </p>
           <div className="table-scroll">
             <table>
               <thead>
@@ -61,20 +88,20 @@ export default async function RegistryPage({ params, searchParams }: { params: P
                       {r.ref}
                     </th>
                     <td className="code">{r.householdRef ?? "—"}</td>
-                    <td>{r.sex}</td>
+                    <td>{sexName(r.sex)}</td>
                     <td>{r.birthYear ?? "—"}</td>
-                    <td>{r.groupCode}</td>
-                    <td>{r.locationCode}</td>
+                    <td>{groupName(r.groupCode)}</td>
+                    <td>{placeName(r.locationCode)}</td>
                     <td className="num">{r.householdSize ?? "—"}</td>
-                    <td className="small">{r.services.map((s) => `${s.code} ${s.receivedOn}`).join(", ")}</td>
+                    <td className="small">{r.services.map((s) => `${serviceName(s.code)} (${formatDate(language, s.receivedOn)})`).join(", ")}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <p className="row-fields">
-            {offset > 0 && <Link href={`${base}?offset=${Math.max(0, offset - PAGE)}`}>{t("registry.previous")}</Link>}
-            {offset + PAGE < page.total && <Link href={`${base}?offset=${offset + PAGE}`}>{t("registry.next")}</Link>}
+            {offset > 0 && <Link href={pageAt(Math.max(0, offset - PAGE))}>{t("registry.previous")}</Link>}
+            {offset + PAGE < page.total && <Link href={pageAt(offset + PAGE)}>{t("registry.next")}</Link>}
           </p>
         </section>
       )}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { listReportingPeriods } from "@/db/queries/entry-sheet";
 import { listChangesSinceApproval } from "@/db/queries/project-periods";
 import { seesUnapprovedFigures } from "@/db/queries/viewer";
-import { formatDate, localized } from "@/lib/i18n/format";
+import { formatDate, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "../load-project";
 
@@ -44,7 +44,7 @@ export default async function EntryPeriodsPage({ params }: Props) {
             {periods.map(({ period, state }) => (
               <tr key={period}>
                 <th scope="row">
-                  <Link href={`/projects/${encodeURIComponent(project.code)}/entry/${period}`}>{period}</Link>
+                  <Link href={`/projects/${encodeURIComponent(project.code)}/entry/${period}`}>{formatPeriod(language, period)}</Link>
                 </th>
                 <td>
                   <span className={`badge badge-period-${state.status}`}>{t(`entry.statusName.${state.status}`)}</span>

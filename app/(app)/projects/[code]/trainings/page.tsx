@@ -57,7 +57,7 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
           <section className="card" aria-labelledby="cascade">
             <h2 id="cascade">{t("trainings.cascade")}</h2>
             <p>
-              <strong>{t("trainings.totals", { trainers: n(totals.trainers), trainees: n(totals.trainees) })}</strong>
+              <strong>{t("trainings.totals", { trainers: totals.trainers, trainees: totals.trainees })}</strong>
             </p>
             <div className="table-scroll">
               <table>

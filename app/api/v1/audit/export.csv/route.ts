@@ -4,6 +4,7 @@ import { fileResponse } from "@/lib/api/export-request";
 import { authenticate, jsonError } from "@/lib/api/respond";
 import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
+import { exportFileName } from "@/lib/exports/file-name";
 import { parseAuditFilters } from "@/lib/validation/audit-filters";
 
 const delimiterSchema = z.enum(["comma", "semicolon"]).default("comma");
@@ -27,5 +28,5 @@ export async function GET(request: Request) {
   const header = [t("audit.whenUtc"), t("audit.user"), t("audit.action"), t("audit.project"), t("audit.what"), t("audit.details")];
   const rows = entries.map((e) => [e.at, e.userName, e.action, e.projectCode, describeAuditEntry(e, names, t, language), e.details]);
   const today = new Date().toISOString().slice(0, 10);
-  return fileResponse(UTF8_BOM + rowsToCsv(header, rows, delimiter.data), `audit-trail-${today}.csv`, "text/csv; charset=utf-8");
+  return fileResponse(UTF8_BOM + rowsToCsv(header, rows, delimiter.data), exportFileName(["audit-trail"], today, "csv", delimiter.data), "text/csv; charset=utf-8");
 }

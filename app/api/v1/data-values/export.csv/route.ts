@@ -6,6 +6,7 @@ import { fileResponse } from "@/lib/api/export-request";
 import { authenticate, jsonError } from "@/lib/api/respond";
 import { loadConfig } from "@/lib/config/env";
 import { csvLine, UTF8_BOM, type CsvCell } from "@/lib/exports/csv";
+import { exportFileName } from "@/lib/exports/file-name";
 
 const querySchema = z.object({ delimiter: z.enum(["comma", "semicolon"]).default("comma"), status: z.literal("approved").optional() });
 
@@ -32,5 +33,5 @@ export async function GET(request: Request) {
     UTF8_BOM + csvLine(VALUE_COLUMNS, delimiter),
     (row) => csvLine(row as CsvCell[], delimiter),
   );
-  return fileResponse(stream, `baseline-data-values-${new Date().toISOString().slice(0, 10)}.csv`, "text/csv; charset=utf-8");
+  return fileResponse(stream, exportFileName(["baseline-data-values"], new Date().toISOString(), "csv", delimiter), "text/csv; charset=utf-8");
 }

@@ -1,20 +1,16 @@
 import { listPeriodStates } from "@/db/queries/approved-periods";
 import { listIndicatorFigures } from "@/db/queries/indicator-figures";
-import { getProjectOverview } from "@/db/queries/projects";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
-import { readFiguresRequest } from "@/lib/api/figures-request";
 import { projectJson } from "@/lib/api/project-json";
-import { jsonError, jsonOk } from "@/lib/api/respond";
+import { jsonOk } from "@/lib/api/respond";
+import { readProjectRequest } from "./read-project";
 
 /** GET /api/v1/projects/{id or code}: the project, its results framework, figures and beneficiaries counted once. */
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
-  const read = await readFiguresRequest(request, params);
+  const read = await readProjectRequest(request, params);
   if (read instanceof Response) return read;
-  const { user, t, language, ref, rawRef, approvedOnly } = read;
-  const ctx = { viewer: user };
-  const overview = getProjectOverview(ctx, ref);
-  if (!overview) return jsonError(t, 404, t("api.projectNotFound", { ref: rawRef }));
+  const { ctx, overview, language, approvedOnly } = read;
   const projectId = overview.project.id;
   return jsonOk(
     projectJson(

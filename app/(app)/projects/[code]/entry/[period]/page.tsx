@@ -10,7 +10,7 @@ import { getNarratives } from "@/db/queries/narratives";
 import { getPeriodOverview } from "@/db/queries/project-periods";
 import { managedProjectIds } from "@/db/queries/viewer";
 import { LANGUAGES } from "@/lib/domain/codes";
-import { formatDate, formatList, localized } from "@/lib/i18n/format";
+import { formatDate, formatList, formatPeriod, localized } from "@/lib/i18n/format";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { getTranslator } from "@/lib/i18n/server";
 import { dayAfter, parsePeriod, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
@@ -24,8 +24,8 @@ import { saveNarrativeForm } from "./narrative-actions";
 type Props = { params: Promise<{ code: string; period: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { t } = await getTranslator();
-  return { title: t("entry.sheetTitle", { period: (await params).period }) };
+  const { t, language } = await getTranslator();
+  return { title: t("entry.sheetTitle", { period: formatPeriod(language, (await params).period) }) };
 }
 
 export default async function EntrySheetPage({ params }: Props) {
@@ -37,6 +37,7 @@ export default async function EntrySheetPage({ params }: Props) {
   const where = getPeriodOverview(ctx, project, period, today);
   if (!where) notFound();
   const { t, language } = await getTranslator();
+  const label = formatPeriod(language, period);
   const sheet = getEntrySheet(ctx, project, period);
   const { state } = sheet;
   const narratives = getNarratives(ctx, project.id, period);
@@ -61,7 +62,7 @@ export default async function EntrySheetPage({ params }: Props) {
           {" / "}
           <Link href={`/projects/${encodeURIComponent(project.code)}/entry`}>{t("entry.back")}</Link>
         </p>
-        <h1 id="sheet-title">{t("entry.sheetTitle", { period })}</h1>
+        <h1 id="sheet-title">{t("entry.sheetTitle", { period: label })}</h1>
         <p>
           <span className={`badge badge-period-${state.status}`}>{t(`entry.statusName.${state.status}`)}</span>{" "}
           {state.submittedByName && state.submittedAt && <span className="muted small">{t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })} </span>}
@@ -79,8 +80,8 @@ export default async function EntrySheetPage({ params }: Props) {
           </p>
         )}
         {state.submissionComment && state.status === "submitted" && <p className="note">{t("entry.submittedWithGaps", { comment: state.submissionComment })}</p>}
-        {!where.ended && <p className="note">{t("entry.notEnded", { period, date: formatDate(language, periodEnd(period)), next: formatDate(language, dayAfter(periodEnd(period))) })}</p>}
-        {couldApprove && where.earlierOpen.length > 0 && <p className="note">{t("entry.waitingFor", { periods: formatList(language, where.earlierOpen), count: where.earlierOpen.length })}</p>}
+        {!where.ended && <p className="note">{t("entry.notEnded", { period: label, date: formatDate(language, periodEnd(period)), next: formatDate(language, dayAfter(periodEnd(period))) })}</p>}
+        {couldApprove && where.earlierOpen.length > 0 && <p className="note">{t("entry.waitingFor", { periods: formatList(language, where.earlierOpen.map((p) => formatPeriod(language, p))), count: where.earlierOpen.length })}</p>}
         {where.changes && <p className="note changed-since-approval">{t("entry.changedSinceApproval", where.changes)}</p>}
         {!sheet.canEdit && <p className="muted">{t("entry.notManager")}</p>}
         {sheet.canEdit && !editable && <p className="note">{t("entry.readOnly", { status: state.status })}</p>}
@@ -100,7 +101,7 @@ export default async function EntrySheetPage({ params }: Props) {
           reopen: t("entry.reopen"),
           mark_not_reported: t("entry.mark_not_reported"),
           cancel: t("entry.cancel"),
-          confirm: Object.fromEntries(PERIOD_ACTIONS.map((a) => [a, t.raw(`entry.confirm.${a}`) as string])) as Record<(typeof PERIOD_ACTIONS)[number], string>,
+          confirm: Object.fromEntries(PERIOD_ACTIONS.map((a) => [a, t(`entry.confirm.${a}`, { period: label })])) as Record<(typeof PERIOD_ACTIONS)[number], string>,
           explain: Object.fromEntries(PERIOD_ACTIONS.map((a) => [a, t(`entry.explain.${a}`)])) as Record<(typeof PERIOD_ACTIONS)[number], string>,
           comment: { return: t("entry.returnComment"), reopen: t("entry.reopenReason"), mark_not_reported: t("entry.notReportedReason") },
           complete: t("entry.complete"),
@@ -127,7 +128,8 @@ export default async function EntrySheetPage({ params }: Props) {
       <DataEntryGrid
         projectCode={project.code}
         period={period}
-        previousPeriod={previousPeriod(period)}
+        periodLabel={label}
+        previousPeriodLabel={formatPeriod(language, previousPeriod(period))}
         locale={language === "fr" ? "fr-FR" : "en-GB"}
         editable={editable}
         indicators={manual.map(({ indicator, dimensions }) => ({

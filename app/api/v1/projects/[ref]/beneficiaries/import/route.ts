@@ -5,7 +5,7 @@ import { managedProjectIds } from "@/db/queries/viewer";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
 import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
-import { formatList } from "@/lib/i18n/format";
+import { formatList, formatPeriod } from "@/lib/i18n/format";
 import { importProblemMessage } from "@/lib/i18n/import-message";
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -70,7 +70,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
         ? t("import.committed", { added: counts.peopleAdded, changed: counts.peopleChanged, services: counts.servicesAdded })
         : t("import.counts", { rows: counts.rows, added: counts.peopleAdded, changed: counts.peopleChanged, unchanged: counts.peopleUnchanged, services: counts.servicesAdded });
   const touched = inApprovedPeriods.reduce((sum, p) => sum + p.records, 0);
-  const warning = problems.length === 0 && touched > 0 ? t("import.inApprovedPeriods", { count: touched, periods: formatList(language, inApprovedPeriods.map((p) => p.period)) }) : null;
+  const warning = problems.length === 0 && touched > 0 ? t("import.inApprovedPeriods", { count: touched, periods: formatList(language, inApprovedPeriods.map((p) => formatPeriod(language, p.period))) }) : null;
   const body = {
     mode: query.data.mode,
     written: commit,

@@ -1,0 +1,14 @@
+import { getProjectOverview, type ProjectOverview } from "@/db/queries/projects";
+import type { QueryContext } from "@/db/queries/viewer";
+import { readFiguresRequest, type FiguresRequest } from "@/lib/api/figures-request";
+import { jsonError } from "@/lib/api/respond";
+
+/** What every read of one project's figures starts with: the caller and query (see readFiguresRequest), then the project they may see, or 404. */
+export async function readProjectRequest(request: Request, params: Promise<{ ref: string }>): Promise<(FiguresRequest & { ctx: QueryContext; overview: ProjectOverview }) | Response> {
+  const read = await readFiguresRequest(request, params);
+  if (read instanceof Response) return read;
+  const ctx = { viewer: read.user };
+  const overview = getProjectOverview(ctx, read.ref);
+  if (!overview) return jsonError(read.t, 404, read.t("api.projectNotFound", { ref: read.rawRef }));
+  return { ...read, ctx, overview };
+}

@@ -1,0 +1,27 @@
+import { readsApproved } from "@/db/queries/registry";
+import { listTrainings } from "@/db/queries/trainings";
+import { jsonOk } from "@/lib/api/respond";
+import { trainingJson } from "@/lib/api/trainings-json";
+import { countPeopleTrained } from "@/lib/trainings/people-trained";
+import { readProjectRequest } from "../read-project";
+
+/**
+ * GET /api/v1/projects/{id or code}/trainings: the project's trainings as the caller sees them (as
+ * the approvals recorded them for donors and with ?status=approved), with the cascade's totals.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+  const read = await readProjectRequest(request, params);
+  if (read instanceof Response) return read;
+  const { ctx, overview, language, approvedOnly } = read;
+  const view = { approvedOnly };
+  const { trainings, records } = listTrainings(ctx, overview.project.id, view);
+  const totals = countPeopleTrained(records);
+  return jsonOk({
+    project: overview.project.code,
+    approvedOnly: readsApproved(ctx, view),
+    trainersTrained: totals.trainers,
+    peopleTrained: totals.trainees,
+    data: trainings.map((training) => trainingJson(language, training)),
+    next: null,
+  });
+}
