@@ -97,7 +97,7 @@ test("the project dashboard's period, place and status filters live in the URL",
   await expect(page.getByText("Figures as they stood at the end of Q2 2025.")).toBeVisible();
   await expect(page.getByText("The charts show Huye only.")).toBeVisible();
   // The table follows the place: Huye's actual, then the whole project's as it stood, with its target.
-  await expect(page.getByText(/^Figures of Huye: the column “Huye” holds its actuals/)).toBeVisible();
+  await expect(page.getByText(/^Filtered by Huye: the column “Huye” holds the actuals entered for it/)).toBeVisible();
   const row = page.getByRole("row", { name: /OP2\.3 Returnees supported/ });
   await expect(row.locator("xpath=ancestor::table").getByRole("columnheader")).toHaveText(["Indicator", "Huye", "Whole project", "Target", "Progress", "Status"]);
   const huye = await cellNumber(row, 0);

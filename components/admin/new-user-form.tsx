@@ -42,7 +42,7 @@ export function NewUserForm({
   const [state, formAction, pending] = useActionState<UserActionState, FormData>(addUserAction, null);
   const [role, setRole] = useState("manager");
   return (
-    <form onSubmit={submitKeepingValues(formAction)} className="card new-user">
+    <form onSubmit={submitKeepingValues(formAction)} className="card edit-form">
       <fieldset>
         <legend>{labels.legend}</legend>
         <div className="form-grid">

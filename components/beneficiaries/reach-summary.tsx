@@ -29,7 +29,7 @@ export async function ReachSummary({ reach }: { reach: Reach }) {
       <ul className="plain">
         {Object.entries(reach.byService).map(([code, people]) => (
           <li key={code}>
-            {serviceName(code)}: <strong>{formatNumber(language, people)}</strong>
+            {t("common.label", { label: serviceName(code) })} <strong>{formatNumber(language, people)}</strong>
           </li>
         ))}
       </ul>
@@ -39,7 +39,7 @@ export async function ReachSummary({ reach }: { reach: Reach }) {
           <ul className="plain">
             {overlaps.map(([services, people]) => (
               <li key={services}>
-                {t("project.beneficiaries.servicesCount", { count: services })}: <strong>{formatNumber(language, people)}</strong>
+                {t("common.label", { label: t("project.beneficiaries.servicesCount", { count: services }) })} <strong>{formatNumber(language, people)}</strong>
               </li>
             ))}
           </ul>

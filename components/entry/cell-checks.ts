@@ -48,7 +48,7 @@ export function checkBreakdowns(measure: IndicatorMeasure, block: readonly Block
 }
 
 /** A figure as the grid shows it beside a cell (the previous period's): a number, or a percentage with its parts. */
-export function shownFigure(measure: IndicatorMeasure, figure: FigureParts | null, number: Intl.NumberFormat, percent: Intl.NumberFormat): string | null {
+export function shownFigure(measure: IndicatorMeasure, figure: FigureParts | null, number: { format(value: number): string }, percent: { format(ratio: number): string }): string | null {
   if (!figure) return null;
   if (measure === "number") return figure.value === null ? null : number.format(figure.value);
   if (figure.numerator === null || !figure.denominator) return null;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, typ
 import { createTranslator } from "use-intl/core";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { FigureParts } from "@/lib/indicators/actual";
+import { percentFormatter } from "@/lib/i18n/format";
 import { problemMessage } from "@/lib/i18n/problem-message";
 import { plainNumber } from "@/lib/validation/figure";
 import type { Translator } from "@/lib/i18n/server";
@@ -57,7 +58,7 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
   const focusProblem = useRef(false);
   const t = useMemo(() => createTranslator({ locale: messages.language, messages: messages.messages }) as unknown as Translator, [messages]);
   const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }), [locale]);
-  const percent = useMemo(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }), [locale]);
+  const percent = useMemo(() => percentFormatter(locale, 1), [locale]);
 
   const rows = useMemo(() => {
     const list: Row[] = [];

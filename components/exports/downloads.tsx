@@ -50,7 +50,7 @@ export async function Downloads({
             <a href={csv(kind)} download>
               {label}
             </a>{" "}
-            <a href={csv(kind, "semicolon")} download className="small" aria-label={`${label}: ${t("export.button.semicolon")}`}>
+            <a href={csv(kind, "semicolon")} download className="small" aria-label={t("common.labelled", { label, value: t("export.button.semicolon") })}>
               ({t("export.button.semicolon")})
             </a>
           </li>

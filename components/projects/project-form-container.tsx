@@ -21,7 +21,7 @@ export async function ProjectFormContainer({ ctx, defaultValues, target }: { ctx
         target={target}
         labels={{ ...labels, programmeCode: t("projectForm.programme"), countryCode: t("projectForm.country"), reportingFrequency: t("projectForm.reportingFrequency") }}
         choices={{
-          programmes: choices.programmes.map((p) => ({ value: p.code, label: `${p.code}: ${localized(language, p.titleEn, p.titleFr)}` })),
+          programmes: choices.programmes.map((p) => ({ value: p.code, label: t("common.labelled", { label: p.code, value: localized(language, p.titleEn, p.titleFr) }) })),
           countries: choices.countries.map((c) => ({ value: c.code, label: localized(language, c.nameEn, c.nameFr) })),
           organisations: choices.organisations.map((o) => ({ value: o.code, label: localized(language, o.nameEn, o.nameFr) })),
           locations: choices.places.map((l) => ({ value: l.code, label: localized(language, l.nameEn, l.nameFr), country: choices.countries.find((c) => c.countryCode === l.countryCode)?.code ?? "" })),

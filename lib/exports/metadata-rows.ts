@@ -32,6 +32,7 @@ export function metadataRows(subject: ExportSubject, table: TrackingTable, t: Tr
   }
   rows.push(
     [t("export.meta.figures"), table.approvedOnly ? t("project.approvedOnly") : t("project.includesUnapproved")],
+    ...(table.approvedOnly ? [] : [[t("export.meta.notApproved"), t("export.meta.notApprovedNote")] as [string, string]]),
     [t("export.meta.statusRule"), t("dashboard.thresholds")],
     [t("export.meta.periodsLabel"), t("export.meta.periodsNote")],
     [t("export.meta.percentages"), t("export.meta.percentagesNote")],

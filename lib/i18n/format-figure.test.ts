@@ -7,7 +7,7 @@ describe("formatActual", () => {
     const actual = ratioActual(1134, 1800);
     if (!actual) throw new Error("no actual");
     expect(formatActual("en", actual)).toBe("63% (1,134/1,800)");
-    expect(formatActual("fr", actual)).toBe("63\u00a0% (1\u202f134/1\u202f800)");
+    expect(formatActual("fr", actual)).toBe("63\u202f% (1\u202f134/1\u202f800)");
   });
 
   it("shows a count as a number", () => {

@@ -7,11 +7,11 @@ const INTL_LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR" };
 
 // Making a formatter costs far more than using one: a page of a thousand figures reuses them.
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: Language, style: "decimal" | "percent", maximumFractionDigits: number): Intl.NumberFormat {
-  const key = `${language}|${style}|${maximumFractionDigits}`;
+function numberFormat(language: Language, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${language}|${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[language], { style, maximumFractionDigits });
+    format = new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits });
     numberFormats.set(key, format);
   }
   return format;
@@ -22,17 +22,37 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
 };
 
 export function formatNumber(language: Language, value: number, maximumFractionDigits = 1): string {
-  return numberFormat(language, "decimal", maximumFractionDigits).format(value);
+  return numberFormat(language, maximumFractionDigits).format(value);
+}
+
+/**
+ * A fraction as a percentage in a locale ("en-GB", "fr-FR"), 0.64 giving 64%. Intl puts a full
+ * no-break space before % in French; French typography wants the narrow one (U+202F), as before : ; ! ?.
+ */
+export function percentFormatter(locale: string, maximumFractionDigits: number): { format(ratio: number): string } {
+  const format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits });
+  return { format: (ratio) => format.format(ratio).replace(/\u00a0%/, "\u202f%") };
+}
+
+const percentFormats = new Map<string, { format(ratio: number): string }>();
+function percentFormat(language: Language, maximumFractionDigits: number) {
+  const key = `${language}|${maximumFractionDigits}`;
+  let format = percentFormats.get(key);
+  if (!format) {
+    format = percentFormatter(INTL_LOCALE[language], maximumFractionDigits);
+    percentFormats.set(key, format);
+  }
+  return format;
 }
 
 /** A percentage given as 0-100 (78 gives 78%, 78 % in French). */
 export function formatPercent(language: Language, value: number, maximumFractionDigits = 1): string {
-  return numberFormat(language, "percent", maximumFractionDigits).format(value / 100);
+  return percentFormat(language, maximumFractionDigits).format(value / 100);
 }
 
 /** A fraction as a percentage (0.64 gives 64%). */
 export function formatRatio(language: Language, ratio: number): string {
-  return numberFormat(language, "percent", 0).format(ratio);
+  return percentFormat(language, 0).format(ratio);
 }
 
 /** A calendar date given as "2026-11-23". */

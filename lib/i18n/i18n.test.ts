@@ -43,7 +43,7 @@ describe("formatting", () => {
 
   it("writes percentages as each language does", () => {
     expect(formatPercent("en", 78)).toBe("78%");
-    expect(formatPercent("fr", 63)).toBe("63\u00a0%"); // no-break space, as Intl writes it
+    expect(formatPercent("fr", 63)).toBe("63\u202f%"); // the narrow no-break space of French typography
     expect(formatRatio("en", 0.64)).toBe("64%");
     expect(formatRatio("en", 1.2)).toBe("120%");
   });

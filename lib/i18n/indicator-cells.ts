@@ -25,6 +25,6 @@ export function indicatorCells(t: Translator, language: Language, { indicator, a
     actual: actual ? formatActual(language, actual) : null,
     progress: progress === null ? t("common.none") : formatRatio(language, progress),
     status: t(`dashboard.statusName.${status}`),
-    due: due === null ? null : `${t("dashboard.target")}: ${formatMeasureValue(language, indicator.measure, due)}`,
+    due: due === null ? null : t("common.labelled", { label: t("dashboard.target"), value: formatMeasureValue(language, indicator.measure, due) }),
   };
 }

@@ -33,7 +33,7 @@ export function renderDonorReport(report: DonorReportData, t: Translator, langua
     font: path.join(FONT_DIR, "DejaVuSans.ttf"),
     lang: language === "fr" ? "fr-FR" : "en-GB",
     displayTitle: true,
-    info: { Title: `${t("report.title")}: ${title} (${report.period.id})`, Author: "Baseline", Subject: project.code },
+    info: { Title: `${t("common.labelled", { label: t("report.title"), value: title })} (${report.period.id})`, Author: "Baseline", Subject: project.code },
   });
   doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
   doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
@@ -79,8 +79,8 @@ function cover(doc: Doc, report: DonorReportData, t: Translator, language: Langu
   const lines = [
     `${project.code} · ${localized(language, country.nameEn, country.nameFr)}`,
     programme ? `${localized(language, programme.titleEn, programme.titleFr)}${project.phase === null ? "" : ` · ${t("project.phase")} ${formatPhase(project.phase)}`}` : null,
-    names("funding").length > 0 ? t("report.labelled", { label: t("export.meta.donors"), value: names("funding").join(", ") }) : null,
-    names("implementing").length > 0 ? t("report.labelled", { label: t("export.meta.implementing"), value: names("implementing").join(", ") }) : null,
+    names("funding").length > 0 ? t("common.labelled", { label: t("export.meta.donors"), value: names("funding").join(", ") }) : null,
+    names("implementing").length > 0 ? t("common.labelled", { label: t("export.meta.implementing"), value: names("implementing").join(", ") }) : null,
   ];
   for (const line of lines) if (line) doc.text(line);
   doc.moveDown(2).font("bold").fontSize(14).fillColor(INK);
@@ -120,7 +120,7 @@ function summary(doc: Doc, report: DonorReportData, t: Translator, language: Lan
     doc.font("body");
     for (const [code, people] of services) {
       const service = report.services.get(code);
-      doc.text(t("report.labelled", { label: service ? localized(language, service.nameEn, service.nameFr) : code, value: formatNumber(language, people) }), { indent: 10 });
+      doc.text(t("common.labelled", { label: service ? localized(language, service.nameEn, service.nameFr) : code, value: formatNumber(language, people) }), { indent: 10 });
     }
   }
   doc.moveDown(0.5).fontSize(8.5).fillColor(MUTED).text(t("project.beneficiaries.note"));
@@ -188,7 +188,7 @@ function indicatorTable(doc: Doc, report: DonorReportData, t: Translator, langua
     doc.font("body").fontSize(8.5);
     for (const figure of context) {
       const cells = indicatorCells(t, language, figure);
-      doc.text(`${cells.code} ${cells.name}: ${cells.actual ?? t("project.framework.noActual")}`);
+      doc.text(`${cells.code} ${t("common.labelled", { label: cells.name, value: cells.actual ?? t("project.framework.noActual") })}`);
     }
   }
 }
@@ -285,7 +285,7 @@ function seriesChart(doc: Doc, detail: NonNullable<DonorReportData["dashboard"][
   doc.x = doc.page.margins.left;
   doc.y = base + 16;
   doc.font("body").fontSize(8).fillColor(INK);
-  const legend = (label: string, value: number | null | undefined) => (value === null || value === undefined ? label : t("report.labelled", { label, value: formatNumber(language, value) }));
+  const legend = (label: string, value: number | null | undefined) => (value === null || value === undefined ? label : t("common.labelled", { label, value: formatNumber(language, value) }));
   doc.text(`— ${legend(t("report.actualLine"), last?.toDate)}    - - ${legend(t("report.targetLine"), last?.target)}    ▮ ${t("dashboard.reported")}`);
   doc.moveDown(0.8);
 }

@@ -78,7 +78,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           <a href="/api/v1/data-values/export.csv" download>
             {t("export.button.allValues")}
           </a>{" "}
-          <a href="/api/v1/data-values/export.csv?delimiter=semicolon" download aria-label={`${t("export.button.allValues")}: ${t("export.button.semicolon")}`}>
+          <a href="/api/v1/data-values/export.csv?delimiter=semicolon" download aria-label={t("common.labelled", { label: t("export.button.allValues"), value: t("export.button.semicolon") })}>
             ({t("export.button.semicolon")})
           </a>
         </p>
@@ -137,7 +137,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               </p>
             )}
             <div className="table-scroll">
-              <table>
+              <table className="stack-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t("portfolio.project")}</th>
@@ -159,16 +159,16 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                           {project.donors.length > 0 && ` · ${project.donors.map((d) => localized(language, d.nameEn, d.nameFr)).join(", ")}`}
                         </span>
                       </th>
-                      <td>
+                      <td data-label={t("portfolio.status")}>
                         <StatusBadge status={project.status} />
                       </td>
-                      <td>
+                      <td data-label={t("portfolio.dates")}>
                         <DateRange start={project.startDate} end={project.endDate} />
                       </td>
-                      <td>
+                      <td data-label={t("portfolio.mainTarget")}>
                         {project.main ? (
                           <>
-                            {localized(language, project.main.indicator.nameEn, project.main.indicator.nameFr)}:{" "}
+                            {t("common.label", { label: localized(language, project.main.indicator.nameEn, project.main.indicator.nameFr) })}{" "}
                             {project.main.actual ? formatActual(language, project.main.actual) : t("common.none")} /{" "}
                             {formatMeasureValue(language, project.main.indicator.measure, project.main.indicator.target ?? 0)}
                           </>
@@ -176,7 +176,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                           t("common.none")
                         )}
                       </td>
-                      <td className="num">
+                      <td className="num" data-label={t("portfolio.progress")}>
                         {project.main?.progress === null || !project.main ? (
                           t("common.none")
                         ) : (

@@ -56,7 +56,7 @@ export default async function UsersPage() {
         }}
       />
       <div className="table-scroll card">
-        <table>
+        <table className="stack-on-phone">
           <thead>
             <tr>
               <th scope="col">{t("users.account")}</th>
@@ -73,7 +73,7 @@ export default async function UsersPage() {
                   {u.name}
                   <span className="hint">{u.email}</span>
                 </th>
-                <td>
+                <td data-label={t("users.role")}>
                   <UserChangeForm
                     userId={u.id}
                     change="role"
@@ -90,7 +90,7 @@ export default async function UsersPage() {
                     </select>
                   </UserChangeForm>
                 </td>
-                <td>
+                <td data-label={t("users.access")}>
                   {u.role === "manager" && (
                     <details>
                       <summary>{u.projects.length > 0 ? u.projects.join(", ") : t("users.noProject")}</summary>
@@ -120,7 +120,7 @@ export default async function UsersPage() {
                   )}
                   {(u.role === "admin" || u.role === "staff") && <span className="hint">{t("users.everyProject")}</span>}
                 </td>
-                <td>
+                <td data-label={t("users.state")}>
                   <span className={`badge badge-user-${u.state}`}>
                     {u.state === "disabled"
                       ? t("users.stateName.disabled", { date: formatDate(language, u.disabledAt ?? "") })
@@ -143,7 +143,7 @@ export default async function UsersPage() {
                     <UserChangeForm userId={u.id} change="link" label={t("users.newLink")} changeUserAction={changeUserAction} linkLabels={linkLabels} />
                   )}
                 </td>
-                <td>
+                <td data-label={t("users.password")}>
                   <UserChangeForm userId={u.id} change="password" label={t("users.setPassword")} changeUserAction={changeUserAction}>
                     <input name="password" type="password" autoComplete="new-password" aria-label={t("users.newPasswordOf", { name: u.name })} placeholder={t("users.newPassword")} minLength={12} />
                   </UserChangeForm>

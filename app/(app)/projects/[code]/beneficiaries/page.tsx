@@ -71,7 +71,7 @@ export default async function RegistryPage({ params, searchParams }: { params: P
               : t("registry.recordsCount", { shown: page.records.length, total: page.total })}
           </p>
           <div className="table-scroll">
-            <table>
+            <table className="stack-on-phone">
               <thead>
                 <tr>
                   {(["id", "household", "sex", "birthYear", "group", "location", "householdSize", "services"] as const).map((key) => (
@@ -87,13 +87,13 @@ export default async function RegistryPage({ params, searchParams }: { params: P
                     <th scope="row" className="code">
                       {r.ref}
                     </th>
-                    <td className="code">{r.householdRef ?? "—"}</td>
-                    <td>{sexName(r.sex)}</td>
-                    <td>{r.birthYear ?? "—"}</td>
-                    <td>{groupName(r.groupCode)}</td>
-                    <td>{placeName(r.locationCode)}</td>
-                    <td className="num">{r.householdSize ?? "—"}</td>
-                    <td className="small">{r.services.map((s) => `${serviceName(s.code)} (${formatDate(language, s.receivedOn)})`).join(", ")}</td>
+                    <td className="code" data-label={t("registry.household")}>{r.householdRef ?? "—"}</td>
+                    <td data-label={t("registry.sex")}>{sexName(r.sex)}</td>
+                    <td data-label={t("registry.birthYear")}>{r.birthYear ?? "—"}</td>
+                    <td data-label={t("registry.group")}>{groupName(r.groupCode)}</td>
+                    <td data-label={t("registry.location")}>{placeName(r.locationCode)}</td>
+                    <td className="num" data-label={t("registry.householdSize")}>{r.householdSize ?? "—"}</td>
+                    <td className="small" data-label={t("registry.services")}>{r.services.map((s) => `${serviceName(s.code)} (${formatDate(language, s.receivedOn)})`).join(", ")}</td>
                   </tr>
                 ))}
               </tbody>

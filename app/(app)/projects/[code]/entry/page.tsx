@@ -28,7 +28,7 @@ export default async function EntryPeriodsPage({ params }: Props) {
         <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
       </p>
       <h1 id="periods">
-        {t("entry.title")}: {t("entry.periods")}
+        {t("common.labelled", { label: t("entry.title"), value: t("entry.periods") })}
       </h1>
       <div className="table-scroll">
         <table>

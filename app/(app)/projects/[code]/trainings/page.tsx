@@ -96,7 +96,7 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
                       <thead>
                         <tr>
                           <th scope="col">{column}</th>
-                          <th scope="col" className="num">{t("trainings.trainingsDelivered")}</th>
+                          <th scope="col" className="num">{t("trainings.trainings")}</th>
                           <th scope="col" className="num">{t("trainings.peopleTrained")}</th>
                         </tr>
                       </thead>

@@ -117,7 +117,7 @@ export default async function EntrySheetPage({ params }: Props) {
           <ul className="plain">
             {computed.map(({ indicator, computed: actual }) => (
               <li key={indicator.id}>
-                <span className="code">{indicator.code}</span> {name(indicator.nameEn, indicator.nameFr)}:{" "}
+                <span className="code">{indicator.code}</span> {t("common.label", { label: name(indicator.nameEn, indicator.nameFr) })}{" "}
                 {actual ? t("entry.computed", { value: formatActual(language, actual) }) : t("entry.computedNone")}
               </li>
             ))}
@@ -169,7 +169,7 @@ export default async function EntrySheetPage({ params }: Props) {
       <section className="card" aria-labelledby="narrative-title">
         <h2 id="narrative-title">{t("narrative.title")}</h2>
         <p className="muted">{t("narrative.intro")}</p>
-        {sheet.canEdit && !editable && <p className="note">{t("narrative.readOnly")}</p>}
+        {sheet.canEdit && !editable && <p className="note">{t("narrative.readOnly", { status: state.status })}</p>}
         <div className="narratives">
           {LANGUAGES.map((lang) => {
             const text = narratives[lang];

@@ -10,9 +10,9 @@ import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadProject } from "../../load-project";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { t } = await getTranslator();
-  return { title: t("trainings.editTitle") };
+  return { title: (await params).id === "new" ? t("trainings.newTitle") : t("trainings.editTitle") };
 }
 
 /** /trainings/new registers a training; /trainings/{id} edits one. */

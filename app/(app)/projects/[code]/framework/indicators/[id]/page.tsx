@@ -32,7 +32,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
         {" / "}
         <Link href={`/projects/${encodeURIComponent(project.code)}/framework`}>{t("framework.title")}</Link>
       </p>
-      <h1>{existing ? `${t("framework.editIndicator")}: ${existing.indicator.code}` : t("framework.newIndicator")}</h1>
+      <h1>{existing ? t("common.labelled", { label: t("framework.editIndicator"), value: existing.indicator.code }) : t("framework.newIndicator")}</h1>
       <IndicatorFormContainer
         ctx={ctx}
         framework={framework}
