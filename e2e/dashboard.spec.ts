@@ -97,7 +97,7 @@ test("the project dashboard's period, place and status filters live in the URL",
   await expect(page.getByText("Figures as they stood at the end of Q2 2025.")).toBeVisible();
   await expect(page.getByText("The charts show Huye only.")).toBeVisible();
   // The table follows the place: Huye's actual, then the whole project's as it stood, with its target.
-  await expect(page.getByText(/^Filtered by Huye: the column “Huye” holds the actuals entered for it/)).toBeVisible();
+  await expect(page.getByText(/^Filtered by Huye: the column “Huye” holds its actuals, entered for it or counted from the registry’s people there/)).toBeVisible();
   const row = page.getByRole("row", { name: /OP2\.3 Returnees supported/ });
   await expect(row.locator("xpath=ancestor::table").getByRole("columnheader")).toHaveText(["Indicator", "Huye", "Whole project", "Target", "Progress", "Status"]);
   const huye = await cellNumber(row, 0);
@@ -105,7 +105,12 @@ test("the project dashboard's period, place and status filters live in the URL",
   expect(huye).toBeGreaterThan(0);
   expect(huye).toBeLessThan(whole);
   expect(whole).toBeLessThan(now);
-  await expect(page.getByRole("row", { name: /OP1\.2 People who received vocational training/ }).getByRole("cell").first()).toHaveText("Counted from records: not broken down");
+  // Counted from the registry: its people at Huye; counted from trainings: not broken down.
+  const trained = page.getByRole("row", { name: /OP1\.2 People who received vocational training/ });
+  const trainedAtHuye = await cellNumber(trained, 0);
+  expect(trainedAtHuye).toBeGreaterThan(0);
+  expect(trainedAtHuye).toBeLessThan(await cellNumber(trained, 1));
+  await expect(page.getByRole("row", { name: /OP2\.1 Trainers trained/ }).getByRole("cell").first()).toHaveText("Counted from trainings: not broken down");
 
   await page.goto("/projects/RW-REINT-P4?status=not_due");
   const statuses = await page.locator("td .status").allTextContents();

@@ -9,6 +9,7 @@ import { donorPeriodStates, gapsOf, type PeriodState } from "./approved-periods"
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
 import type { Executor } from "../client";
 import { computedSeriesCells } from "./computed-series";
+import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
 import { remember } from "../read-cache";
@@ -16,9 +17,9 @@ import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./vie
 
 /**
  * An indicator's figure under the dashboard's place or breakdown filter: its actual there, or why
- * there is none (counted from records, which the filters do not reach; not broken down that way).
+ * there is none (counted from trainings, which the filters do not reach; not broken down that way).
  */
-export type FilteredFigure = { kind: "actual"; actual: Actual | null } | { kind: "from_records" } | { kind: "not_broken_down" };
+export type FilteredFigure = { kind: "actual"; actual: Actual | null } | { kind: "from_trainings" } | { kind: "not_broken_down" };
 
 export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus; filtered: FilteredFigure | null };
 
@@ -148,7 +149,10 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
   return { indicators: withStatus, approvedOnly, periods, latestApproved: latest ?? null, detail };
 }
 
-/** The actuals of the indicators under a place or breakdown filter: entered figures only, by the rules of their indicator. */
+/**
+ * The actuals of the indicators under a place or breakdown filter: entered figures by the rules of
+ * their indicator, people counted from the registry at the place and in the sex or group.
+ */
 function filteredFigures(
   db: Executor,
   project: Project,
@@ -169,9 +173,22 @@ function filteredFigures(
           .from(table)
           .where(and(inArray(table.indicatorId, manual), eq(table.disaggregation, options.disaggregation ?? ""), place === undefined ? undefined : eq(table.locationId, place)))
           .all();
+  const fromRegistry = figures.filter((f) => f.indicator.source === "registry" && f.actual !== null);
+  const people =
+    fromRegistry.length > 0 && registryBreaksDown(options.disaggregation)
+      ? registryCountsUnderFilter(db, project.id, [...new Set(fromRegistry.flatMap((f) => (f.indicator.sourceServiceCode ? [f.indicator.sourceServiceCode] : [])))], {
+          location: options.location,
+          option: options.disaggregation,
+          to: options.to,
+          approvedOnly,
+        })
+      : null;
   const result = new Map<number, FilteredFigure>();
-  for (const { indicator } of figures) {
-    if (indicator.source !== "manual") result.set(indicator.id, { kind: "from_records" });
+  for (const { indicator, actual } of figures) {
+    const counted = indicator.source === "registry" && actual !== null ? people?.get(indicator.sourceServiceCode ?? "") : undefined;
+    if (counted !== undefined) result.set(indicator.id, { kind: "actual", actual: { kind: "number", value: counted } });
+    else if (indicator.source === "registry") result.set(indicator.id, actual === null ? { kind: "actual", actual: null } : { kind: "not_broken_down" });
+    else if (indicator.source === "trainings") result.set(indicator.id, { kind: "from_trainings" });
     else if (dimension && !(dimensions.get(indicator.id) ?? []).some((d) => d.dimension === dimension)) result.set(indicator.id, { kind: "not_broken_down" });
     else result.set(indicator.id, { kind: "actual", actual: actualToDate(indicator, rows.filter((r) => r.indicatorId === indicator.id), options.to) });
   }

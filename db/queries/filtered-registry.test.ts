@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { countReach, countReachedByLocation, countReachedPerScope } from "../records/reach-counts";
+import { beneficiaries, locations, projects } from "../schema";
+import { useDemoDatabase } from "../test-database";
+import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
+
+const demo = useDemoDatabase();
+
+describe("registryCountsUnderFilter", () => {
+  const phaseIV = () => demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;
+  const huye = () => demo.db.select().from(locations).where(eq(locations.code, "RW-05-HUY")).get()!;
+
+  it("without a filter, counts what the whole project counts, per service and in all", () => {
+    const project = phaseIV();
+    const counts = registryCountsUnderFilter(demo.db, project.id, ["livestock", "vocational_training"], { approvedOnly: false });
+    expect(counts.get("")).toBe(countReach(demo.db, { projects: [{ id: project.id, upTo: null }] }).reach.uniqueDirect);
+    for (const code of ["livestock", "vocational_training"]) {
+      expect(counts.get(code), code).toBe(countReachedPerScope(demo.db, [{ key: 0, projectId: project.id, upTo: null, serviceCode: code }]).get(0)?.reached);
+    }
+  });
+
+  it("at a place, counts the people the map shows there; by sex, the people of that sex, who add up to the place", () => {
+    const project = phaseIV();
+    const place = huye();
+    const atHuye = registryCountsUnderFilter(demo.db, project.id, [], { location: place.code, approvedOnly: false }).get("");
+    expect(atHuye).toBe(countReachedByLocation(demo.db, project.id, null).get(place.id));
+    expect(atHuye).toBeGreaterThan(0);
+    const bySex = ["female", "male", "unknown"].map((sex) => registryCountsUnderFilter(demo.db, project.id, [], { location: place.code, option: `sex=${sex}`, approvedOnly: false }).get("") ?? 0);
+    expect(bySex.reduce((a, b) => a + b, 0)).toBe(atHuye);
+    const women = demo.db.select().from(beneficiaries).where(eq(beneficiaries.sex, "female")).all().filter((b) => b.projectId === project.id && b.locationId === place.id);
+    expect(bySex[0]).toBeLessThanOrEqual(women.length);
+  });
+
+  it("counts up to the end of a period, and from the approved copies for donors", () => {
+    const project = phaseIV();
+    const all = registryCountsUnderFilter(demo.db, project.id, [], { location: "RW-05-HUY", approvedOnly: false }).get("") ?? 0;
+    const early = registryCountsUnderFilter(demo.db, project.id, [], { location: "RW-05-HUY", to: "2024Q4", approvedOnly: false }).get("") ?? 0;
+    expect(early).toBeLessThan(all);
+    const approved = registryCountsUnderFilter(demo.db, project.id, [], { location: "RW-05-HUY", approvedOnly: true }).get("") ?? 0;
+    expect(approved).toBe(countReachedByLocation(demo.db, project.id, null, "approved").get(huye().id) ?? 0);
+  });
+
+  it("follows sex and group breakdowns only", () => {
+    expect(registryBreaksDown(undefined)).toBe(true);
+    expect(registryBreaksDown("sex=female")).toBe(true);
+    expect(registryBreaksDown("group=returnee")).toBe(true);
+    expect(registryBreaksDown("age=18_35")).toBe(false);
+  });
+});
