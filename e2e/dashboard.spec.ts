@@ -97,7 +97,7 @@ test("the project dashboard's period, place and status filters live in the URL",
   await expect(page.getByText("Figures as they stood at the end of Q2 2025.")).toBeVisible();
   await expect(page.getByText("The charts show Huye only.")).toBeVisible();
   // The table follows the place: Huye's actual, then the whole project's as it stood, with its target.
-  await expect(page.getByText(/^Filtered by Huye: the column “Huye” holds its actuals, entered for it or counted from the registry’s people there/)).toBeVisible();
+  await expect(page.getByText(/^Filtered by Huye: the column “Huye” holds its actuals, entered for it or counted from the registry’s people and the trainings there/)).toBeVisible();
   const row = page.getByRole("row", { name: /OP2\.3 Returnees supported/ });
   await expect(row.locator("xpath=ancestor::table").getByRole("columnheader")).toHaveText(["Indicator", "Huye", "Whole project", "Target", "Progress", "Status"]);
   const huye = await cellNumber(row, 0);
@@ -105,12 +105,14 @@ test("the project dashboard's period, place and status filters live in the URL",
   expect(huye).toBeGreaterThan(0);
   expect(huye).toBeLessThan(whole);
   expect(whole).toBeLessThan(now);
-  // Counted from the registry: its people at Huye; counted from trainings: not broken down.
+  // Counted from the registry: its people at Huye; counted from trainings: the trainings held there.
   const trained = page.getByRole("row", { name: /OP1\.2 People who received vocational training/ });
   const trainedAtHuye = await cellNumber(trained, 0);
   expect(trainedAtHuye).toBeGreaterThan(0);
   expect(trainedAtHuye).toBeLessThan(await cellNumber(trained, 1));
-  await expect(page.getByRole("row", { name: /OP2\.1 Trainers trained/ }).getByRole("cell").first()).toHaveText("Counted from trainings: not broken down");
+  const trainers = page.getByRole("row", { name: /OP2\.1 Trainers trained/ });
+  await expect(trainers.getByRole("cell").first()).toHaveText(/^\d[\d,]*$/);
+  expect(await cellNumber(trainers, 0)).toBeLessThanOrEqual(await cellNumber(trainers, 1));
 
   await page.goto("/projects/RW-REINT-P4?status=not_due");
   const statuses = await page.locator("td .status").allTextContents();
@@ -118,11 +120,28 @@ test("the project dashboard's period, place and status filters live in the URL",
   expect(new Set(statuses)).toEqual(new Set(["Nothing due yet"]));
 });
 
+test("the period row says where each ended period stands: a donor reads awaiting approval, a manager reads returned", async ({ page, browser }) => {
+  // The DRC's 2026Q3 was returned to its managers.
+  await page.goto("/projects/CD-HSEC-NK");
+  await signInWithForm(page, ACCOUNTS.manager);
+  const periods = page.getByRole("list", { name: "Reporting periods" });
+  await expect(periods.getByText("Q3 2026: Returned")).toBeVisible();
+  const donor = await browser.newPage();
+  await donor.goto("/projects/CD-HSEC-NK");
+  await signInWithForm(donor, ACCOUNTS.donorNetherlands);
+  await expect(donor.getByRole("list", { name: "Reporting periods" }).getByText("Q3 2026: Awaiting approval")).toBeVisible();
+  await donor.close();
+});
+
 test("the breakdown filter reaches the table and the charts; every indicator can be charted, percentages with %", async ({ page }) => {
   await page.goto("/projects/CD-HSEC-NK?indicator=OP1.3&option=sex%3Dfemale");
   await signInWithForm(page, ACCOUNTS.staff);
   await expect(page.getByRole("form", { name: "Filter the dashboard" }).getByLabel("Breakdown")).toHaveValue("sex=female");
   await expect(page.getByText("The time series shows Sex: Female only, without the targets, which are set for totals.")).toBeVisible();
+  // The legend names only what the chart draws: the series of one sex has no target line.
+  const series = page.locator("figure", { hasText: "OP1.3 People employed by quick-impact projects: per period and to date" });
+  await expect(series.locator(".recharts-legend-item", { hasText: "To date" })).toBeVisible();
+  await expect(series.locator(".recharts-legend-item", { hasText: "Target due" })).toHaveCount(0);
   const employed = page.getByRole("row", { name: /OP1\.3 People employed/ });
   await expect(employed.locator("xpath=ancestor::table").getByRole("columnheader").nth(1)).toHaveText("Sex: Female");
   const female = await cellNumber(employed, 0);

@@ -27,13 +27,18 @@ export async function IndicatorCharts({ detail, optionNames }: { detail: Indicat
         csvRows={detail.series.map((r) => [r.period, r.gap ? t(`dashboard.gap.${r.gap}`) : r.reported, r.toDate, r.target])}
         {...common}
       >
-        <SeriesChart data={detail.series.map((r) => ({ ...r, period: formatPeriod(language, r.period) }))} locale={locale} percent={percent} labels={{
-            reported: t("dashboard.reported"),
-            toDate: t("dashboard.toDate"),
-            target: t("dashboard.target"),
-            awaiting_approval: t("dashboard.gap.awaiting_approval"),
-            not_reported: t("dashboard.gap.not_reported"),
-          }} />
+        {/* Axes without a line or a bar say nothing: the page says why instead. */}
+        {detail.series.some((r) => r.reported !== null || r.toDate !== null || r.target !== null || r.gap !== null) ? (
+          <SeriesChart data={detail.series.map((r) => ({ ...r, period: formatPeriod(language, r.period) }))} locale={locale} percent={percent} labels={{
+              reported: t("dashboard.reported"),
+              toDate: t("dashboard.toDate"),
+              target: t("dashboard.target"),
+              awaiting_approval: t("dashboard.gap.awaiting_approval"),
+              not_reported: t("dashboard.gap.not_reported"),
+            }} />
+        ) : (
+          <p className="note">{t("dashboard.nothingToChart")}</p>
+        )}
       </ChartFrame>
       {detail.breakdowns.map((b) => (
         <ChartFrame

@@ -49,7 +49,8 @@ export function SeriesChart({
           )}
           {data.some((point) => point.reported !== null) && <Bar dataKey="reported" name={labels.reported} fill="#8fb3d9" isAnimationActive={false} />}
           <Line dataKey="toDate" name={labels.toDate} stroke="#0b5cad" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          <Line dataKey="target" name={labels.target} stroke="#1d2733" strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
+          {/* The legend names only what is drawn: no target line (a breakdown, no targets set), no entry. */}
+          {data.some((point) => point.target !== null) && <Line dataKey="target" name={labels.target} stroke="#1d2733" strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

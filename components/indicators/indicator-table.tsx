@@ -12,7 +12,7 @@ export async function IndicatorTable({ figures, caption, filterLabel }: { figure
   const { t, language } = await getTranslator();
   const filteredCell = (filtered: FilteredFigure | null) => {
     if (filtered?.kind === "actual") return filtered.actual ? formatActual(language, filtered.actual) : <span className="muted">{t("project.framework.noActual")}</span>;
-    return <span className="muted">{filtered?.kind === "from_trainings" ? t("dashboard.filteredFromRecords") : t("dashboard.notBrokenDown")}</span>;
+    return <span className="muted">{t("dashboard.notBrokenDown")}</span>;
   };
   return (
     <div className="table-scroll">

@@ -9,6 +9,9 @@ import { donorPeriodStates, gapsOf, type PeriodState } from "./approved-periods"
 import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
 import type { Executor } from "../client";
 import { computedSeriesCells } from "./computed-series";
+import { trainingsCountedBy } from "../records/computed-figures";
+import { countUniqueParticipants } from "../../lib/trainings/people-trained";
+import { listTrainings } from "./trainings";
 import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
@@ -17,9 +20,9 @@ import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./vie
 
 /**
  * An indicator's figure under the dashboard's place or breakdown filter: its actual there, or why
- * there is none (counted from trainings, which the filters do not reach; not broken down that way).
+ * there is none (not broken down that way).
  */
-export type FilteredFigure = { kind: "actual"; actual: Actual | null } | { kind: "from_trainings" } | { kind: "not_broken_down" };
+export type FilteredFigure = { kind: "actual"; actual: Actual | null } | { kind: "not_broken_down" };
 
 export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus; filtered: FilteredFigure | null };
 
@@ -83,7 +86,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
   const asOfCandidate = options.to ? periodEnd(options.to) : approvedOnly && latest ? periodEnd(latest.period) : options.today;
   const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
 
-  const filtered = options.location || options.disaggregation ? filteredFigures(db, project, figures, options, approvedOnly, listIndicatorDisaggregations(ctx, project.id)) : null;
+  const filtered = options.location || options.disaggregation ? filteredFigures({ ...ctx, db }, project, figures, options, approvedOnly, listIndicatorDisaggregations(ctx, project.id)) : null;
   const withStatus = figures.map((figure) => {
     const due = targetDueBy({
       measure: figure.indicator.measure,
@@ -154,13 +157,14 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
  * their indicator, people counted from the registry at the place and in the sex or group.
  */
 function filteredFigures(
-  db: Executor,
+  ctx: QueryContext & { db: Executor },
   project: Project,
   figures: readonly IndicatorFigure[],
   options: DashboardFilters,
   approvedOnly: boolean,
   dimensions: ReadonlyMap<number, readonly { dimension: string }[]>,
 ): Map<number, FilteredFigure> {
+  const { db } = ctx;
   const table = approvedOnly ? approvedValues : dataValues;
   const place = options.location ? (db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get()?.id ?? -1) : undefined;
   const dimension = options.disaggregation?.split("=")[0];
@@ -183,12 +187,20 @@ function filteredFigures(
           approvedOnly,
         })
       : null;
+  // Trainings know their place, not the sex of each participant counted once: the place filter alone.
+  const fromTrainings = figures.some((f) => f.indicator.source === "trainings" && f.actual !== null);
+  const trainingsThere =
+    fromTrainings && options.location && !options.disaggregation
+      ? listTrainings(ctx, project.id, { approvedOnly, through: options.to }).records.filter((r) => r.locationCode === options.location)
+      : null;
   const result = new Map<number, FilteredFigure>();
   for (const { indicator, actual } of figures) {
     const counted = indicator.source === "registry" && actual !== null ? people?.get(indicator.sourceServiceCode ?? "") : undefined;
     if (counted !== undefined) result.set(indicator.id, { kind: "actual", actual: { kind: "number", value: counted } });
     else if (indicator.source === "registry") result.set(indicator.id, actual === null ? { kind: "actual", actual: null } : { kind: "not_broken_down" });
-    else if (indicator.source === "trainings") result.set(indicator.id, { kind: "from_trainings" });
+    else if (indicator.source === "trainings" && trainingsThere && actual !== null)
+      result.set(indicator.id, { kind: "actual", actual: { kind: "number", value: countUniqueParticipants(trainingsCountedBy(indicator, trainingsThere)) } });
+    else if (indicator.source === "trainings") result.set(indicator.id, actual === null ? { kind: "actual", actual: null } : { kind: "not_broken_down" });
     else if (dimension && !(dimensions.get(indicator.id) ?? []).some((d) => d.dimension === dimension)) result.set(indicator.id, { kind: "not_broken_down" });
     else result.set(indicator.id, { kind: "actual", actual: actualToDate(indicator, rows.filter((r) => r.indicatorId === indicator.id), options.to) });
   }

@@ -19,6 +19,7 @@ import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projec
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
+import { listReportingPeriods } from "@/db/queries/entry-sheet";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -96,6 +97,7 @@ async function Beneficiaries({ ctx, overview, approvedOnly }: { ctx: QueryContex
 async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryContext; overview: ProjectOverviewData; approvedOnly: boolean; filters: Filters }) {
   const { t, language } = await getTranslator();
   const { project } = overview;
+  const today = new Date().toISOString().slice(0, 10);
   const dashboard = getProjectDashboard(ctx, project, {
     approvedOnly,
     indicatorCode: filters.indicator,
@@ -103,8 +105,14 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
     to: filters.to,
     location: filters.location,
     disaggregation: filters.option,
-    today: new Date().toISOString().slice(0, 10),
+    today,
   });
+  // Donors read "awaiting approval"; whoever sees figures in progress reads where the period stands (draft, submitted, returned).
+  const workflow = approvedOnly ? null : new Map(listReportingPeriods(ctx, project, today).map((p) => [p.period, p.state.status]));
+  const periodStateName = (period: string, state: (typeof dashboard.periods)[number]["state"]) => {
+    const status = state === "awaiting_approval" ? workflow?.get(period) : undefined;
+    return status ? t(`entry.statusName.${status}`) : state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`);
+  };
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
   const shown = filters.status ? dashboard.indicators.filter((i) => i.status === filters.status) : dashboard.indicators;
   const dimensions = listDimensions(ctx);
@@ -129,7 +137,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
           {dashboard.periods.map(({ period, state }) => (
             <li key={period}>
               <span className={`badge badge-period-${state}`}>
-                {t("dashboard.periodState", { period: formatPeriod(language, period), state: state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`) })}
+                {t("dashboard.periodState", { period: formatPeriod(language, period), state: periodStateName(period, state) })}
               </span>
             </li>
           ))}

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { countReach, countReachedByLocation, countReachedPerScope } from "../records/reach-counts";
-import { beneficiaries, locations, projects } from "../schema";
+import { beneficiaries, locations, projectLocations, projects } from "../schema";
 import { useDemoDatabase } from "../test-database";
 import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
+import { getProjectDashboard } from "./project-dashboard";
 
 const demo = useDemoDatabase();
 
@@ -46,5 +47,27 @@ describe("registryCountsUnderFilter", () => {
     expect(registryBreaksDown("sex=female")).toBe(true);
     expect(registryBreaksDown("group=returnee")).toBe(true);
     expect(registryBreaksDown("age=18_35")).toBe(false);
+  });
+});
+
+describe("the dashboard's indicator table under a place filter", () => {
+  it("counts the registry's people and the trainings at each place: no place holds more than the whole, and together they hold it all", () => {
+    const ctx = demo.as("staff@baseline.test");
+    const project = demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;
+    const today = "2026-11-23";
+    const whole = getProjectDashboard(ctx, project, { approvedOnly: false, today }).indicators;
+    const places = demo.db.select({ code: locations.code }).from(projectLocations).innerJoin(locations, eq(projectLocations.locationId, locations.id)).where(eq(projectLocations.projectId, project.id)).all();
+    const byPlace = places.map(({ code }) => getProjectDashboard(ctx, project, { approvedOnly: false, today, location: code }).indicators);
+    for (const code of ["OP1.1", "OP1.2", "OP2.1", "OP2.2"]) {
+      const total = whole.find((f) => f.indicator.code === code)?.actual?.value ?? 0;
+      const values = byPlace.map((indicators) => {
+        const filtered = indicators.find((f) => f.indicator.code === code)?.filtered;
+        expect(filtered?.kind, code).toBe("actual");
+        return filtered?.kind === "actual" ? (filtered.actual?.value ?? 0) : 0;
+      });
+      for (const value of values) expect(value, code).toBeLessThanOrEqual(total);
+      // A person is registered at one place, and a training is held at one: the places add up to the whole.
+      expect(values.reduce((a, b) => a + b, 0), code).toBeGreaterThanOrEqual(total);
+    }
   });
 });
