@@ -4,9 +4,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { setUserLanguage } from "@/db/queries/users";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/server/auth/session";
 import { LANGUAGES } from "@/lib/domain/codes";
-import { LANGUAGE_COOKIE } from "@/lib/i18n/server";
+import { LANGUAGE_COOKIE } from "@/server/i18n";
 
 const chooseLanguageSchema = z.object({
   language: z.enum(LANGUAGES),

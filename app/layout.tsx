@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { getLanguage } from "@/lib/i18n/server";
+import { getLanguage } from "@/server/i18n";
 import "./globals.css";
 
 export const metadata: Metadata = {

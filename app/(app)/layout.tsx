@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { requireUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requireUser } from "@/server/auth/session";
+import { getTranslator } from "@/server/i18n";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

@@ -1,6 +1,6 @@
 import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatNumber } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 const KNOWN_SERVICES = ["vocational_training", "livestock", "shelter_materials"] as const;
 

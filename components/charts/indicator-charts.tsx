@@ -3,7 +3,7 @@ import { DIMENSION_CODES } from "@/lib/domain/codes";
 import { formatPeriod, localized } from "@/lib/i18n/format";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";
 import { isRatioMeasure } from "@/lib/indicators/actual";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { ChartFrame } from "./chart-frame";
 import { HorizontalBarChart, SeriesChart } from "./lazy-charts";
 

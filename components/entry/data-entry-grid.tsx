@@ -7,7 +7,7 @@ import type { FigureParts } from "@/lib/indicators/actual";
 import { percentFormatter } from "@/lib/i18n/format";
 import { problemMessage } from "@/lib/i18n/problem-message";
 import { plainNumber } from "@/lib/validation/figure";
-import type { Translator } from "@/lib/i18n/server";
+import type { Translator } from "@/lib/i18n/translator";
 import { checkBreakdowns, checkTypedFigure, shownFigure } from "./cell-checks";
 import { cellFromValue, cellKey, EMPTY_CELL, typedNumber, type CellState } from "./cell-state";
 import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages, SaveEntriesInput, SaveEntriesResult } from "./grid-types";

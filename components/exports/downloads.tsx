@@ -1,5 +1,5 @@
 import { formatPeriod } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /**
  * The files of a project or programme: the indicator tracking table in Excel and CSV, the

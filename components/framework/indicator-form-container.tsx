@@ -3,7 +3,7 @@ import { listDimensions } from "@/db/queries/framework-editing";
 import type { QueryContext } from "@/db/queries/viewer";
 import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, INDICATOR_SOURCES, TIME_AGGREGATIONS, TRAINING_KINDS } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import type { IndicatorInput } from "@/lib/validation/indicator";
 import { IndicatorForm } from "./indicator-form";
 

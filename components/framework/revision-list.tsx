@@ -1,6 +1,6 @@
 import type { RevisionEntry } from "@/db/queries/framework-editing";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /** The earlier targets and baselines of an indicator, with when, who and why. */
 export async function RevisionList({ revisions }: { revisions: RevisionEntry[] }) {

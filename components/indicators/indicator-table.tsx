@@ -1,7 +1,7 @@
 import type { DashboardIndicator, FilteredFigure } from "@/db/queries/project-dashboard";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { indicatorCells } from "@/lib/i18n/indicator-cells";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /**
  * Baseline, target, actual to date and progress of each indicator. Under a place or breakdown

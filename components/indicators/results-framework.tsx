@@ -1,7 +1,7 @@
 import type { DashboardIndicator } from "@/db/queries/project-dashboard";
 import type { Result } from "@/db/schema";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { orderResultTree } from "@/lib/indicators/result-tree";
 import { IndicatorTable } from "./indicator-table";
 

@@ -3,7 +3,7 @@ import { listProjectFormChoices } from "@/db/queries/project-editing";
 import type { QueryContext } from "@/db/queries/viewer";
 import { PROJECT_ORGANISATION_ROLES, PROJECT_STATUSES, REPORTING_FREQUENCIES } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import type { ProjectInput } from "@/lib/validation/project";
 import { ProjectForm } from "./project-form";
 

@@ -3,7 +3,7 @@ import type { ProjectOverview as Overview } from "@/db/queries/projects";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /** A project's facts; `managers` (its managers, for those who see figures in review) when given. */
 export async function ProjectOverview({ overview, showEntryLink, canEdit, managers = [] }: { overview: Overview; showEntryLink: boolean; canEdit: boolean; managers?: readonly { name: string; email: string }[] }) {

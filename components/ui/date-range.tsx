@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /** "1 Jul 2024 to 30 Jun 2027", "Du 1 juil. 2024 au 30 juin 2027". */
 export async function DateRange({ start, end }: { start: string; end: string }) {

@@ -1,5 +1,5 @@
 import type { ProjectStatus } from "@/lib/domain/codes";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 export async function StatusBadge({ status }: { status: ProjectStatus }) {
   const { t } = await getTranslator();

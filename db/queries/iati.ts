@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { decodeOptionKey } from "../../lib/disaggregation/option-key";
 import type { IatiActivity, IatiIndicator, IatiOrganisation, IatiPeriod, IatiValue, Narratives } from "../../lib/iati/activity";
 import { isRatioMeasure, sumFigures, type FigureParts } from "../../lib/indicators/actual";
-import { translatorFor } from "../../lib/i18n/server";
+import { translatorFor } from "../../lib/i18n/translator";
 import { comparePeriods, periodEnd, periodStart } from "../../lib/periods/period";
 import { approvedValues, indicators, indicatorTargets, projectBudgets, projectSectors, results, type Indicator, type Programme, type Project } from "../schema";
 import { getProjectOverview, type ProjectOverview } from "./projects";

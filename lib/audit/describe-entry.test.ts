@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "../i18n/server";
+import { translatorFor } from "../i18n/translator";
 import { auditNames, describeAuditEntry, type AuditEntry } from "./describe-entry";
 
 const sources = {

@@ -1,6 +1,6 @@
 import type { Language } from "../domain/codes";
 import { formatDateTime, formatList, formatNumber, formatPeriod, localized } from "../i18n/format";
-import type { Translator } from "../i18n/server";
+import type { Translator } from "../i18n/translator";
 
 // The audit trail as people read it: each entry a sentence in the reader's language, built from
 // what the entry recorded (its action and details) and the names of what it names.

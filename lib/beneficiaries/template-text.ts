@@ -1,6 +1,6 @@
 import type { Language } from "../domain/codes";
 import { localized } from "../i18n/format";
-import type { Translator } from "../i18n/server";
+import type { Translator } from "../i18n/translator";
 import type { TemplateText } from "./registry-csv";
 
 /** The notes of a project's import template, in the reader's language. */

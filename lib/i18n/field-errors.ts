@@ -1,5 +1,5 @@
 import type { FieldProblem } from "../validation/fields";
-import type { Translator } from "./server";
+import type { Translator } from "./translator";
 
 /** One message per field, the first problem of each, in the translator's language. */
 export function fieldErrors(t: Translator, problems: readonly FieldProblem[]): Record<string, string> {

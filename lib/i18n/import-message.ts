@@ -1,7 +1,7 @@
 import type { Language } from "../domain/codes";
 import type { ImportProblem } from "../beneficiaries/registry-csv";
 import { formatAlternatives } from "./format";
-import type { Translator } from "./server";
+import type { Translator } from "./translator";
 
 /** The message of a bad row of an import, in the translator's language. */
 export function importProblemMessage(t: Translator, language: Language, problem: ImportProblem): string {

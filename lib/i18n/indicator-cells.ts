@@ -2,7 +2,7 @@ import type { DashboardIndicator } from "../../db/queries/project-dashboard";
 import type { Language } from "../domain/codes";
 import { formatRatio, localized } from "./format";
 import { formatActual, formatMeasureValue } from "./format-figure";
-import type { Translator } from "./server";
+import type { Translator } from "./translator";
 
 /**
  * An indicator's row as people read it, the same on the dashboard and in the donor report: name,

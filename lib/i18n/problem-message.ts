@@ -4,7 +4,7 @@ import type { Problem, Warning } from "../validation/problems";
 import type { TransitionRefusal } from "../workflow/period-workflow";
 import { dayAfter, periodEnd } from "../periods/period";
 import { formatDate, formatList, formatNumber, formatPeriod } from "./format";
-import type { Translator } from "./server";
+import type { Translator } from "./translator";
 
 const dimensionName = (t: Translator, code: string) =>
   code in DIMENSION_CODES ? t(`dimension.${code as keyof typeof DIMENSION_CODES}`) : code;

@@ -1,4 +1,4 @@
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 export default async function Loading() {
   const { t } = await getTranslator();

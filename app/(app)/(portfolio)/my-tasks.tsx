@@ -2,7 +2,7 @@ import { TaskList, type TaskItem } from "@/components/tasks/task-list";
 import { listMyTasks } from "@/db/queries/tasks";
 import type { QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatPeriod, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /** The signed-in person's to-do list, worded in their language: each task links to the period's page. */
 export async function MyTasks({ ctx }: { ctx: QueryContext }) {

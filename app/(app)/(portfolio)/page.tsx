@@ -5,11 +5,11 @@ import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPortfolio, type PortfolioProject } from "@/db/queries/portfolio";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { PROJECT_STATUSES } from "@/lib/domain/codes";
 import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";
 import { formatNumber, formatRatio, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
 import { MyTasks } from "./my-tasks";
 

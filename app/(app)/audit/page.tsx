@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { listAuditEntries, listAuditFilterChoices, listAuditNameSources } from "@/db/queries/audit";
 import { LocalTime, TimeZoneNote } from "@/components/ui/local-time";
 import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
-import { requireUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requireUser } from "@/server/auth/session";
+import { getTranslator } from "@/server/i18n";
 import { AUDIT_ACTION_GROUPS, auditFiltersQuery, parseAuditFilters } from "@/lib/validation/audit-filters";
 
 const LIMIT = 200;

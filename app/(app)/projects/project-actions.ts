@@ -6,9 +6,9 @@ import { z } from "zod";
 import type { FormState } from "@/components/ui/form-state";
 import { closeProject, saveProject } from "@/db/queries/project-editing";
 import { getProjectByCode } from "@/db/queries/projects";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/i18n/field-errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { readProjectForm } from "@/lib/validation/project";
 
 const targetSchema = z.object({ projectCode: z.string().max(64).optional(), version: z.coerce.number().int().positive().optional() });

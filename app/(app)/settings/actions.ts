@@ -5,8 +5,8 @@ import { z } from "zod";
 import { redirect } from "next/navigation";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { changeOwnPassword } from "@/db/queries/user-admin";
-import { requireUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requireUser } from "@/server/auth/session";
+import { getTranslator } from "@/server/i18n";
 
 export type TokenState = { ok: boolean; message: string; token?: string } | null;
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, CreateTokenForm, RevokeTokenButton } from "@/components/settings/token-forms";
 import { listApiTokens } from "@/db/queries/api-tokens";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { formatDate } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getCurrentUser } from "@/server/auth/session";
+import { getTranslator } from "@/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

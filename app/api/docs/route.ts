@@ -1,5 +1,5 @@
 import { API_DOCS_POLICY, apiDocsPage } from "@/lib/api/api-docs-page";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 
 /** GET /api/docs: the API reference to read, drawn from the OpenAPI document. Public, like that document. */
 export async function GET() {

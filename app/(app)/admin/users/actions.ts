@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { UserActionState } from "@/components/admin/user-action-state";
 import { createUser, issueSignInLink, resetPassword, updateUser } from "@/db/queries/user-admin";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { formatDate } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { fieldErrors } from "@/lib/i18n/field-errors";
 import { signInLinkUrl } from "./sign-in-link-url";
 

@@ -5,10 +5,10 @@ import { UserChangeForm } from "@/components/admin/user-change-form";
 import { listOrganisations } from "@/db/queries/organisations";
 import { listProjects } from "@/db/queries/projects";
 import { listUsers } from "@/db/queries/user-admin";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { LANGUAGES, USER_ROLES } from "@/lib/domain/codes";
 import { formatDate, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { addUserAction, changeUserAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getProgrammeSummary } from "@/db/queries/programmes";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 
 /** The programme of this request as the caller may see it, loaded once for the layout, metadata and page. */
 export const loadProgramme = cache(async (code: string) => {

@@ -9,7 +9,7 @@ import { Downloads } from "@/components/exports/downloads";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatList, formatNumber, formatPhase, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProgramme } from "./load-programme";
 
 type Props = { params: Promise<{ code: string }> };

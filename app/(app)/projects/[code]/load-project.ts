@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getProjectOverview } from "@/db/queries/projects";
 import type { QueryContext } from "@/db/queries/viewer";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 
 /** The project of this request and the caller's context, loaded once for the layout, metadata and page. */
 export const loadProject = cache(async (code: string) => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectFormContainer } from "@/components/projects/project-form-container";
-import { requireUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requireUser } from "@/server/auth/session";
+import { getTranslator } from "@/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { WelcomeForm } from "@/components/auth/welcome-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { findSignInLink } from "@/db/queries/user-admin";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { setPasswordAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,9 +3,9 @@ import { recordDataValues } from "@/db/queries/data-values";
 import { getProjectByCode } from "@/db/queries/projects";
 import { recordDataValuesSchema } from "@/lib/api/data-values-body";
 import { MAX_LIMIT, pageOf, readPage } from "@/lib/api/pagination";
-import { MAX_JSON_BYTES, readJsonBody } from "@/lib/api/read-body";
+import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { isPeriod } from "@/lib/periods/period";
 

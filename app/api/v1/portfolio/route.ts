@@ -1,6 +1,6 @@
 import { getPortfolio } from "@/db/queries/portfolio";
-import { actualJson } from "@/lib/api/project-json";
-import { authenticate, jsonOk } from "@/lib/api/respond";
+import { actualJson } from "@/server/api/project-json";
+import { authenticate, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
 import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
 

@@ -1,6 +1,6 @@
 import { listProjectDonors, listProjects } from "@/db/queries/projects";
 import { pageOf, readPage } from "@/lib/api/pagination";
-import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
 
 /** GET /api/v1/projects?limit=&offset=: the projects the caller may see, by programme, phase and code. */

@@ -1,5 +1,5 @@
 import { listMyTasks } from "@/db/queries/tasks";
-import { authenticate, jsonOk } from "@/lib/api/respond";
+import { authenticate, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
 
 /**

@@ -1,7 +1,7 @@
 import { createUser, listUsers } from "@/db/queries/user-admin";
-import { MAX_JSON_BYTES, readJsonBody } from "@/lib/api/read-body";
-import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
-import { userJson } from "@/lib/api/user-json";
+import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
+import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
+import { userJson } from "@/server/api/user-json";
 import { fieldErrors } from "@/lib/i18n/field-errors";
 
 /** GET /api/v1/users: every person, for admins. */

@@ -22,7 +22,7 @@ import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-
 import { listReportingPeriods } from "@/db/queries/entry-sheet";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, formatPeriod, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { FREQUENCY_PERIOD_TYPE, isPeriod, periodsBetween } from "@/lib/periods/period";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";

@@ -7,7 +7,7 @@ import { listBeneficiaryRecords, seesIndividualRecords } from "@/db/queries/bene
 import { registryImportContext } from "@/db/queries/registry-import";
 import { getReach } from "@/db/queries/registry";
 import { formatDate, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../load-project";
 
 const PAGE = 100;

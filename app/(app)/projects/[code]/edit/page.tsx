@@ -5,7 +5,7 @@ import { CloseProjectForm } from "@/components/projects/close-project-form";
 import { ProjectFormContainer } from "@/components/projects/project-form-container";
 import { editableProjectValues } from "@/db/queries/project-editing";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../load-project";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { listReportingPeriods } from "@/db/queries/entry-sheet";
 import { listChangesSinceApproval } from "@/db/queries/project-periods";
 import { seesUnapprovedFigures } from "@/db/queries/viewer";
 import { formatDate, formatPeriod, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../load-project";
 
 type Props = { params: Promise<{ code: string }> };

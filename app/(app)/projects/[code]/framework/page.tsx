@@ -8,7 +8,7 @@ import { managedProjectIds } from "@/db/queries/viewer";
 import { RESULT_TYPES } from "@/lib/domain/codes";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { orderResultTree } from "@/lib/indicators/result-tree";
 import { loadProject } from "../load-project";
 

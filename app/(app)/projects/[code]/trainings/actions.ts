@@ -6,9 +6,9 @@ import { z } from "zod";
 import type { FormState } from "@/components/ui/form-state";
 import { getProjectByCode } from "@/db/queries/projects";
 import { saveTraining } from "@/db/queries/trainings";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/i18n/field-errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { readTrainingForm } from "@/lib/validation/training";
 
 const targetSchema = z.object({

@@ -6,7 +6,7 @@ import { DateRange } from "@/components/ui/date-range";
 import { listTrainings } from "@/db/queries/trainings";
 import { managedProjectIds } from "@/db/queries/viewer";
 import { formatNumber, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { countPeopleTrained, peopleTrainedBy, trainingCascade } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";
 

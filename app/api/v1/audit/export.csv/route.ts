@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listAuditEntries, listAuditNameSources } from "@/db/queries/audit";
-import { fileResponse } from "@/lib/api/export-request";
-import { authenticate, jsonError } from "@/lib/api/respond";
+import { fileResponse } from "@/server/api/export-request";
+import { authenticate, jsonError } from "@/server/api/respond";
 import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";

@@ -1,7 +1,7 @@
 import { getProgrammeSummary } from "@/db/queries/programmes";
-import { actualJson } from "@/lib/api/project-json";
-import { readFiguresRequest } from "@/lib/api/figures-request";
-import { jsonError, jsonOk } from "@/lib/api/respond";
+import { actualJson } from "@/server/api/project-json";
+import { readFiguresRequest } from "@/server/api/figures-request";
+import { jsonError, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
 
 /** GET /api/v1/programmes/{id or code}: unique beneficiaries of the whole programme, its outcomes and phases. */

@@ -1,7 +1,7 @@
 import { getProjectOverview, type ProjectOverview } from "@/db/queries/projects";
 import type { QueryContext } from "@/db/queries/viewer";
-import { readFiguresRequest, type FiguresRequest } from "@/lib/api/figures-request";
-import { jsonError } from "@/lib/api/respond";
+import { readFiguresRequest, type FiguresRequest } from "@/server/api/figures-request";
+import { jsonError } from "@/server/api/respond";
 
 /** What every read of one project's figures starts with: the caller and query (see readFiguresRequest), then the project they may see, or 404. */
 export async function readProjectRequest(request: Request, params: Promise<{ ref: string }>): Promise<(FiguresRequest & { ctx: QueryContext; overview: ProjectOverview }) | Response> {

@@ -2,8 +2,8 @@ import { listPeriodStates } from "@/db/queries/approved-periods";
 import { listIndicatorFigures } from "@/db/queries/indicator-figures";
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
-import { projectJson } from "@/lib/api/project-json";
-import { jsonOk } from "@/lib/api/respond";
+import { projectJson } from "@/server/api/project-json";
+import { jsonOk } from "@/server/api/respond";
 import { readProjectRequest } from "./read-project";
 
 /** GET /api/v1/projects/{id or code}: the project, its results framework, figures and beneficiaries counted once. */

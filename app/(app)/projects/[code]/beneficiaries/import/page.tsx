@@ -7,7 +7,7 @@ import { registryImportContext } from "@/db/queries/registry-import";
 import type { CodedValue } from "@/lib/beneficiaries/code-book";
 import { REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../../load-project";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,11 +10,11 @@ import type { CellHistoryInput, SaveEntriesInput, SaveEntriesResult } from "@/co
 import type { GapLine, TransitionState } from "@/components/entry/workflow-panel";
 import { gapLines } from "./gap-lines";
 import { seesUnapprovedFigures } from "@/db/queries/viewer";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import { formatDate } from "@/lib/i18n/format";
 import { problemMessage, refusalMessage, warningMessage } from "@/lib/i18n/problem-message";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import type { Project } from "@/db/schema";
 import { decodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { Language } from "@/lib/domain/codes";
 import { formatList, localized } from "@/lib/i18n/format";
-import type { Translator } from "@/lib/i18n/server";
+import type { Translator } from "@/lib/i18n/translator";
 import { groupGaps } from "@/lib/workflow/completeness";
 
 /** The empty expected figures of a period as the manager reads them: indicator, place, and "Total, Sex: Female, ...". */

@@ -5,9 +5,9 @@ import { z } from "zod";
 import type { NarrativeFormState } from "@/components/entry/narrative-form";
 import { saveNarrative } from "@/db/queries/narratives";
 import { getProjectByCode } from "@/db/queries/projects";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/i18n/field-errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { isPeriod } from "@/lib/periods/period";
 
 const targetSchema = z.object({

@@ -12,7 +12,7 @@ import { managedProjectIds } from "@/db/queries/viewer";
 import { LANGUAGES } from "@/lib/domain/codes";
 import { formatDate, formatList, formatPeriod, localized } from "@/lib/i18n/format";
 import { formatActual } from "@/lib/i18n/format-figure";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { dayAfter, parsePeriod, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
 import { decideTransition, isEditable, PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
 import en from "@/messages/en.json";

@@ -7,7 +7,7 @@ import { listTrainings, trainingFormValues } from "@/db/queries/trainings";
 import { managedProjectIds } from "@/db/queries/viewer";
 import { SEXES, TRAINING_KINDS, TRAINING_TOPICS } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../../load-project";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

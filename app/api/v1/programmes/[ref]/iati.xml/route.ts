@@ -1,8 +1,8 @@
 import { getProgrammeActivities } from "@/db/queries/iati";
 import { getProgrammePhases } from "@/db/queries/programmes";
-import { iatiResponse } from "@/lib/api/iati-response";
+import { iatiResponse } from "@/server/api/iati-response";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate } from "@/lib/api/respond";
+import { authenticate } from "@/server/api/respond";
 
 /** GET /api/v1/programmes/{id or code}/iati.xml: the programme as a parent activity and its phases as children. */
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {

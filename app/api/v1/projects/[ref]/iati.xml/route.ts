@@ -1,7 +1,7 @@
 import { getProjectActivity } from "@/db/queries/iati";
-import { iatiResponse } from "@/lib/api/iati-response";
+import { iatiResponse } from "@/server/api/iati-response";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate } from "@/lib/api/respond";
+import { authenticate } from "@/server/api/respond";
 
 /** GET /api/v1/projects/{id or code}/iati.xml: the project as an IATI 2.03 activity, approved figures only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {

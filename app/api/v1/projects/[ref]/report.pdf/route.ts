@@ -3,13 +3,13 @@ import { listPeriodStates } from "@/db/queries/approved-periods";
 import { getDonorReport } from "@/db/queries/donor-report";
 import { seesUnapprovedFigures } from "@/db/queries/viewer";
 import { getProjectOverview } from "@/db/queries/projects";
-import { fileResponse } from "@/lib/api/export-request";
+import { fileResponse } from "@/server/api/export-request";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError } from "@/lib/api/respond";
+import { authenticate, jsonError } from "@/server/api/respond";
 import { LANGUAGES } from "@/lib/domain/codes";
-import { translatorFor } from "@/lib/i18n/server";
+import { translatorFor } from "@/lib/i18n/translator";
 import { FREQUENCY_PERIOD_TYPE, periodsBetween } from "@/lib/periods/period";
-import { renderDonorReport } from "@/lib/reports/donor-report-pdf";
+import { renderDonorReport } from "@/server/reports/donor-report-pdf";
 
 const querySchema = z.object({ period: z.string().max(8), lang: z.enum(LANGUAGES).optional() });
 

@@ -1,7 +1,7 @@
 import { readsApproved } from "@/db/queries/registry";
 import { listTrainings } from "@/db/queries/trainings";
-import { jsonOk } from "@/lib/api/respond";
-import { trainingJson } from "@/lib/api/trainings-json";
+import { jsonOk } from "@/server/api/respond";
+import { trainingJson } from "@/server/api/trainings-json";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { readProjectRequest } from "../read-project";
 

@@ -7,7 +7,7 @@ import { indicatorFormValues } from "@/db/queries/framework-editing";
 import { getFrameworkForEditing } from "@/db/queries/framework-view";
 import { managedProjectIds } from "@/db/queries/viewer";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../../../load-project";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import { getProjectByCode } from "@/db/queries/projects";
 import { importRegistry, registryImportContext } from "@/db/queries/registry-import";
 import { managedProjectIds } from "@/db/queries/viewer";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
 import { formatList, formatPeriod } from "@/lib/i18n/format";
 import { importProblemMessage } from "@/lib/i18n/import-message";

@@ -1,9 +1,9 @@
 import { getProjectByCode } from "@/db/queries/projects";
 import { registryImportContext } from "@/db/queries/registry-import";
 import { managedProjectIds } from "@/db/queries/viewer";
-import { fileResponse } from "@/lib/api/export-request";
+import { fileResponse } from "@/server/api/export-request";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError } from "@/lib/api/respond";
+import { authenticate, jsonError } from "@/server/api/respond";
 import { registryTemplateText } from "@/lib/beneficiaries/template-text";
 import { registryCsvTemplate } from "@/lib/beneficiaries/registry-csv";
 import { UTF8_BOM } from "@/lib/exports/csv";

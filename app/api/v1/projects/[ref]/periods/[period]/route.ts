@@ -2,7 +2,7 @@ import { getProjectByCode } from "@/db/queries/projects";
 import { getPeriodOverview } from "@/db/queries/project-periods";
 import { periodJson } from "@/lib/api/period-json";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError, jsonOk } from "@/lib/api/respond";
+import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { checkReportingPeriod } from "@/lib/validation/period";
 import { problemMessage } from "@/lib/i18n/problem-message";
 

@@ -1,9 +1,9 @@
 import type { TrackingTable } from "../../db/queries/tracking-table";
 import type { ExportSubject } from "../api/export-request";
-import type { Language } from "../domain/codes";
-import { formatDate, formatPhase, localized } from "../i18n/format";
-import type { Translator } from "../i18n/server";
-import type { ExportTable } from "./table";
+import type { Language } from "../../lib/domain/codes";
+import { formatDate, formatPhase, localized } from "../../lib/i18n/format";
+import type { Translator } from "../../lib/i18n/translator";
+import type { ExportTable } from "../../lib/exports/table";
 
 /** The sheet that says what the tracking table is: the projects, whose figures, as of when, and how to read it. */
 export function metadataRows(subject: ExportSubject, table: TrackingTable, t: Translator, language: Language, generated: { at: Date; by: string }): ExportTable {

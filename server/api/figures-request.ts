@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authenticate, jsonError, type ApiCaller } from "./respond";
-import { parseReference } from "./reference";
+import { parseReference } from "../../lib/api/reference";
 
 /** `?status=approved` asks for approved figures only; donors get nothing else anyway. */
 const figuresQuerySchema = z.object({ status: z.literal("approved").optional() });

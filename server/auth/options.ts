@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/db/queries/sign-in";
 import { endUserSessions } from "@/db/queries/users";
-import { ACCOUNT_DISABLED, signInSchema } from "./sign-in-schema";
+import { ACCOUNT_DISABLED, signInSchema } from "../../lib/auth/sign-in-schema";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
@@ -16,7 +16,7 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
 
 /**
  * next-auth with e-mail and password. The token carries only the user's id and session version;
- * role, access and language are read from the database on each request (lib/auth/session.ts).
+ * role, access and language are read from the database on each request (server/auth/session.ts).
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: EIGHT_HOURS },

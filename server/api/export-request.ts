@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { getProgrammePhases } from "@/db/queries/programmes";
 import { getProjectOverview, type ProjectOverview } from "@/db/queries/projects";
-import type { Programme } from "@/db/schema";
-import { parseReference } from "./reference";
+import type { Programme } from "@/db/schema/index";
+import { parseReference } from "../../lib/api/reference";
 import { authenticate, jsonError, type ApiCaller } from "./respond";
 
 export const EXPORT_KINDS = ["tracking", "values", "trainings", "beneficiaries", "records"] as const;

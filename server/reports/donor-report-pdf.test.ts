@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { getDonorReport } from "../../db/queries/donor-report";
 import { saveNarrative } from "../../db/queries/narratives";
 import { getProjectOverview } from "../../db/queries/projects";
-import { projects } from "../../db/schema";
+import { projects } from "../../db/schema/index";
 import { useDemoDatabase } from "../../db/test-database";
-import { formatNumber } from "../i18n/format";
-import { indicatorCells } from "../i18n/indicator-cells";
-import { translatorFor } from "../i18n/server";
+import { formatNumber } from "../../lib/i18n/format";
+import { indicatorCells } from "../../lib/i18n/indicator-cells";
+import { translatorFor } from "../../lib/i18n/translator";
 import { renderDonorReport } from "./donor-report-pdf";
 
 const demo = useDemoDatabase();

@@ -1,8 +1,8 @@
 import type { TrackingTable } from "../../db/queries/tracking-table";
-import type { Language } from "../domain/codes";
-import { localized } from "../i18n/format";
-import type { Translator } from "../i18n/server";
-import type { ExportColumn, ExportTable } from "./table";
+import type { Language } from "../../lib/domain/codes";
+import { localized } from "../../lib/i18n/format";
+import type { Translator } from "../../lib/i18n/translator";
+import type { ExportColumn, ExportTable } from "../../lib/exports/table";
 
 const round = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
 

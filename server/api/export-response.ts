@@ -3,9 +3,9 @@ import { beneficiariesTable, recordsTable, trainingsTable, valuesTable } from "@
 import { getTrackingTable } from "@/db/queries/tracking-table";
 import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";
-import { metadataRows } from "@/lib/exports/metadata-rows";
+import { metadataRows } from "@/server/exports/metadata-rows";
 import type { ExportTable } from "@/lib/exports/table";
-import { trackingRows } from "@/lib/exports/tracking-rows";
+import { trackingRows } from "@/server/exports/tracking-rows";
 import { writeWorkbook } from "@/lib/exports/xlsx";
 import { fileResponse, type ExportRequest } from "./export-request";
 import { jsonError } from "./respond";

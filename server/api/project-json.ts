@@ -1,7 +1,7 @@
 import type { IndicatorFigure } from "@/db/queries/indicator-figures";
 import type { ProjectOverview } from "@/db/queries/projects";
 import type { IndicatorDisaggregation } from "@/db/queries/results-framework";
-import type { Result } from "@/db/schema";
+import type { Result } from "@/db/schema/index";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import type { Language } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";

@@ -2,7 +2,7 @@ import "server-only";
 import type { IatiOutcome } from "@/db/queries/iati";
 import { activitiesXml } from "@/lib/iati/activity";
 import { renderDocument } from "@/lib/iati/xml";
-import type { Translator } from "@/lib/i18n/server";
+import type { Translator } from "@/lib/i18n/translator";
 import { fileResponse } from "./export-request";
 import { jsonError } from "./respond";
 

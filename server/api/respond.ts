@@ -1,9 +1,10 @@
 import "server-only";
 import type { CurrentUser } from "@/db/queries/users";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/server/auth/session";
 import type { Language } from "@/lib/domain/codes";
-import { getTranslator, type Translator } from "@/lib/i18n/server";
-import { PROBLEM_TYPES, type ProblemStatus } from "./problem-types";
+import { getTranslator } from "@/server/i18n";
+import { type Translator } from "@/lib/i18n/translator";
+import { PROBLEM_TYPES, type ProblemStatus } from "../../lib/api/problem-types";
 
 export const problemType = (status: ProblemStatus) => `/api/v1/problems/${PROBLEM_TYPES[status]}`;
 

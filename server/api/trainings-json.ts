@@ -1,6 +1,6 @@
 import type { TrainingListItem } from "../../db/queries/trainings";
-import type { Language } from "../domain/codes";
-import { localized } from "../i18n/format";
+import type { Language } from "../../lib/domain/codes";
+import { localized } from "../../lib/i18n/format";
 
 /** A training as the API gives it: codes and dates as stored, the place's name in the caller's language. */
 export function trainingJson(language: Language, training: TrainingListItem) {

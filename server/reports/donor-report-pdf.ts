@@ -1,11 +1,11 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { DonorReportData } from "../../db/queries/donor-report";
-import type { Language } from "../domain/codes";
-import { progress } from "../indicators/progress";
-import { formatDate, formatNumber, formatPhase, formatRatio, localized } from "../i18n/format";
-import { indicatorCells } from "../i18n/indicator-cells";
-import type { Translator } from "../i18n/server";
+import type { Language } from "../../lib/domain/codes";
+import { progress } from "../../lib/indicators/progress";
+import { formatDate, formatNumber, formatPhase, formatRatio, localized } from "../../lib/i18n/format";
+import { indicatorCells } from "../../lib/i18n/indicator-cells";
+import type { Translator } from "../../lib/i18n/translator";
 
 // The donor report, drawn on the server with pdfkit: real text in DejaVu Sans, which has every
 // character French needs (the narrow no-break space of "5 000" among them), and charts drawn as
