@@ -1,9 +1,10 @@
 import { NotFoundNotice } from "@/components/ui/not-found-notice";
+import { getTranslator } from "@/server/i18n";
 
-export default function NotFound() {
+export default async function NotFound() {
   return (
     <main>
-      <NotFoundNotice />
+      <NotFoundNotice words={await getTranslator()} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requireUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
+import { chooseLanguage } from "@/app/language-actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -24,7 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <span className="who">
             {t("nav.signedInAs", { name: user.name })} · {t(`nav.role.${user.role}`)}
           </span>
-          <LanguageSwitch current={language} label={t("nav.language")} />
+          <LanguageSwitch chooseLanguage={chooseLanguage} current={language} label={t("nav.language")} />
           <SignOutButton label={t("nav.signOut")} />
         </div>
       </header>

@@ -1,5 +1,6 @@
 import { NotFoundNotice } from "@/components/ui/not-found-notice";
+import { getTranslator } from "@/server/i18n";
 
-export default function NotFound() {
-  return <NotFoundNotice />;
+export default async function NotFound() {
+  return <NotFoundNotice words={await getTranslator()} />;
 }

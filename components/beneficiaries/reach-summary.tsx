@@ -1,12 +1,12 @@
 import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatNumber } from "@/lib/i18n/format";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "@/components/ui/words";
 
 const KNOWN_SERVICES = ["vocational_training", "livestock", "shelter_materials"] as const;
 
 /** Unique direct beneficiaries with the services beside them, and indirect ones apart. */
-export async function ReachSummary({ reach }: { reach: Reach }) {
-  const { t, language } = await getTranslator();
+export function ReachSummary({ words, reach }: { words: Words; reach: Reach }) {
+  const { t, language } = words;
   if (reach.uniqueDirect === 0) return <p className="muted">{t("project.beneficiaries.none")}</p>;
   const overlaps = Object.entries(reach.byNumberOfServices)
     .map(([services, people]) => [Number(services), people] as const)

@@ -3,13 +3,13 @@ import { DIMENSION_CODES } from "@/lib/domain/codes";
 import { formatPeriod, localized } from "@/lib/i18n/format";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";
 import { isRatioMeasure } from "@/lib/indicators/actual";
-import { getTranslator } from "@/server/i18n";
 import { ChartFrame } from "./chart-frame";
 import { HorizontalBarChart, SeriesChart } from "./lazy-charts";
+import type { Words } from "@/components/ui/words";
 
 /** The time series, breakdowns and places of one indicator, each chart with its table and CSV. */
-export async function IndicatorCharts({ detail, optionNames }: { detail: IndicatorDetail; optionNames: Map<string, string> }) {
-  const { t, language } = await getTranslator();
+export function IndicatorCharts({ words, detail, optionNames }: { words: Words; detail: IndicatorDetail; optionNames: Map<string, string> }) {
+  const { t, language } = words;
   const locale = language === "fr" ? "fr-FR" : "en-GB";
   const percent = isRatioMeasure(detail.indicator.measure);
   const n = (v: number | null) => (v === null ? "—" : formatMeasureValue(language, detail.indicator.measure, v));

@@ -1,18 +1,20 @@
 import { formatPeriod } from "@/lib/i18n/format";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "@/components/ui/words";
 
 /**
  * The files of a project or programme: the indicator tracking table in Excel and CSV, the
  * long-format tables, individual records for those who may see them, and the donor report. Plain
  * links and a GET form: the server decides again what each file holds for this user.
  */
-export async function Downloads({
+export function Downloads({
+  words,
   base,
   approvedOnly,
   records,
   report,
   iatiLabel,
 }: {
+  words: Words;
   /** `/api/v1/projects/{code}` or `/api/v1/programmes/{code}` */
   base: string;
   approvedOnly: boolean;
@@ -21,7 +23,7 @@ export async function Downloads({
   report?: { periods: { period: string; draft: boolean }[]; period: string };
   iatiLabel: string;
 }) {
-  const { t, language } = await getTranslator();
+  const { t, language } = words;
   const status = approvedOnly ? "status=approved" : "";
   const csv = (kind: string, delimiter?: "semicolon") => `${base}/export.csv?${[`kind=${kind}`, delimiter && `delimiter=${delimiter}`, status].filter(Boolean).join("&")}`;
   const kinds = [

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { saveIndicatorForm } from "@/app/(app)/projects/[code]/framework/actions";
 import type { IndicatorInput } from "@/lib/validation/indicator";
 import { FieldError } from "../ui/field-error";
 import { SelectField, TextField, type Choice } from "../ui/form-fields";
@@ -29,14 +28,17 @@ export function IndicatorForm({
   defaultValues,
   choices,
   labels,
+  saveAction,
 }: {
   projectCode: string;
   target?: { id: number; version: number };
   defaultValues: IndicatorInput | null;
   choices: IndicatorFormChoices;
   labels: Record<string, string>;
+  /** The server action that saves the form. */
+  saveAction: (state: FormState, form: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(saveIndicatorForm, null);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveAction, null);
   const [source, setSource] = useState(defaultValues?.source ?? "manual");
   const [rows, setRows] = useState(() => (defaultValues?.periodTargets ?? []).map((p) => ({ id: nextRowId++, period: p.period, value: String(p.value) })));
   const d = defaultValues;

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveResultForm } from "@/app/(app)/projects/[code]/framework/actions";
 import { FieldError } from "../ui/field-error";
 import { SelectField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
@@ -10,8 +9,8 @@ import type { FormState } from "../ui/form-state";
 export type ResultValues = { id?: number; code: string; type: string; titleEn: string; titleFr: string; parentCode: string };
 
 /** Adds a result, or edits one, in a compact row of fields. */
-export function ResultForm({ projectCode, values, types, parents, labels }: { projectCode: string; values: ResultValues; types: Choice[]; parents: Choice[]; labels: Record<string, string> }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(saveResultForm, null);
+export function ResultForm({ projectCode, values, types, parents, labels, saveAction }: { projectCode: string; values: ResultValues; types: Choice[]; parents: Choice[]; labels: Record<string, string>; saveAction: (state: FormState, form: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveAction, null);
   return (
     <form onSubmit={submitKeepingValues(formAction)} className="row-fields result-form">
       <input type="hidden" name="projectCode" value={projectCode} />

@@ -1,10 +1,10 @@
 import type { RevisionEntry } from "@/db/queries/framework-editing";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "@/components/ui/words";
 
 /** The earlier targets and baselines of an indicator, with when, who and why. */
-export async function RevisionList({ revisions }: { revisions: RevisionEntry[] }) {
-  const { t, language } = await getTranslator();
+export function RevisionList({ words, revisions }: { words: Words; revisions: RevisionEntry[] }) {
+  const { t, language } = words;
   if (revisions.length === 0) return <span className="muted small">{t("framework.noRevisions")}</span>;
   const n = (value: number | null) => (value === null ? "—" : formatNumber(language, value));
   return (

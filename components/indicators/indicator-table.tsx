@@ -1,15 +1,15 @@
 import type { DashboardIndicator, FilteredFigure } from "@/db/queries/project-dashboard";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { indicatorCells } from "@/lib/i18n/indicator-cells";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "@/components/ui/words";
 
 /**
  * Baseline, target, actual to date and progress of each indicator. Under a place or breakdown
  * filter (`filterLabel`), the filtered actual comes first, then the whole project's actual with the
  * target, progress and status, which are set for the whole project.
  */
-export async function IndicatorTable({ figures, caption, filterLabel }: { figures: DashboardIndicator[]; caption: string; filterLabel?: string }) {
-  const { t, language } = await getTranslator();
+export function IndicatorTable({ words, figures, caption, filterLabel }: { words: Words; figures: DashboardIndicator[]; caption: string; filterLabel?: string }) {
+  const { t, language } = words;
   const filteredCell = (filtered: FilteredFigure | null) => {
     if (filtered?.kind === "actual") return filtered.actual ? formatActual(language, filtered.actual) : <span className="muted">{t("project.framework.noActual")}</span>;
     return <span className="muted">{t("dashboard.notBrokenDown")}</span>;

@@ -1,13 +1,13 @@
 import type { DashboardIndicator } from "@/db/queries/project-dashboard";
 import type { Result } from "@/db/schema";
 import { localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/server/i18n";
 import { orderResultTree } from "@/lib/indicators/result-tree";
 import { IndicatorTable } from "./indicator-table";
+import type { Words } from "@/components/ui/words";
 
 /** Results from impact down to outputs, each with its indicators; context indicators apart. */
-export async function ResultsFramework({ results, figures, filtered = false, filterLabel }: { results: Result[]; figures: DashboardIndicator[]; filtered?: boolean; filterLabel?: string }) {
-  const { t, language } = await getTranslator();
+export function ResultsFramework({ words, results, figures, filtered = false, filterLabel }: { words: Words; results: Result[]; figures: DashboardIndicator[]; filtered?: boolean; filterLabel?: string }) {
+  const { t, language } = words;
   const context = figures.filter((f) => f.indicator.isContext);
   const includesUnapproved = figures[0]?.includesUnapproved ?? false;
   if (figures.length === 0) return <p className="muted">{filtered ? t("dashboard.noMatch") : t("project.framework.empty")}</p>;
@@ -25,7 +25,7 @@ export async function ResultsFramework({ results, figures, filtered = false, fil
             <h3>
               <span className="result-type">{t(`resultType.${result.type}`)}</span> <span className="code">{result.code}</span> {title}
             </h3>
-            {own.length > 0 && <IndicatorTable figures={own} caption={title} filterLabel={filterLabel} />}
+            {own.length > 0 && <IndicatorTable words={words} figures={own} caption={title} filterLabel={filterLabel} />}
           </div>
         );
       })}
@@ -33,7 +33,7 @@ export async function ResultsFramework({ results, figures, filtered = false, fil
         <div className="result context">
           <h3>{t("project.framework.contextTitle")}</h3>
           <p className="muted small">{t("project.framework.contextNote")}</p>
-          <IndicatorTable figures={context} caption={t("project.framework.contextTitle")} filterLabel={filterLabel} />
+          <IndicatorTable words={words} figures={context} caption={t("project.framework.contextTitle")} filterLabel={filterLabel} />
         </div>
       )}
     </>

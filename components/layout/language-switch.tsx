@@ -1,11 +1,10 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { chooseLanguage } from "@/app/language-actions";
 import type { Language } from "@/lib/domain/codes";
 
 /** English | Français. A plain form: it works before the page's JavaScript has loaded. */
-export function LanguageSwitch({ current, label }: { current: Language; label: string }) {
+export function LanguageSwitch({ current, label, chooseLanguage }: { current: Language; label: string; chooseLanguage: (form: FormData) => Promise<void> }) {
   const pathname = usePathname();
   return (
     <form action={chooseLanguage} className="language-switch" aria-label={label}>

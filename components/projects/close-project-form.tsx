@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { closeProjectForm } from "@/app/(app)/projects/project-actions";
 import type { FormState } from "../ui/form-state";
 
-export function CloseProjectForm({ code, version, label, hint }: { code: string; version: number; label: string; hint: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(closeProjectForm, null);
+export function CloseProjectForm({ code, version, label, hint, closeAction }: { code: string; version: number; label: string; hint: string; closeAction: (state: FormState, form: FormData) => Promise<FormState> }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(closeAction, null);
   return (
     <form action={formAction} className="card">
       <input type="hidden" name="projectCode" value={code} />

@@ -3,11 +3,11 @@ import type { ProjectOverview as Overview } from "@/db/queries/projects";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "@/components/ui/words";
 
 /** A project's facts; `managers` (its managers, for those who see figures in review) when given. */
-export async function ProjectOverview({ overview, showEntryLink, canEdit, managers = [] }: { overview: Overview; showEntryLink: boolean; canEdit: boolean; managers?: readonly { name: string; email: string }[] }) {
-  const { t, language } = await getTranslator();
+export function ProjectOverview({ words, overview, showEntryLink, canEdit, managers = [] }: { words: Words; overview: Overview; showEntryLink: boolean; canEdit: boolean; managers?: readonly { name: string; email: string }[] }) {
+  const { t, language } = words;
   const { project, programme, country, organisations, locations } = overview;
   const byRole = new Map<string, string[]>();
   for (const { role, organisation } of organisations) {
@@ -26,7 +26,7 @@ export async function ProjectOverview({ overview, showEntryLink, canEdit, manage
       </p>
       <h1 id="project-title">{localized(language, project.titleEn, project.titleFr)}</h1>
       <p>
-        <StatusBadge status={project.status} /> <span className="code">{project.code}</span>
+        <StatusBadge words={words} status={project.status} /> <span className="code">{project.code}</span>
         {showEntryLink && (
           <>
             {" · "}
@@ -47,7 +47,7 @@ export async function ProjectOverview({ overview, showEntryLink, canEdit, manage
         <div>
           <dt>{t("portfolio.dates")}</dt>
           <dd>
-            <DateRange start={project.startDate} end={project.endDate} />
+            <DateRange words={words} start={project.startDate} end={project.endDate} />
           </dd>
         </div>
         <div>

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, createTokenAction, revokeTokenAction, type TokenState } from "@/app/(app)/settings/actions";
+
+/** What a settings form shows after its action: a message, and a new token once. */
+export type TokenState = { ok: boolean; message: string; token?: string } | null;
 
 /** Names and makes a token, then shows it once, with what to do with it. */
-export function CreateTokenForm({ labels }: { labels: { name: string; create: string; once: string; usage: string } }) {
+export function CreateTokenForm({ labels, createTokenAction }: { labels: { name: string; create: string; once: string; usage: string }; createTokenAction: (state: TokenState, form: FormData) => Promise<TokenState> }) {
   const [state, formAction, pending] = useActionState<TokenState, FormData>(createTokenAction, null);
   return (
     <form action={formAction} className="filters" aria-label={labels.create}>
@@ -36,7 +38,7 @@ export function CreateTokenForm({ labels }: { labels: { name: string; create: st
 }
 
 /** Revokes one token. */
-export function RevokeTokenButton({ id, label }: { id: number; label: string }) {
+export function RevokeTokenButton({ id, label, revokeTokenAction }: { id: number; label: string; revokeTokenAction: (state: TokenState, form: FormData) => Promise<TokenState> }) {
   const [state, formAction, pending] = useActionState<TokenState, FormData>(revokeTokenAction, null);
   return (
     <form action={formAction}>
@@ -54,7 +56,7 @@ export function RevokeTokenButton({ id, label }: { id: number; label: string }) 
 }
 
 /** Changes one's own password: the current one, then a new one of 12 characters or more. */
-export function ChangePasswordForm({ labels }: { labels: { current: string; next: string; save: string; hint: string } }) {
+export function ChangePasswordForm({ labels, changePasswordAction }: { labels: { current: string; next: string; save: string; hint: string }; changePasswordAction: (state: TokenState, form: FormData) => Promise<TokenState> }) {
   const [state, formAction, pending] = useActionState<TokenState, FormData>(changePasswordAction, null);
   return (
     <form action={formAction} className="filters" aria-label={labels.save}>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveTrainingForm } from "@/app/(app)/projects/[code]/trainings/actions";
 import type { TrainingInput } from "@/lib/validation/training";
 import { FieldError, FieldErrors } from "../ui/field-error";
 import { SelectField, TextField, type Choice } from "../ui/form-fields";
@@ -18,14 +17,17 @@ export function TrainingForm({
   defaultValues,
   choices,
   labels,
+  saveAction,
 }: {
   projectCode: string;
   target?: { id: number; version: number };
   defaultValues: TrainingInput | null;
   choices: TrainingFormChoices;
   labels: Record<string, string>;
+  /** The server action that saves the form. */
+  saveAction: (state: FormState, form: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(saveTrainingForm, null);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveAction, null);
   const d = defaultValues;
   const count = (sex: string, ageGroup: string) => d?.participants.find((p) => p.sex === sex && p.ageGroup === ageGroup)?.count ?? "";
   const label = (key: string) => labels[key] ?? key;

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "./words";
 
-export async function NotFoundNotice() {
-  const { t } = await getTranslator();
+export function NotFoundNotice({ words: { t } }: { words: Words }) {
   return (
     <section className="notice">
       <h1>{t("errors.notFoundTitle")}</h1>

@@ -1,7 +1,7 @@
 import type { ProjectStatus } from "@/lib/domain/codes";
-import { getTranslator } from "@/server/i18n";
+import type { Words } from "./words";
 
-export async function StatusBadge({ status }: { status: ProjectStatus }) {
-  const { t } = await getTranslator();
+export function StatusBadge({ words, status }: { words: Words; status: ProjectStatus }) {
+  const { t } = words;
   return <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>;
 }

@@ -160,10 +160,10 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                         </span>
                       </th>
                       <td data-label={t("portfolio.status")}>
-                        <StatusBadge status={project.status} />
+                        <StatusBadge words={{ t, language }} status={project.status} />
                       </td>
                       <td data-label={t("portfolio.dates")}>
-                        <DateRange start={project.startDate} end={project.endDate} />
+                        <DateRange words={{ t, language }} start={project.startDate} end={project.endDate} />
                       </td>
                       <td data-label={t("portfolio.mainTarget")}>
                         {project.main ? (

@@ -6,9 +6,8 @@ import { redirect } from "next/navigation";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { changeOwnPassword } from "@/db/queries/user-admin";
 import { requireUser } from "@/server/auth/session";
+import type { TokenState } from "@/components/settings/token-forms";
 import { getTranslator } from "@/server/i18n";
-
-export type TokenState = { ok: boolean; message: string; token?: string } | null;
 
 const nameSchema = z.string().trim().min(1).max(80);
 

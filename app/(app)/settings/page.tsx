@@ -4,6 +4,7 @@ import { listApiTokens } from "@/db/queries/api-tokens";
 import { requireUser } from "@/server/auth/session";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
+import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -20,7 +21,7 @@ export default async function SettingsPage() {
       <h1>{t("settings.title")}</h1>
       <section className="card" aria-labelledby="password">
         <h2 id="password">{t("settings.passwordTitle")}</h2>
-        <ChangePasswordForm labels={{ current: t("settings.currentPassword"), next: t("settings.newPassword"), save: t("settings.changePassword"), hint: t("settings.passwordHint") }} />
+        <ChangePasswordForm changePasswordAction={changePasswordAction} labels={{ current: t("settings.currentPassword"), next: t("settings.newPassword"), save: t("settings.changePassword"), hint: t("settings.passwordHint") }} />
       </section>
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens">{t("settings.tokens")}</h2>
@@ -28,7 +29,7 @@ export default async function SettingsPage() {
         <p>
           <a href="/api/docs">{t("settings.apiReference")}</a> · <a href="/api/v1/openapi.json">{t("settings.openApi")}</a>
         </p>
-        <CreateTokenForm labels={{ name: t("settings.name"), create: t("settings.create"), once: t("settings.once"), usage: t("settings.usage") }} />
+        <CreateTokenForm createTokenAction={createTokenAction} labels={{ name: t("settings.name"), create: t("settings.create"), once: t("settings.once"), usage: t("settings.usage") }} />
         {tokens.length === 0 ? (
           <p className="muted">{t("settings.none")}</p>
         ) : (
@@ -52,7 +53,7 @@ export default async function SettingsPage() {
                     </td>
                     <td>{formatDate(language, token.createdAt)}</td>
                     <td>{token.lastUsedAt ? formatDate(language, token.lastUsedAt) : t("settings.never")}</td>
-                    <td>{token.revokedAt ? t("settings.revokedOn", { date: formatDate(language, token.revokedAt) }) : <RevokeTokenButton id={token.id} label={t("settings.revoke")} />}</td>
+                    <td>{token.revokedAt ? t("settings.revokedOn", { date: formatDate(language, token.revokedAt) }) : <RevokeTokenButton revokeTokenAction={revokeTokenAction} id={token.id} label={t("settings.revoke")} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
+import { chooseLanguage } from "@/app/language-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -37,7 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             unavailable: t("auth.unavailable"),
           }}
         />
-        <LanguageSwitch current={language} label={t("nav.language")} />
+        <LanguageSwitch chooseLanguage={chooseLanguage} current={language} label={t("nav.language")} />
       </div>
     </main>
   );

@@ -78,10 +78,10 @@ export default async function ProgrammePage({ params }: Props) {
                     </Link>
                   </th>
                   <td>
-                    <StatusBadge status={project.status} />
+                    <StatusBadge words={{ t, language }} status={project.status} />
                   </td>
                   <td>
-                    <DateRange start={project.startDate} end={project.endDate} />
+                    <DateRange words={{ t, language }} start={project.startDate} end={project.endDate} />
                   </td>
                   <td className="num">{n(phaseReach.uniqueDirect)}</td>
                   <td className="num">{n(phaseReach.indirect)}</td>
@@ -156,7 +156,7 @@ export default async function ProgrammePage({ params }: Props) {
           </div>
         )}
       </section>
-      <Downloads base={`/api/v1/programmes/${encodeURIComponent(programme.code)}`} approvedOnly={phases[0]?.figures[0]?.includesUnapproved === false} records={false} iatiLabel={t("iati.buttonProgramme")} />
+      <Downloads words={{ t, language }} base={`/api/v1/programmes/${encodeURIComponent(programme.code)}`} approvedOnly={phases[0]?.figures[0]?.includesUnapproved === false} records={false} iatiLabel={t("iati.buttonProgramme")} />
     </>
   );
 }

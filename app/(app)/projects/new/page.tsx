@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ProjectFormContainer } from "@/components/projects/project-form-container";
+import { ProjectFormContainer } from "@/app/(app)/projects/project-form-container";
 import { requireUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
 

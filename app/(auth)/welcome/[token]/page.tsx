@@ -4,6 +4,7 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { findSignInLink } from "@/db/queries/user-admin";
 import { getTranslator } from "@/server/i18n";
 import { setPasswordAction } from "./actions";
+import { chooseLanguage } from "@/app/language-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -34,7 +35,7 @@ export default async function WelcomePage({ params }: { params: Promise<{ token:
             {t("users.problem.invalid_link")}
           </p>
         )}
-        <LanguageSwitch current={language} label={t("nav.language")} />
+        <LanguageSwitch chooseLanguage={chooseLanguage} current={language} label={t("nav.language")} />
       </div>
     </main>
   );

@@ -70,7 +70,7 @@ async function Beneficiaries({ ctx, overview, approvedOnly }: { ctx: QueryContex
   const trained = countPeopleTrained(trainings);
   return (
     <>
-      <ReachSummary reach={getReach(ctx, [project.id], { approvedOnly })} />
+      <ReachSummary words={{ t, language }} reach={getReach(ctx, [project.id], { approvedOnly })} />
       {trained.trainers > 0 && (
         <p>
           <strong>{t("dashboard.trainedCascade", { trainers: trained.trainers, trainees: trained.trainees })}</strong>
@@ -209,7 +209,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
       </form>
       {filters.to && <p className="note">{t("dashboard.asOf", { period: formatPeriod(language, filters.to) })}</p>}
       {filterLabel && <p className="note">{t("dashboard.filteredBy", { filter: filterLabel })}</p>}
-      <ResultsFramework results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} filterLabel={filterLabel || undefined} />
+      <ResultsFramework words={{ t, language }} results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} filterLabel={filterLabel || undefined} />
       {dashboard.detail && (
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading" className="visually-hidden">
@@ -223,7 +223,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
               {place && <p className="note">{t("dashboard.chartsOfPlace", { place: localized(language, place.nameEn, place.nameFr) })}</p>}
             </>
           )}
-          <IndicatorCharts detail={dashboard.detail} optionNames={optionNames} />
+          <IndicatorCharts words={{ t, language }} detail={dashboard.detail} optionNames={optionNames} />
         </section>
       )}
     </>
@@ -233,7 +233,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { ctx, overview } = await loadProject((await params).code);
   if (!overview) notFound();
-  const { t } = await getTranslator();
+  const { t, language } = await getTranslator();
   const filters = filtersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, typeof v === "string" ? v : undefined])));
   const { project } = overview;
   const reviewer = seesUnapprovedFigures(ctx.viewer);
@@ -243,7 +243,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const periodStates = listPeriodStates(ctx, project, new Date().toISOString().slice(0, 10));
   return (
     <>
-      <ProjectOverview overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} managers={listProjectManagers(ctx, project.id)} />
+      <ProjectOverview words={{ t, language }} overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} managers={listProjectManagers(ctx, project.id)} />
       <section className="card" aria-labelledby="beneficiaries">
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
         <p>
@@ -271,7 +271,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <Dashboard ctx={ctx} overview={overview} approvedOnly={approvedOnly} filters={filters} />
         </Suspense>
       </section>
-      <Downloads
+      <Downloads words={{ t, language }}
         base={`/api/v1/projects/${encodeURIComponent(project.code)}`}
         approvedOnly={approvedOnly}
         records={seesIndividualRecords(ctx, project.id)}

@@ -47,7 +47,7 @@ export default async function RegistryPage({ params, searchParams }: { params: P
       </p>
       <h1>{t("registry.title")}</h1>
       <section className="card">
-        <ReachSummary reach={getReach(ctx, [project.id])} />
+        <ReachSummary words={{ t, language }} reach={getReach(ctx, [project.id])} />
       </section>
       {!page ? (
         <p className="muted">{t("registry.countsOnly")}</p>

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CloseProjectForm } from "@/components/projects/close-project-form";
-import { ProjectFormContainer } from "@/components/projects/project-form-container";
+import { ProjectFormContainer } from "@/app/(app)/projects/project-form-container";
 import { editableProjectValues } from "@/db/queries/project-editing";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../load-project";
+import { closeProjectForm } from "../../project-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -26,7 +27,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ co
       </p>
       <h1>{t("projectForm.editTitle")}</h1>
       <ProjectFormContainer ctx={ctx} defaultValues={values} target={{ code: project.code, version: project.version }} />
-      {project.status !== "completed" && <CloseProjectForm code={project.code} version={project.version} label={t("projectForm.close")} hint={t("projectForm.closeHint")} />}
+      {project.status !== "completed" && <CloseProjectForm closeAction={closeProjectForm} code={project.code} version={project.version} label={t("projectForm.close")} hint={t("projectForm.closeHint")} />}
     </>
   );
 }

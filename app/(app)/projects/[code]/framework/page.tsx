@@ -11,6 +11,7 @@ import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { orderResultTree } from "@/lib/indicators/result-tree";
 import { loadProject } from "../load-project";
+import { saveResultForm } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -46,6 +47,7 @@ export default async function FrameworkPage({ params }: { params: Promise<{ code
         <h2 id="results-heading">{t("framework.results")}</h2>
         {orderResultTree(framework.results).map(({ result }) => (
           <ResultForm
+            saveAction={saveResultForm}
             key={`${result.id}-${result.code}-${result.titleEn}`}
             projectCode={project.code}
             values={{ id: result.id, code: result.code, type: result.type, titleEn: result.titleEn, titleFr: result.titleFr ?? "", parentCode: framework.results.find((r) => r.id === result.parentId)?.code ?? "" }}
@@ -55,7 +57,7 @@ export default async function FrameworkPage({ params }: { params: Promise<{ code
           />
         ))}
         <h3>{t("framework.addResult")}</h3>
-        <ResultForm projectCode={project.code} values={{ code: "", type: "output", titleEn: "", titleFr: "", parentCode: "" }} types={types} parents={parents} labels={resultLabels} />
+        <ResultForm saveAction={saveResultForm} projectCode={project.code} values={{ code: "", type: "output", titleEn: "", titleFr: "", parentCode: "" }} types={types} parents={parents} labels={resultLabels} />
       </section>
       <section className="card" aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("framework.indicators")}</h2>
@@ -86,7 +88,7 @@ export default async function FrameworkPage({ params }: { params: Promise<{ code
                     {indicator.target === null ? "—" : formatMeasureValue(language, indicator.measure, indicator.target)}
                   </td>
                   <td data-label={t("framework.revisions")}>
-                    <RevisionList revisions={revisions} />
+                    <RevisionList words={{ t, language }} revisions={revisions} />
                   </td>
                   <td>
                     <Link href={`${base}/framework/indicators/${indicator.id}`} aria-label={`${t("framework.edit")} ${indicator.code}`}>

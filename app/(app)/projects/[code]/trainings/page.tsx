@@ -139,7 +139,7 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
                       <td data-label={t("trainings.topic")}>{topicName(tr.topic)}</td>
                       <td data-label={t("trainings.location")}>{localized(language, tr.locationNameEn, tr.locationNameFr)}</td>
                       <td data-label={t("trainings.dates")}>
-                        <DateRange start={tr.startDate} end={tr.endDate} />
+                        <DateRange words={{ t, language }} start={tr.startDate} end={tr.endDate} />
                       </td>
                       <td className="num" data-label={t("trainings.participants")}>
                         {n(tr.participantCount)}

@@ -9,6 +9,7 @@ import { SEXES, TRAINING_KINDS, TRAINING_TOPICS } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../../load-project";
+import { saveTrainingForm } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -38,6 +39,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ code:
       </p>
       <h1>{existing ? t("trainings.editTitle") : t("trainings.newTitle")}</h1>
       <TrainingForm
+        saveAction={saveTrainingForm}
         projectCode={project.code}
         target={existing ? { id: Number(id), version: existing.version } : undefined}
         defaultValues={existing}

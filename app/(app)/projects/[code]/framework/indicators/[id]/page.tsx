@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { IndicatorFormContainer } from "@/components/framework/indicator-form-container";
+import { IndicatorFormContainer } from "@/app/(app)/projects/[code]/framework/indicators/indicator-form-container";
 import { RevisionList } from "@/components/framework/revision-list";
 import { indicatorFormValues } from "@/db/queries/framework-editing";
 import { getFrameworkForEditing } from "@/db/queries/framework-view";
@@ -43,7 +43,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
       {existing && (
         <section className="card">
           <h2>{t("framework.revisions")}</h2>
-          <RevisionList revisions={existing.revisions} />
+          <RevisionList words={{ t, language }} revisions={existing.revisions} />
         </section>
       )}
     </>

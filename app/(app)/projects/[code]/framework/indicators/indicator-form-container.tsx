@@ -5,7 +5,8 @@ import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, INDICATOR_SOURCES, TIME_AGGRE
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import type { IndicatorInput } from "@/lib/validation/indicator";
-import { IndicatorForm } from "./indicator-form";
+import { IndicatorForm } from "@/components/framework/indicator-form";
+import { saveIndicatorForm } from "../actions";
 
 /** Wires the indicator form to its choices and labels. */
 export async function IndicatorFormContainer({
@@ -26,6 +27,7 @@ export async function IndicatorFormContainer({
   const labels = Object.fromEntries(keys.map((key) => [key, t(`framework.${key}`)]));
   return (
     <IndicatorForm
+      saveAction={saveIndicatorForm}
       projectCode={projectCode}
       target={target}
       defaultValues={defaultValues}

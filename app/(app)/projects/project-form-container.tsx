@@ -5,7 +5,7 @@ import { PROJECT_ORGANISATION_ROLES, PROJECT_STATUSES, REPORTING_FREQUENCIES } f
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import type { ProjectInput } from "@/lib/validation/project";
-import { ProjectForm } from "./project-form";
+import { ProjectForm } from "@/components/projects/project-form";
 
 /** Wires the project form to its action, choices and labels, for a new project or an existing one. */
 export async function ProjectFormContainer({ ctx, defaultValues, target }: { ctx: QueryContext; defaultValues: ProjectInput | null; target?: { code: string; version: number } }) {
