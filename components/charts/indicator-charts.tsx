@@ -1,4 +1,4 @@
-import type { IndicatorDetail } from "@/db/queries/project-dashboard";
+import type { IndicatorDetail } from "@/lib/charts/indicator-charts";
 import { DIMENSION_CODES } from "@/lib/domain/codes";
 import { formatPeriod, localized } from "@/lib/i18n/format";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";

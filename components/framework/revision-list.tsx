@@ -1,4 +1,4 @@
-import type { RevisionEntry } from "@/db/queries/framework-editing";
+import type { RevisionEntry } from "@/lib/indicators/revision-entry";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import type { Words } from "@/components/ui/words";
 

@@ -1,5 +1,5 @@
-import type { DashboardIndicator, FilteredFigure } from "@/db/queries/project-dashboard";
 import { formatActual } from "@/lib/i18n/format-figure";
+import type { FilteredFigure, IndicatorRow } from "@/lib/indicators/indicator-row";
 import { indicatorCells } from "@/lib/i18n/indicator-cells";
 import type { Words } from "@/components/ui/words";
 
@@ -8,7 +8,7 @@ import type { Words } from "@/components/ui/words";
  * filter (`filterLabel`), the filtered actual comes first, then the whole project's actual with the
  * target, progress and status, which are set for the whole project.
  */
-export function IndicatorTable({ words, figures, caption, filterLabel }: { words: Words; figures: DashboardIndicator[]; caption: string; filterLabel?: string }) {
+export function IndicatorTable({ words, figures, caption, filterLabel }: { words: Words; figures: IndicatorRow[]; caption: string; filterLabel?: string }) {
   const { t, language } = words;
   const filteredCell = (filtered: FilteredFigure | null) => {
     if (filtered?.kind === "actual") return filtered.actual ? formatActual(language, filtered.actual) : <span className="muted">{t("project.framework.noActual")}</span>;

@@ -1,12 +1,11 @@
-import type { DashboardIndicator } from "@/db/queries/project-dashboard";
-import type { Result } from "@/db/schema";
 import { localized } from "@/lib/i18n/format";
+import type { IndicatorRow, ResultHeading } from "@/lib/indicators/indicator-row";
 import { orderResultTree } from "@/lib/indicators/result-tree";
 import { IndicatorTable } from "./indicator-table";
 import type { Words } from "@/components/ui/words";
 
 /** Results from impact down to outputs, each with its indicators; context indicators apart. */
-export function ResultsFramework({ words, results, figures, filtered = false, filterLabel }: { words: Words; results: Result[]; figures: DashboardIndicator[]; filtered?: boolean; filterLabel?: string }) {
+export function ResultsFramework({ words, results, figures, filtered = false, filterLabel }: { words: Words; results: ResultHeading[]; figures: IndicatorRow[]; filtered?: boolean; filterLabel?: string }) {
   const { t, language } = words;
   const context = figures.filter((f) => f.indicator.isContext);
   const includesUnapproved = figures[0]?.includesUnapproved ?? false;

@@ -21,6 +21,7 @@ import {
   type Result,
 } from "../schema";
 import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
+import type { RevisionEntry } from "../../lib/indicators/revision-entry";
 
 export type FrameworkOutcome<T> = { kind: "saved"; saved: T } | { kind: "forbidden" } | { kind: "invalid"; problems: FieldProblem[] } | { kind: "conflict" };
 
@@ -200,8 +201,6 @@ export function indicatorFormValues(ctx: QueryContext, indicator: Indicator): In
     reason: null,
   };
 }
-
-export type RevisionEntry = { field: string; previousValue: number | null; newValue: number | null; reason: string; changedAt: string; changedBy: string };
 
 /** The earlier targets and baselines of an indicator of a visible project, newest first. */
 export function listIndicatorRevisions(ctx: QueryContext, indicator: Indicator): RevisionEntry[] {

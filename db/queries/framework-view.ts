@@ -2,7 +2,8 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { indicators, results, serviceTypes, type Indicator } from "../schema";
 import { AccessDeniedError } from "./errors";
-import { listIndicatorRevisions, type RevisionEntry } from "./framework-editing";
+import type { RevisionEntry } from "../../lib/indicators/revision-entry";
+import { listIndicatorRevisions } from "./framework-editing";
 import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
 
 /** The framework as its editor sees it: results, indicators with their revisions, and the services that can be counted. */

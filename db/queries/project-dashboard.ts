@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { breakdownByLocation, breakdownByOption, seriesWithTargets, type BreakdownRow, type SeriesRow, type ValueCell } from "../../lib/charts/indicator-charts";
+import { breakdownByLocation, breakdownByOption, seriesWithTargets, type ValueCell } from "../../lib/charts/indicator-charts";
 import type { Actual } from "../../lib/indicators/actual";
 import { actualToDate } from "../../lib/indicators/actual-to-date";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
@@ -15,25 +15,14 @@ import { listTrainings } from "./trainings";
 import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { listIndicatorDisaggregations } from "./results-framework";
+import type { FilteredFigure } from "../../lib/indicators/indicator-row";
+import type { IndicatorDetail } from "../../lib/charts/indicator-charts";
 import { remember } from "../read-cache";
 import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./viewer";
 
-/**
- * An indicator's figure under the dashboard's place or breakdown filter: its actual there, or why
- * there is none (not broken down that way).
- */
-export type FilteredFigure = { kind: "actual"; actual: Actual | null } | { kind: "not_broken_down" };
 
 export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus; filtered: FilteredFigure | null };
 
-export type IndicatorDetail = {
-  indicator: IndicatorFigure["indicator"];
-  /** Counted from records: a running total per period, which the place and breakdown filters do not reach. */
-  fromRecords: boolean;
-  series: SeriesRow[];
-  breakdowns: { dimension: string; rows: BreakdownRow[] }[];
-  byLocation: { code: string; nameEn: string; nameFr: string | null; value: number }[];
-};
 
 export type ProjectDashboard = {
   indicators: DashboardIndicator[];

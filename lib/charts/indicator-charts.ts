@@ -2,6 +2,7 @@ import { decodeOptionKey } from "../disaggregation/option-key";
 import type { FigureParts } from "../indicators/actual";
 import { actualToDate, timeSeries, type ActualRule, type ReportedTotal } from "../indicators/actual-to-date";
 import { comparePeriods } from "../periods/period";
+import type { IndicatorFields } from "../indicators/indicator-row";
 
 // The numbers an indicator's charts draw, shaped on the server: the client gets only these rows.
 
@@ -59,3 +60,12 @@ export function breakdownByLocation(rule: ActualRule, cells: readonly ValueCell[
   });
 }
 
+/** One indicator's charts: its time series, breakdowns and figures by place. */
+export type IndicatorDetail = {
+  indicator: IndicatorFields;
+  /** Counted from records: a running total per period, which the place and breakdown filters do not reach. */
+  fromRecords: boolean;
+  series: SeriesRow[];
+  breakdowns: { dimension: string; rows: BreakdownRow[] }[];
+  byLocation: { code: string; nameEn: string; nameFr: string | null; value: number }[];
+};

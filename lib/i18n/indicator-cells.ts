@@ -1,5 +1,5 @@
-import type { DashboardIndicator } from "../../db/queries/project-dashboard";
 import type { Language } from "../domain/codes";
+import type { IndicatorRow } from "../indicators/indicator-row";
 import { formatRatio, localized } from "./format";
 import { formatActual, formatMeasureValue } from "./format-figure";
 import type { Translator } from "./translator";
@@ -9,7 +9,7 @@ import type { Translator } from "./translator";
  * notes, baseline, target, actual to date, progress, status and the target due by now. Null parts
  * are for the caller to show as missing.
  */
-export function indicatorCells(t: Translator, language: Language, { indicator, actual, progress, status, due }: DashboardIndicator) {
+export function indicatorCells(t: Translator, language: Language, { indicator, actual, progress, status, due }: Pick<IndicatorRow, "indicator" | "actual" | "progress" | "status" | "due">) {
   const unit = localized(language, indicator.unitEn ?? "", indicator.unitFr);
   return {
     code: indicator.code,
