@@ -8,7 +8,7 @@ import { importRegistry, registryImportContext } from "../db/queries/registry-im
 import { projects, users } from "../db/schema";
 import { seedDemoData } from "../db/seed";
 import { checkRegistryRecords, readCsv } from "../lib/beneficiaries/registry-csv";
-import { sampleRegistryCsv } from "./registry-sample";
+import { sampleRegistryCsv } from "../db/test-support/registry-sample";
 
 // How long a 100,000-row beneficiary import takes, end to end but for the network: reading the CSV,
 // checking every row, comparing with the registry and writing in one transaction; then the same file

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import type { ProjectOverview as Overview } from "@/db/queries/projects";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";
+import type { ProjectSummary } from "@/lib/projects/project-summary";
 import type { Words } from "@/components/ui/words";
 
 /** A project's facts; `managers` (its managers, for those who see figures in review) when given. */
-export function ProjectOverview({ words, overview, showEntryLink, canEdit, managers = [] }: { words: Words; overview: Overview; showEntryLink: boolean; canEdit: boolean; managers?: readonly { name: string; email: string }[] }) {
+export function ProjectOverview({ words, overview, showEntryLink, canEdit, managers = [] }: { words: Words; overview: ProjectSummary; showEntryLink: boolean; canEdit: boolean; managers?: readonly { name: string; email: string }[] }) {
   const { t, language } = words;
   const { project, programme, country, organisations, locations } = overview;
   const byRole = new Map<string, string[]>();

@@ -3,7 +3,7 @@ import { openDatabase } from "../client";
 import { importRegistry, registryImportContext } from "../queries/registry-import";
 import { projects, users } from "../schema";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
-import { sampleRegistryCsv } from "../../scripts/registry-sample";
+import { sampleRegistryCsv } from "./registry-sample";
 
 // Run by crash.test.ts, which kills it with SIGKILL in the middle of a large import: the import of
 // `rows` rows into the database at argv[2], saying "writing" just before its transaction begins.

@@ -1,4 +1,4 @@
-import { REGISTRY_CSV_COLUMNS } from "../lib/beneficiaries/registry-csv";
+import { REGISTRY_CSV_COLUMNS } from "../../lib/beneficiaries/registry-csv";
 
 // A registry file of the Rwanda phase IV's places and services, two services per person, for the
 // import benchmark and the test that kills an import half-way.
