@@ -2,6 +2,7 @@ import "server-only";
 import { and, inArray, isNotNull } from "drizzle-orm";
 import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
+import type { PeriodStatus } from "../../lib/domain/codes";
 import { donorPeriodState, type DonorPeriodState } from "../../lib/workflow/period-workflow";
 import type { Executor } from "../client";
 import { projectPeriods, type Project } from "../schema";
@@ -29,12 +30,20 @@ export function latestApprovedPeriods(db: Executor, projectIds: readonly number[
 /** An ended period as donors see it. */
 export type PeriodState = { period: string; state: Exclude<DonorPeriodState, "not_ended"> };
 
+/** An ended period with where its workflow stands (draft when nothing was entered) and its latest approval. */
+export type PeriodRecord = PeriodState & { status: PeriodStatus; approvedAt: string | null };
+
 /**
  * The ended periods of each project as donors see them: approved (with the figures of its latest
  * approval), awaiting approval, or not reported. Periods still running are left out.
  */
 export function donorPeriodStates(db: Executor, list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[], today: string): Map<number, PeriodState[]> {
-  const states = new Map<number, PeriodState[]>();
+  return new Map([...endedPeriodRecords(db, list, today)].map(([projectId, records]) => [projectId, records.map(({ period, state }) => ({ period, state }))]));
+}
+
+/** The ended periods of each project as donors see them, with their workflow status and latest approval. */
+export function endedPeriodRecords(db: Executor, list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[], today: string): Map<number, PeriodRecord[]> {
+  const states = new Map<number, PeriodRecord[]>();
   if (list.length === 0) return states;
   const rows = new Map(
     db
@@ -49,8 +58,9 @@ export function donorPeriodStates(db: Executor, list: readonly Pick<Project, "id
       project.id,
       periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency])
         .flatMap((period) => {
-          const state = donorPeriodState(rows.get(`${project.id}|${period}`), periodEnd(period) < today);
-          return state === "not_ended" ? [] : [{ period, state }];
+          const row = rows.get(`${project.id}|${period}`);
+          const state = donorPeriodState(row, periodEnd(period) < today);
+          return state === "not_ended" ? [] : [{ period, state, status: row?.status ?? "draft", approvedAt: row?.approvedAt ?? null }];
         }),
     );
   }

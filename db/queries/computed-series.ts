@@ -19,7 +19,8 @@ export function computedSeriesCells(db: Executor, project: Project, indicator: I
       .select({ period: approvedValues.period, locationId: approvedValues.locationId, disaggregation: approvedValues.disaggregation, value: approvedValues.value, numerator: approvedValues.numerator, denominator: approvedValues.denominator })
       .from(approvedValues)
       .where(eq(approvedValues.indicatorId, indicator.id))
-      .all();
+      .all()
+      .filter((c) => !options.to || comparePeriods(c.period, options.to) <= 0);
   }
   const type = FREQUENCY_PERIOD_TYPE[project.reportingFrequency];
   const last = options.to ?? periodOfRecord(options.today, type, project.startDate, project.endDate);

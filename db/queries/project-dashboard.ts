@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { breakdownByLocation, breakdownByOption, seriesWithTargets, type ValueCell } from "../../lib/charts/indicator-charts";
-import type { Actual } from "../../lib/indicators/actual";
 import { actualToDate } from "../../lib/indicators/actual-to-date";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, periodEnd } from "../../lib/periods/period";
-import { donorPeriodStates, gapsOf, type PeriodState } from "./approved-periods";
-import { approvedValues, dataValues, indicatorTargets, indicators, locations, projectPeriods, type Project } from "../schema";
+import { endedPeriodRecords, gapsOf, type PeriodState } from "./approved-periods";
+import type { PeriodStatus } from "../../lib/domain/codes";
+import { approvedValues, dataValues, indicatorTargets, indicators, locations, type Project } from "../schema";
 import type { Executor } from "../client";
 import { computedSeriesCells } from "./computed-series";
 import { trainingsCountedBy } from "../records/computed-figures";
@@ -29,6 +29,8 @@ export type ProjectDashboard = {
   approvedOnly: boolean;
   /** Each period of the project up to the figures' date, as donors see it: approved, awaiting approval, not reported. */
   periods: PeriodState[];
+  /** For those who see figures in progress, where each of those periods' workflow stands; null for approved figures only. */
+  workflow: Record<string, PeriodStatus> | null;
   /** The latest approved period and when it was approved. */
   latestApproved: { period: string; at: string | null } | null;
   detail: IndicatorDetail | null;
@@ -67,15 +69,18 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
     .innerJoin(indicators, eq(indicatorTargets.indicatorId, indicators.id))
     .where(eq(indicators.projectId, project.id))
     .all();
-  const periods = (donorPeriodStates(db, [project], options.today).get(project.id) ?? []).filter((p) => !options.to || comparePeriods(p.period, options.to) <= 0);
-  const latestPeriod = periods.filter((p) => p.state === "approved").at(-1)?.period;
-  const latest = latestPeriod
-    ? { period: latestPeriod, at: db.select({ at: projectPeriods.approvedAt }).from(projectPeriods).where(and(eq(projectPeriods.projectId, project.id), eq(projectPeriods.period, latestPeriod))).get()?.at ?? null }
-    : undefined;
+  const records = (endedPeriodRecords(db, [project], options.today).get(project.id) ?? []).filter((p) => !options.to || comparePeriods(p.period, options.to) <= 0);
+  const periods = records.map(({ period, state }) => ({ period, state }));
+  const latestRecord = records.filter((p) => p.state === "approved").at(-1);
+  const latest = latestRecord ? { period: latestRecord.period, at: latestRecord.approvedAt } : undefined;
+  const workflow = approvedOnly ? null : Object.fromEntries(records.map((p) => [p.period, p.status]));
   const asOfCandidate = options.to ? periodEnd(options.to) : approvedOnly && latest ? periodEnd(latest.period) : options.today;
   const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
 
-  const filtered = options.location || options.disaggregation ? filteredFigures({ ...ctx, db }, project, figures, options, approvedOnly, listIndicatorDisaggregations(ctx, project.id)) : null;
+  const disaggregations = listIndicatorDisaggregations(ctx, project.id);
+  const placeId = options.location ? (db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get()?.id ?? -1) : undefined;
+  const gaps = approvedOnly ? gapsOf(periods.filter((p) => !options.from || comparePeriods(p.period, options.from) >= 0)) : undefined;
+  const filtered = options.location || options.disaggregation ? filteredFigures({ ...ctx, db }, project, figures, options, approvedOnly, disaggregations, placeId) : null;
   const withStatus = figures.map((figure) => {
     const due = targetDueBy({
       measure: figure.indicator.measure,
@@ -104,22 +109,21 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
       { measure: chosen.indicator.measure, timeAggregation: "cumulative" },
       cells,
       targets.filter((t) => t.indicatorId === chosen.indicator.id),
-      approvedOnly ? gapsOf(periods.filter((p) => !options.from || comparePeriods(p.period, options.from) >= 0)) : undefined,
+      gaps,
     );
     // A running total has nothing "reported in the period" of its own: the line alone tells it.
     detail = { indicator: chosen.indicator, fromRecords: true, series: series.map((row) => ({ ...row, reported: null })), breakdowns: [], byLocation: [] };
   } else if (chosen) {
     const table = approvedOnly ? approvedValues : dataValues;
-    const place = options.location ? db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get() : undefined;
     const cells: ValueCell[] = db
       .select({ period: table.period, locationId: table.locationId, disaggregation: table.disaggregation, value: table.value, numerator: table.numerator, denominator: table.denominator })
       .from(table)
-      .where(and(eq(table.indicatorId, chosen.indicator.id), options.location ? eq(table.locationId, place?.id ?? -1) : undefined))
+      .where(and(eq(table.indicatorId, chosen.indicator.id), placeId === undefined ? undefined : eq(table.locationId, placeId)))
       .all()
       .filter((c) => (!options.from || comparePeriods(c.period, options.from) >= 0) && (!options.to || comparePeriods(c.period, options.to) <= 0));
     const rule = chosen.indicator;
     const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
-    const dimensions = listIndicatorDisaggregations(ctx, project.id).get(chosen.indicator.id) ?? [];
+    const dimensions = disaggregations.get(chosen.indicator.id) ?? [];
     detail = {
       indicator: chosen.indicator,
       fromRecords: false,
@@ -127,7 +131,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
         rule,
         cells.filter((c) => c.disaggregation === (options.disaggregation ?? "")),
         options.disaggregation ? [] : targets.filter((t) => t.indicatorId === chosen.indicator.id),
-        approvedOnly ? gapsOf(periods.filter((p) => !options.from || comparePeriods(p.period, options.from) >= 0)) : undefined,
+        gaps,
       ),
       breakdowns: dimensions.map((d) => ({ dimension: d.dimension, rows: breakdownByOption(rule, cells, d.dimension, d.options) })).filter((b) => b.rows.length > 0),
       byLocation: breakdownByLocation(rule, cells)
@@ -138,7 +142,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
         .sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
     };
   }
-  return { indicators: withStatus, approvedOnly, periods, latestApproved: latest ?? null, detail };
+  return { indicators: withStatus, approvedOnly, periods, workflow, latestApproved: latest ?? null, detail };
 }
 
 /**
@@ -152,10 +156,10 @@ function filteredFigures(
   options: DashboardFilters,
   approvedOnly: boolean,
   dimensions: ReadonlyMap<number, readonly { dimension: string }[]>,
+  place: number | undefined,
 ): Map<number, FilteredFigure> {
   const { db } = ctx;
   const table = approvedOnly ? approvedValues : dataValues;
-  const place = options.location ? (db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get()?.id ?? -1) : undefined;
   const dimension = options.disaggregation?.split("=")[0];
   const manual = figures.filter((f) => f.indicator.source === "manual").map((f) => f.indicator.id);
   const rows =

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { sumFigures, type Actual } from "../../lib/indicators/actual";
 import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import type { IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
-import { indicatorTargets, projectPeriods as periodStatuses, results, type Indicator, type Project, type Result } from "../schema";
+import { indicatorTargets, results, type Indicator, type Project, type Result } from "../schema";
 import { gapsOf } from "./approved-periods";
 import { actualOf, loadFigureInputs } from "./indicator-figures";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";
@@ -58,16 +58,8 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
     const targets = ids.length === 0 ? [] : db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).all();
     const resultsById = new Map(db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position)).all().map((r) => [r.id, r]));
     const gaps = dashboard.approvedOnly ? gapsOf(dashboard.periods) : new Map<string, SeriesGap>();
-    const approvedNow = new Set(
-      dashboard.approvedOnly
-        ? []
-        : db
-            .select({ period: periodStatuses.period })
-            .from(periodStatuses)
-            .where(and(eq(periodStatuses.projectId, project.id), eq(periodStatuses.status, "approved")))
-            .all()
-            .map((p) => p.period),
-    );
+    // A running period is never approved: the ended ones' workflow says which are now.
+    const approvedNow = new Set(Object.entries(dashboard.workflow ?? {}).flatMap(([period, status]) => (status === "approved" ? [period] : [])));
     for (const figure of dashboard.indicators) {
       const { indicator } = figure;
       const reported = inputs.totals.get(indicator.id) ?? [];

@@ -6,16 +6,13 @@ import { parsePeriod } from "../periods/period";
 const INTL_LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR" };
 
 // Making a formatter costs far more than using one: a page of a thousand figures reuses them.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: Language, maximumFractionDigits: number): Intl.NumberFormat {
-  const key = `${language}|${maximumFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits });
-    numberFormats.set(key, format);
-  }
-  return format;
+const formatters = new Map<string, unknown>();
+function reused<T>(key: string, make: () => T): T {
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as T;
 }
+const numberFormat = (language: Language, maximumFractionDigits: number) =>
+  reused(`number|${language}|${maximumFractionDigits}`, () => new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits }));
 const dateFormats: Record<Language, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat(INTL_LOCALE.en, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
   fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
@@ -34,16 +31,8 @@ export function percentFormatter(locale: string, maximumFractionDigits: number):
   return { format: (ratio) => format.format(ratio).replace(/\u00a0%/, "\u202f%") };
 }
 
-const percentFormats = new Map<string, { format(ratio: number): string }>();
-function percentFormat(language: Language, maximumFractionDigits: number) {
-  const key = `${language}|${maximumFractionDigits}`;
-  let format = percentFormats.get(key);
-  if (!format) {
-    format = percentFormatter(INTL_LOCALE[language], maximumFractionDigits);
-    percentFormats.set(key, format);
-  }
-  return format;
-}
+const percentFormat = (language: Language, maximumFractionDigits: number) =>
+  reused(`percent|${language}|${maximumFractionDigits}`, () => percentFormatter(INTL_LOCALE[language], maximumFractionDigits));
 
 /** A percentage given as 0-100 (78 gives 78%, 78 % in French). */
 export function formatPercent(language: Language, value: number, maximumFractionDigits = 1): string {
@@ -117,15 +106,11 @@ export function localized(language: Language, english: string, french: string | 
   return language === "fr" && french ? french : english;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** An instant as date and time to the second in a time zone: "30 Nov 2026, 16:02:11"; "30 nov. 2026, 16:02:11". */
 export function formatDateTime(language: Language, instant: string, timeZone: string): string {
-  const key = `${language}|${timeZone}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[language], { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone });
-    dateTimeFormats.set(key, format);
-  }
+  const format = reused(
+    `dateTime|${language}|${timeZone}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[language], { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }),
+  );
   return withFrenchFirst(language, format.formatToParts(new Date(instant)));
 }

@@ -12,7 +12,7 @@ const round = (value: number | null | undefined, digits = 2) => (value === null 
  * and denominator for percentages), progress and status. Percentages read 0-100.
  */
 export function trackingRows(table: TrackingTable, t: Translator, language: Language): ExportTable {
-  const columns: ExportColumn[] = [
+  const described: ExportColumn[] = [
     { header: t("export.column.project"), format: "text", width: 14 },
     { header: t("export.column.resultCode"), format: "text", width: 10 },
     { header: t("export.column.result"), format: "text", width: 40 },
@@ -25,6 +25,9 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
     { header: t("export.column.baseline"), format: "decimal", width: 10 },
     { header: t("export.column.baselineYear"), format: "text", width: 8 },
     { header: t("export.column.target"), format: "decimal", width: 12 },
+  ];
+  const columns: ExportColumn[] = [
+    ...described,
     ...table.periods.flatMap((period): ExportColumn[] => [
       { header: t("export.column.periodTarget", { period }), format: "decimal", width: 11 },
       { header: t("export.column.periodActual", { period }), format: "decimal", width: 11 },
@@ -37,7 +40,7 @@ export function trackingRows(table: TrackingTable, t: Translator, language: Lang
     { header: t("export.column.due"), format: "decimal", width: 11 },
     { header: t("export.column.status"), format: "text", width: 14 },
   ];
-  const firstPeriodColumn = 12;
+  const firstPeriodColumn = described.length;
   const marked: [number, number][] = [];
   const rows = table.rows.map((row, rowIndex) => {
     const { indicator, result, toDate } = row;

@@ -19,7 +19,6 @@ import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projec
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
-import { listReportingPeriods } from "@/db/queries/entry-sheet";
 import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
@@ -108,9 +107,8 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
     today,
   });
   // Donors read "awaiting approval"; whoever sees figures in progress reads where the period stands (draft, submitted, returned).
-  const workflow = approvedOnly ? null : new Map(listReportingPeriods(ctx, project, today).map((p) => [p.period, p.state.status]));
-  const periodStateName = (period: string, state: (typeof dashboard.periods)[number]["state"]) => {
-    const status = state === "awaiting_approval" ? workflow?.get(period) : undefined;
+  const periodStateName = ({ period, state }: PeriodState) => {
+    const status = state === "awaiting_approval" ? dashboard.workflow?.[period] : undefined;
     return status ? t(`entry.statusName.${status}`) : state === "approved" ? t("entry.statusName.approved") : t(`dashboard.gap.${state}`);
   };
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
@@ -134,10 +132,10 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
       </p>
       {dashboard.periods.length > 0 && (
         <ul className="period-states" aria-label={t("tasks.periods")}>
-          {dashboard.periods.map(({ period, state }) => (
-            <li key={period}>
-              <span className={`badge badge-period-${state}`}>
-                {t("dashboard.periodState", { period: formatPeriod(language, period), state: periodStateName(period, state) })}
+          {dashboard.periods.map((periodState) => (
+            <li key={periodState.period}>
+              <span className={`badge badge-period-${periodState.state}`}>
+                {t("dashboard.periodState", { period: formatPeriod(language, periodState.period), state: periodStateName(periodState) })}
               </span>
             </li>
           ))}

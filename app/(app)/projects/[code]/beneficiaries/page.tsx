@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
 import { listBeneficiaryRecords, seesIndividualRecords } from "@/db/queries/beneficiary-records";
 import { registryImportContext } from "@/db/queries/registry-import";
+import type { CodedValue } from "@/lib/beneficiaries/code-book";
 import { getReach } from "@/db/queries/registry";
 import { formatDate, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
@@ -33,13 +34,13 @@ export default async function RegistryPage({ params, searchParams }: { params: P
   const page = individual ? listBeneficiaryRecords(ctx, project.id, { limit: PAGE, offset, search }) : null;
   const base = `/projects/${encodeURIComponent(project.code)}/beneficiaries`;
   const pageAt = (at: number) => `${base}?${new URLSearchParams({ ...(search ? { q: search } : {}), offset: String(at) }).toString()}`;
-  // Names, not codes, in the reader's language: the same code book the import reads.
-  const { codes } = registryImportContext(ctx, project.id);
-  const nameIn = (values: readonly { code: string; nameEn: string; nameFr: string | null }[]) => {
+  // Names, not codes, in the reader's language: the same code book the import reads, for those who see records.
+  const codes = page ? registryImportContext(ctx, project.id).codes : null;
+  const nameIn = (values: readonly CodedValue[] = []) => {
     const names = new Map(values.map((v) => [v.code, localized(language, v.nameEn, v.nameFr)]));
     return (code: string | null) => (code === null ? "—" : (names.get(code) ?? code));
   };
-  const [sexName, groupName, placeName, serviceName] = [nameIn(codes.sexes), nameIn(codes.groups), nameIn(codes.places), nameIn(codes.services)];
+  const [sexName, groupName, placeName, serviceName] = [nameIn(codes?.sexes), nameIn(codes?.groups), nameIn(codes?.places), nameIn(codes?.services)];
   return (
     <>
       <p className="eyebrow">
