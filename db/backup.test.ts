@@ -7,9 +7,9 @@ import { backupDatabase } from "./backup";
 import { bootstrapDatabase } from "./bootstrap";
 import { openDatabase } from "./client";
 import { getProgrammeSummary } from "./queries/programmes";
-import { useDemoDatabase, viewerByEmail } from "./test-database";
+import { demoDatabaseForTests, viewerByEmail } from "./test-database";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 describe("backupDatabase", () => {
   it("copies one committed state while another connection keeps writing, and the copy restores", async () => {

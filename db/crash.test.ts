@@ -4,9 +4,9 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "./bootstrap";
 import { openDatabase } from "./client";
-import { useDemoDatabase } from "./test-database";
+import { demoDatabaseForTests } from "./test-database";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** Starts a large import in a process of its own and kills it with SIGKILL once it writes. */

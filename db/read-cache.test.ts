@@ -8,10 +8,10 @@ import { getPortfolio } from "./queries/portfolio";
 import { getProjectDashboard } from "./queries/project-dashboard";
 import { getProgrammeSummary } from "./queries/programmes";
 import { beneficiaries, beneficiaryServices, indicators, projects, serviceTypes } from "./schema";
-import { useDemoDatabase } from "./test-database";
+import { demoDatabaseForTests } from "./test-database";
 import { withoutReadCache } from "./read-cache";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 const VIEWERS = ["staff@baseline.test", "manager@baseline.test", "donor.japan@baseline.test"];
 
 /** Every cached read, as the cache gives it and as computed from scratch. */

@@ -36,7 +36,7 @@ export function viewerByEmail(db: Db, email: string): Viewer {
  * The demo data in a database of the test file's own, seeded before its tests as of `today`, with
  * the query context of a demo user by e-mail.
  */
-export function useDemoDatabase(today = "2026-11-23") {
+export function demoDatabaseForTests(today = "2026-11-23") {
   let made: ReturnType<typeof createTestDatabase> | null = null;
   beforeAll(async () => {
     made = createTestDatabase();

@@ -59,4 +59,4 @@ async function main(): Promise<number> {
   return new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

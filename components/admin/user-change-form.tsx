@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState, type ReactNode } from "react";
+import { useActionState, useId, useState, type ReactNode } from "react";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { UserActionState } from "./user-action-state";
@@ -32,7 +32,12 @@ export function UserChangeForm({
   const [state, formAction, pending] = useActionState<UserActionState, FormData>(changeUserAction, null);
   const [asking, setAsking] = useState(false);
   const formId = useId();
-  useEffect(() => setAsking(false), [state]);
+  // A new answer closes the question: adjusted while rendering, as React advises, not in an effect.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    setAsking(false);
+  }
   return (
     <form id={formId} onSubmit={submitKeepingValues(formAction)} className="inline-form">
       <input type="hidden" name="userId" value={userId} />

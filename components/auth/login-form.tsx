@@ -1,10 +1,13 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { ACCOUNT_DISABLED } from "@/lib/auth/sign-in-schema";
 
 export type LoginFormLabels = { email: string; password: string; submit: string; submitting: string; invalid: string; disabled: string; unavailable: string };
+
+// Nothing to subscribe to: the value only tells the server's render (false) from the browser's (true).
+const noSubscription = () => () => {};
 
 /**
  * The sign-in form: e-mail and password, one message for any wrong pair, nothing sent back but the
@@ -15,8 +18,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: LoginFormLabels; ca
   const [pending, setPending] = useState(false);
   // Until the page's script runs, the form must not be sent by the browser itself: a plain GET would
   // put the password in the address.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -110,10 +110,13 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
   );
 
   /** The figures typed in a cell, with the thousands separators of the person's language dropped ("1,234" is 1234). */
-  const plain = (state: CellState): CellState => {
-    const parts = { value: plainNumber(state.value, messages.language), numerator: plainNumber(state.numerator, messages.language), denominator: plainNumber(state.denominator, messages.language) };
-    return parts.value === state.value && parts.numerator === state.numerator && parts.denominator === state.denominator ? state : { ...state, ...parts };
-  };
+  const plain = useCallback(
+    (state: CellState): CellState => {
+      const parts = { value: plainNumber(state.value, messages.language), numerator: plainNumber(state.numerator, messages.language), denominator: plainNumber(state.denominator, messages.language) };
+      return parts.value === state.value && parts.numerator === state.numerator && parts.denominator === state.denominator ? state : { ...state, ...parts };
+    },
+    [messages.language],
+  );
 
   // Leaving a cell checks its figure (and breakdowns complete by then); leaving a place's block, every breakdown of it.
   const onLeaveCell = (row: Row) =>
@@ -174,7 +177,7 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
     } finally {
       setSaving(false);
     }
-  }, [rows, cells, saving, projectCode, period, checkBlock, t, saveEntries]);
+  }, [rows, cells, saving, projectCode, period, checkBlock, plain, t, saveEntries]);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {

@@ -24,7 +24,9 @@ export function UnsavedChangesGuard({ labels, children }: { labels: LeaveLabels;
   const [leaving, setLeaving] = useState<{ href: string } | { back: true } | null>(null);
   const dirty = useRef(false);
   const allowed = useRef(false);
-  dirty.current = unsaved > 0;
+  useEffect(() => {
+    dirty.current = unsaved > 0;
+  }, [unsaved]);
   const armed = unsaved > 0;
 
   const report = useCallback((source: string, count: number) => setCounts((current) => (current[source] === count ? current : { ...current, [source]: count })), []);

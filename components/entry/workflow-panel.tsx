@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { submitKeepingValues } from "@/components/ui/keep-form-values";
 import type { PeriodAction } from "@/lib/workflow/period-workflow";
@@ -51,9 +51,12 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
   const unsaved = useUnsavedChanges("workflow", 0);
   const formId = useId();
 
-  useEffect(() => {
+  // A successful answer closes the dialog: adjusted while rendering, as React advises, not in an effect.
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
     if (state?.ok) setAsking(null);
-  }, [state]);
+  }
 
   const ask = (action: PeriodAction) => {
     setAnswered(state);

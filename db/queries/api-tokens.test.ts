@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, users } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { createApiToken, findTokenUser, listApiTokens, revokeApiToken } from "./api-tokens";
 import { listAuditEntries } from "./audit";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 describe("personal API tokens", () => {
   it("act for their user, are kept hashed, and stop at revocation", () => {

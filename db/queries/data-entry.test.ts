@@ -1,12 +1,12 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, dataValues, indicators, projectPeriods, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { listDataValues } from "./data-value-list";
 import { recordDataValues, type DataValueInput } from "./data-values";
 
 const TODAY = "2026-11-23";
-const demo = useDemoDatabase(TODAY);
+const demo = demoDatabaseForTests(TODAY);
 
 const { as } = demo;
 const manager = () => as("manager@baseline.test");

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, dataValues, indicators, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { recordDataValues, type DataValueInput } from "./data-values";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 const text = fc.oneof(
   fc.string(),

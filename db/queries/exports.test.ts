@@ -6,19 +6,18 @@ import { trackingRows } from "../../server/exports/tracking-rows";
 import { writeWorkbook } from "../../lib/exports/xlsx";
 import { translatorFor } from "../../lib/i18n/translator";
 import { dataValues, indicators, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { streamQuery } from "../records/value-stream";
 import { beneficiariesTable, recordsTable, trainingsTable, valuesTable, valueRowsQuery } from "./export-tables";
 import { getProjectDashboard } from "./project-dashboard";
 import { getReach } from "./registry";
 import { getTrackingTable } from "./tracking-table";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 const TODAY = "2026-11-23";
 const { as } = demo;
 const project = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()!;
-const t = translatorFor("en");
 
 describe("the indicator tracking table", () => {
   it("carries the dashboard's actual, progress and status of every indicator, for a manager and a donor", () => {

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { countReach, countReachedByLocation, countReachedPerScope } from "../records/reach-counts";
 import { beneficiaries, locations, projectLocations, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
 import { getProjectDashboard } from "./project-dashboard";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 describe("registryCountsUnderFilter", () => {
   const phaseIV = () => demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;

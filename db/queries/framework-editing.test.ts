@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, indicators, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { indicatorFormValues, listIndicatorRevisions, saveIndicator, saveResult } from "./framework-editing";
 import { projectFormValues, saveProject } from "./project-editing";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 const { as } = demo;
 const project = (code: string) => {

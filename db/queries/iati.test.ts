@@ -7,11 +7,11 @@ import { activitiesXml, type IatiActivity } from "../../lib/iati/activity";
 import { checkIatiRules } from "../../lib/iati/iati-rules";
 import { renderDocument } from "../../lib/iati/xml";
 import { approvedValues, dataValues, indicators, projects, projectSectors } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { getProgrammeActivities, getProjectActivity } from "./iati";
 import { getProgrammePhases } from "./programmes";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 const NOW = new Date("2026-11-23T12:00:00Z");
 const SCHEMA_DIR = process.env.IATI_SCHEMA_DIR ?? path.resolve(import.meta.dirname, "../../../shared/iati/xsd");
 const hasSchema = fs.existsSync(path.join(SCHEMA_DIR, "iati-activities-schema.xsd"));

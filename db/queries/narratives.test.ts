@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { getNarratives, saveNarrative } from "./narratives";
 import { periodStatus } from "./project-periods";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 const { as } = demo;
 const p4 = () => demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;

@@ -5,7 +5,7 @@ import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period"
 import { countPeopleTrained } from "../../lib/trainings/people-trained";
 import { changesSinceApproval } from "../../lib/workflow/record-changes";
 import { auditLog, projectPeriods, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { beneficiariesTable, trainingsTable, valuesTable } from "./export-tables";
 import { getProjectActivity } from "./iati";
 import { listIndicatorFigures } from "./indicator-figures";
@@ -25,7 +25,7 @@ import type { QueryContext } from "./viewer";
 const SEEDED = "2026-11-23";
 const NOV_30 = "2026-11-30";
 const JAN_10 = "2027-01-10";
-const demo = useDemoDatabase(SEEDED);
+const demo = demoDatabaseForTests(SEEDED);
 const { as } = demo;
 const manager = () => as("manager@baseline.test");
 const manager2 = () => as("manager2@baseline.test");

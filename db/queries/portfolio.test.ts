@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { listIndicatorFigures } from "./indicator-figures";
 import { getPortfolio } from "./portfolio";
 import { listResults } from "./results-framework";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 describe("getPortfolio", () => {
   it("gives each project's main indicator with the figure listIndicatorFigures gives it, for every role", () => {

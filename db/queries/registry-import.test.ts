@@ -2,11 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
 import { auditLog, beneficiaries, projects } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { getReach } from "./registry";
 import { importRegistry, registryImportContext } from "./registry-import";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 const { as } = demo;
 const p4 = () => demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;

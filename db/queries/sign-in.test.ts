@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, signInFailures } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, signInWithPassword } from "./sign-in";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 const PASSWORD = "baseline-demo";
 const at = (minutes: number) => new Date(Date.parse("2026-11-23T10:00:00Z") + minutes * 60_000);
 

@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, projects, users } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { createApiToken, findTokenUser } from "./api-tokens";
 import { signInWithPassword } from "./sign-in";
 import { changeOwnPassword, createUser, findSignInLink, issueSignInLink, listProjectManagers, listUsers, resetPassword, setPasswordWithLink, updateUser } from "./user-admin";
 import { findSessionUser } from "./users";
 import { managedProjectIds, visibleProjectIds } from "./viewer";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 const user = (email: string) => demo.db.select().from(users).where(eq(users.email, email)).get()!;
 const admin = () => demo.as("admin@baseline.test");
 const projectId = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()!.id;

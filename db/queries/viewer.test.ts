@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { projects, users } from "../schema";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { canSeeProject, visibleProjectIds } from "./viewer";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 describe("canSeeProject", () => {
   it("answers as visibleProjectIds for every user and project, and no for a project that does not exist", () => {

@@ -4,7 +4,7 @@ import { measureReach, type RegistryRecord } from "../../lib/beneficiaries/reach
 import type { Executor } from "../client";
 import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../schema";
 import { createRandom } from "../seed/random";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import { countReach, countReachedByLocation, countReachedPerScope, type LiveReachScope } from "./reach-counts";
 
 /** A scope of projects that all count services up to the same date (or all of them). */
@@ -45,7 +45,7 @@ function reachInMemory(db: Executor, scope: LiveReachScope): { reach: ReturnType
   return { reach: measureReach(records, null), records };
 }
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 const projectIds = () => demo.db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
 

@@ -11,7 +11,7 @@ import { getProjectByCode, listProjectLocations, listProjectOrganisations, listP
 import { getReach } from "../queries/registry";
 import { loadTrainings } from "../records/trainings";
 import type { QueryContext } from "../queries/viewer";
-import { useDemoDatabase } from "../test-database";
+import { demoDatabaseForTests } from "../test-database";
 import {
   dataValues,
   dimensionOptions,
@@ -28,7 +28,7 @@ import { DEMO_PASSWORD } from "./users";
 
 const TODAY = "2026-11-23";
 
-const demo = useDemoDatabase(TODAY);
+const demo = demoDatabaseForTests(TODAY);
 
 const { as } = demo;
 const admin = () => as("admin@baseline.test");

@@ -22,4 +22,4 @@ async function main() {
   process.stdout.write("done\n");
 }
 
-main();
+void main();

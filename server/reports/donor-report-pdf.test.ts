@@ -5,13 +5,13 @@ import { getDonorReport } from "../../db/queries/donor-report";
 import { saveNarrative } from "../../db/queries/narratives";
 import { getProjectOverview } from "../../db/queries/projects";
 import { projects } from "../../db/schema/index";
-import { useDemoDatabase } from "../../db/test-database";
+import { demoDatabaseForTests } from "../../db/test-database";
 import { formatNumber } from "../../lib/i18n/format";
 import { indicatorCells } from "../../lib/i18n/indicator-cells";
 import { translatorFor } from "../../lib/i18n/translator";
 import { renderDonorReport } from "./donor-report-pdf";
 
-const demo = useDemoDatabase();
+const demo = demoDatabaseForTests();
 
 // pdf.js gives spaces back as plain spaces, the narrow no-break space of French numbers included.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ").replace(/[ \t]+/g, " ");

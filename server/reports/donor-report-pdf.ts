@@ -49,7 +49,7 @@ export function renderDonorReport(report: DonorReportData, t: Translator, langua
   summary(doc, report, t, language);
   indicatorTable(doc, report, t, language);
   charts(doc, report, t, language);
-  cascade(doc, report, t, language);
+  cascade(doc, report, t);
   narrative(doc, report, t, language);
   pageFooters(doc, t, report.draft);
   doc.end();
@@ -290,7 +290,7 @@ function seriesChart(doc: Doc, detail: NonNullable<DonorReportData["dashboard"][
   doc.moveDown(0.8);
 }
 
-function cascade(doc: Doc, report: DonorReportData, t: Translator, language: Language): void {
+function cascade(doc: Doc, report: DonorReportData, t: Translator): void {
   heading(doc, t("report.cascade"));
   if (report.trained.trainers === 0 && report.trained.trainees === 0) {
     doc.fontSize(10).fillColor(INK).text(t("report.noTrainings"));

@@ -27,6 +27,8 @@ export default async function SettingsPage() {
         <h2 id="tokens">{t("settings.tokens")}</h2>
         <p>{t("settings.intro")}</p>
         <p>
+          {/* The API reference is a route of its own, not a page of the app: a full load, not a client navigation. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/api/docs">{t("settings.apiReference")}</a> · <a href="/api/v1/openapi.json">{t("settings.openApi")}</a>
         </p>
         <CreateTokenForm createTokenAction={createTokenAction} labels={{ name: t("settings.name"), create: t("settings.create"), once: t("settings.once"), usage: t("settings.usage") }} />
