@@ -11,7 +11,10 @@ import { LANGUAGE_COOKIE } from "@/server/i18n";
 const chooseLanguageSchema = z.object({
   language: z.enum(LANGUAGES),
   // Only a path of this site: never an open redirect.
-  returnTo: z.string().regex(/^\/(?!\/)[^\s]*$/).catch("/"),
+  returnTo: z
+    .string()
+    .regex(/^\/(?!\/)[^\s]*$/)
+    .catch("/"),
 });
 
 const ONE_YEAR = 365 * 24 * 60 * 60;
@@ -22,7 +25,7 @@ export async function chooseLanguage(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/");
   const { language, returnTo } = parsed.data;
   const user = await getCurrentUser();
-  if (user) setUserLanguage(user.userId, language);
+  if (user) await setUserLanguage(user.userId, language);
   (await cookies()).set(LANGUAGE_COOKIE, language, { path: "/", maxAge: ONE_YEAR, sameSite: "lax", httpOnly: true });
   redirect(returnTo);
 }

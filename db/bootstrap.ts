@@ -2,12 +2,13 @@ import { count } from "drizzle-orm";
 import type { AppConfig } from "../lib/config/env";
 import { hashPassword } from "../lib/auth/password";
 import { checkNewPassword } from "../lib/auth/password-policy";
-import type { Db } from "./client";
+import type { Db } from "./engine/sqlite";
 import { migrateDatabase } from "./migrate";
 import { copyRecordsOfEarlierApprovals } from "./records/approved-records";
-import { auditLog, dimensions, projects, users } from "./schema";
+import { dimensions, projects, users } from "./schema";
 import { seedDemoData } from "./seed";
 import { seedReferenceData } from "./seed/reference";
+import { recordAudit } from "./queries/audit-record";
 
 export type BootstrapOutcome = "seeded-demo" | "created-admin" | "kept-existing-data";
 
@@ -18,11 +19,11 @@ export type BootstrapOutcome = "seeded-demo" | "created-admin" | "kept-existing-
  */
 export async function bootstrapDatabase(db: Db, config: Pick<AppConfig, "demo" | "admin">): Promise<BootstrapOutcome> {
   migrateDatabase(db);
-  copyRecordsOfEarlierApprovals(db);
+  await copyRecordsOfEarlierApprovals(db);
   const isEmpty =
-    db.select({ n: count() }).from(users).get()?.n === 0 &&
-    db.select({ n: count() }).from(projects).get()?.n === 0 &&
-    db.select({ n: count() }).from(dimensions).get()?.n === 0;
+    (await db.select({ n: count() }).from(users))[0]?.n === 0 &&
+    (await db.select({ n: count() }).from(projects))[0]?.n === 0 &&
+    (await db.select({ n: count() }).from(dimensions))[0]?.n === 0;
   if (!isEmpty) return "kept-existing-data";
 
   if (config.demo) {
@@ -32,18 +33,16 @@ export async function bootstrapDatabase(db: Db, config: Pick<AppConfig, "demo" |
 
   const { email, password, name } = config.admin;
   if (!email || !password) {
-    throw new Error(
-      "This database has no users yet. Set BASELINE_ADMIN_EMAIL and BASELINE_ADMIN_PASSWORD (at least 12 characters) to create the first administrator.",
-    );
+    throw new Error("This database has no users yet. Set BASELINE_ADMIN_EMAIL and BASELINE_ADMIN_PASSWORD (at least 12 characters) to create the first administrator.");
   }
   if (checkNewPassword(password, { email, name })) {
     throw new Error("BASELINE_ADMIN_PASSWORD is too common, or holds the admin's name or e-mail: choose a longer, unusual one (a few words will do).");
   }
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    seedReferenceData(tx);
-    const admin = tx.insert(users).values({ email, name, role: "admin", passwordHash }).returning({ id: users.id }).get();
-    tx.insert(auditLog).values({ action: "user.bootstrap_admin", entityType: "user", entityId: admin.id, details: JSON.stringify({ email }) }).run();
+  await db.write(async (tx) => {
+    await seedReferenceData(tx);
+    const admin = (await tx.insert(users).values({ email, name, role: "admin", passwordHash }).returning({ id: users.id }))[0]!;
+    await recordAudit(tx, { action: "user.bootstrap_admin", entityType: "user", entityId: admin.id, details: { email } });
   });
   return "created-admin";
 }

@@ -1,9 +1,10 @@
+import { sql } from "drizzle-orm";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "./bootstrap";
-import { openDatabase } from "./client";
+import { openDatabase } from "./engine/sqlite";
 import { demoDatabaseForTests } from "./test-database";
 
 const demo = demoDatabaseForTests();
@@ -13,7 +14,10 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 function importAndKill(file: string, rows: number, afterMs: number): Promise<{ said: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     // Node itself with tsx's loader: the tsx command would run the script in a child process of its own, which SIGKILL would not reach.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/test-support/import-until-killed.ts", file, String(rows)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/test-support/import-until-killed.ts", file, String(rows)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let said = "";
     child.stdout.on("data", (chunk: Buffer) => {
       said += chunk.toString();
@@ -40,9 +44,9 @@ describe("a server killed in the middle of a large import", () => {
     const db = openDatabase(demo.file);
     try {
       expect(await bootstrapDatabase(db, { demo: true, admin: { email: undefined, password: undefined, name: "Administrator" } })).toBe("kept-existing-data");
-      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(await db.all(sql`PRAGMA integrity_check`)).toEqual([{ integrity_check: "ok" }]);
     } finally {
-      db.$client.close();
+      db.close();
     }
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 import { loadConfig } from "../lib/config/env";
-import { openDatabase, type Db } from "./client";
+import { openDatabase, type Db } from "./engine/sqlite";
 
-export type { Db, Executor } from "./client";
+export type { Db, Executor } from "./engine/sqlite";
 
-// One connection per server process. Kept on globalThis so that reloading modules in development
-// does not open a new connection each time.
+// One database per server process. Kept on globalThis so that reloading modules in development
+// does not open new connections each time.
 const globalForDb = globalThis as unknown as { baselineDb?: Db };
 
 export function getDb(): Db {

@@ -1,10 +1,9 @@
 import path from "node:path";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import type { Db } from "./client";
+import type { Db } from "./engine/sqlite";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 /** Applies the migrations of drizzle/ that the database has not had yet. */
 export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): void {
-  migrate(db, { migrationsFolder });
+  db.migrate(migrationsFolder);
 }

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
-import { openDatabase, type Db } from "./client";
+import { openDatabase, type Db } from "./engine/sqlite";
 import { migrateDatabase } from "./migrate";
 import type { QueryContext, Viewer } from "./queries/viewer";
 import { users } from "./schema";
@@ -19,15 +20,15 @@ export function createTestDatabase(): { db: Db; file: string; remove: () => void
     db,
     file,
     remove: () => {
-      db.$client.close();
+      db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 /** The viewer of a user, found by e-mail. */
-export function viewerByEmail(db: Db, email: string): Viewer {
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+export async function viewerByEmail(db: Db, email: string): Promise<Viewer> {
+  const user = (await db.select().from(users).where(eq(users.email, email)))[0];
   if (!user) throw new Error(`No user ${email}`);
   return { userId: user.id, role: user.role, organisationId: user.organisationId };
 }
@@ -38,15 +39,20 @@ export function viewerByEmail(db: Db, email: string): Viewer {
  */
 export function demoDatabaseForTests(today = "2026-11-23") {
   let made: ReturnType<typeof createTestDatabase> | null = null;
+  let sqlite: BetterSqlite3.Database | null = null;
   beforeAll(async () => {
     made = createTestDatabase();
     await seedDemoData(made.db, { today });
   }, 30_000);
-  afterAll(() => made?.remove());
+  afterAll(() => {
+    sqlite?.close();
+    made?.remove();
+  });
   const current = () => {
     if (!made) throw new Error("The demo database is made before the tests (beforeAll).");
     return made;
   };
+  const connection = () => (sqlite ??= new BetterSqlite3(current().file));
   return {
     get db(): Db {
       return current().db;
@@ -54,6 +60,16 @@ export function demoDatabaseForTests(today = "2026-11-23") {
     get file(): string {
       return current().file;
     },
-    as: (email: string): QueryContext => ({ db: current().db, viewer: viewerByEmail(current().db, email) }),
+    /** A connection of the test's own, for SQL that reads or changes the file behind the app's back. */
+    get sqlite(): BetterSqlite3.Database {
+      return connection();
+    },
+    /** The context of a user by e-mail, as they are now (a test may change their role), read without a query of the app. */
+    as: (email: string): QueryContext => {
+      const user = connection().prepare("SELECT id, role, organisation_id AS organisationId FROM users WHERE email = ?").get(email) as
+        { id: number; role: Viewer["role"]; organisationId: number | null } | undefined;
+      if (!user) throw new Error(`No user ${email}`);
+      return { db: current().db, viewer: { userId: user.id, role: user.role, organisationId: user.organisationId } };
+    },
   };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDatabase } from "../db/client";
+import { openDatabase } from "../db/engine/sqlite";
 import { migrateDatabase } from "../db/migrate";
 import { importRegistry, registryImportContext } from "../db/queries/registry-import";
 import { projects, users } from "../db/schema";
@@ -22,8 +22,10 @@ async function main() {
   const db = openDatabase(path.join(dir, "bench.db"));
   migrateDatabase(db);
   await seedDemoData(db);
-  const manager = db.select().from(users).where(eq(users.email, "manager@baseline.test")).get()!;
-  const projectId = db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
+  const [manager] = await db.select().from(users).where(eq(users.email, "manager@baseline.test"));
+  const [project] = await db.select().from(projects).where(eq(projects.code, "RW-REINT-P4"));
+  if (!manager || !project) throw new Error("the demo data lack the manager or Phase IV");
+  const projectId = project.id;
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
   const text = sampleRegistryCsv(ROWS);
   const chunks = text.match(/[\s\S]{1,65536}/g) ?? [];
@@ -32,11 +34,11 @@ async function main() {
     const started = performance.now();
     const { records, header } = await readCsv(chunks);
     const read = performance.now();
-    const context = registryImportContext(ctx, projectId);
+    const context = await registryImportContext(ctx, projectId);
     const checked = checkRegistryRecords(records, header, context.codes, 2026);
     if (checked.problems.length > 0) throw new Error(`unexpected problems: ${JSON.stringify(checked.problems.slice(0, 3))}`);
     const checkedAt = performance.now();
-    const outcome = importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "bench.csv", rows: records.length });
+    const outcome = await importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "bench.csv", rows: records.length });
     const done = performance.now();
     const seconds = (done - started) / 1000;
     console.log(
@@ -47,7 +49,7 @@ async function main() {
   console.log(`CSV of ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB`);
   await run("first import");
   await run("same file again");
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { openDatabase } from "../db/client";
+import { openDatabase } from "../db/engine/sqlite";
 import { bootstrapDatabase } from "../db/bootstrap";
 import { readConfig } from "../lib/config/env";
 import { buildIsStale, recordBuild } from "./build-fingerprint";
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     console.error(`Baseline cannot start: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
-    db.$client.close();
+    db.close();
   }
 
   if (!dev && buildIsStale(root)) {

@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requireUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
 import { chooseLanguage } from "@/app/language-actions";
+import { allows } from "@/lib/auth/permissions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -17,8 +18,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t("nav.mainNavigation")}>
           <Link href="/">{t("nav.projects")}</Link>
-          {user.role === "admin" && <Link href="/audit">{t("nav.audit")}</Link>}
-          {user.role === "admin" && <Link href="/admin/users">{t("nav.users")}</Link>}
+          {allows(user, "administer") && <Link href="/audit">{t("nav.audit")}</Link>}
+          {allows(user, "administer") && <Link href="/admin/users">{t("nav.users")}</Link>}
           <Link href="/settings">{t("nav.settings")}</Link>
         </nav>
         <div className="account">

@@ -1,25 +1,24 @@
 import "server-only";
 import { and, inArray, isNotNull } from "drizzle-orm";
 import type { SeriesGap } from "../../lib/charts/indicator-charts";
-import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
+import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsWithin } from "../../lib/periods/period";
 import type { PeriodStatus } from "../../lib/domain/codes";
 import { donorPeriodState, type DonorPeriodState } from "../../lib/workflow/period-workflow";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { projectPeriods, type Project } from "../schema";
-import { canSeeProject, dbOf, type QueryContext } from "./viewer";
+import { dbOf, may, type QueryContext } from "./viewer";
 
 /**
  * Each project's latest period whose approved figures donors see (approved, or reopened since and
  * shown as last approved); a project without one is left out.
  */
-export function latestApprovedPeriods(db: Executor, projectIds: readonly number[]): Map<number, string> {
+export async function latestApprovedPeriods(db: Executor, projectIds: readonly number[]): Promise<Map<number, string>> {
   const latest = new Map<number, string>();
   if (projectIds.length === 0) return latest;
-  const rows = db
+  const rows = await db
     .select({ projectId: projectPeriods.projectId, period: projectPeriods.period })
     .from(projectPeriods)
-    .where(and(inArray(projectPeriods.projectId, [...projectIds]), isNotNull(projectPeriods.approvedAt)))
-    .all();
+    .where(and(inArray(projectPeriods.projectId, [...projectIds]), isNotNull(projectPeriods.approvedAt)));
   for (const { projectId, period } of rows) {
     const current = latest.get(projectId);
     if (!current || comparePeriods(period, current) > 0) latest.set(projectId, period);
@@ -37,40 +36,49 @@ export type PeriodRecord = PeriodState & { status: PeriodStatus; approvedAt: str
  * The ended periods of each project as donors see them: approved (with the figures of its latest
  * approval), awaiting approval, or not reported. Periods still running are left out.
  */
-export function donorPeriodStates(db: Executor, list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[], today: string): Map<number, PeriodState[]> {
-  return new Map([...endedPeriodRecords(db, list, today)].map(([projectId, records]) => [projectId, records.map(({ period, state }) => ({ period, state }))]));
+export async function donorPeriodStates(
+  db: Executor,
+  list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[],
+  today: string,
+): Promise<Map<number, PeriodState[]>> {
+  return new Map([...(await endedPeriodRecords(db, list, today))].map(([projectId, records]) => [projectId, records.map(({ period, state }) => ({ period, state }))]));
 }
 
 /** The ended periods of each project as donors see them, with their workflow status and latest approval. */
-export function endedPeriodRecords(db: Executor, list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[], today: string): Map<number, PeriodRecord[]> {
+export async function endedPeriodRecords(
+  db: Executor,
+  list: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[],
+  today: string,
+  range: { to?: string } = {},
+): Promise<Map<number, PeriodRecord[]>> {
   const states = new Map<number, PeriodRecord[]>();
   if (list.length === 0) return states;
+  const periodsOf = (project: (typeof list)[number]) => periodsWithin(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], range);
   const rows = new Map(
-    db
-      .select({ projectId: projectPeriods.projectId, period: projectPeriods.period, status: projectPeriods.status, approvedAt: projectPeriods.approvedAt })
-      .from(projectPeriods)
-      .where(inArray(projectPeriods.projectId, list.map((p) => p.id)))
-      .all()
-      .map((r) => [`${r.projectId}|${r.period}`, r]),
+    (
+      await db
+        .select({ projectId: projectPeriods.projectId, period: projectPeriods.period, status: projectPeriods.status, approvedAt: projectPeriods.approvedAt })
+        .from(projectPeriods)
+        .where(and(inArray(projectPeriods.projectId, list.map((p) => p.id)), range.to ? inArray(projectPeriods.period, [...new Set(list.flatMap(periodsOf))]) : undefined))
+    ).map((r) => [`${r.projectId}|${r.period}`, r]),
   );
   for (const project of list) {
     states.set(
       project.id,
-      periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency])
-        .flatMap((period) => {
-          const row = rows.get(`${project.id}|${period}`);
-          const state = donorPeriodState(row, periodEnd(period) < today);
-          return state === "not_ended" ? [] : [{ period, state, status: row?.status ?? "draft", approvedAt: row?.approvedAt ?? null }];
-        }),
+      periodsOf(project).flatMap((period) => {
+        const row = rows.get(`${project.id}|${period}`);
+        const state = donorPeriodState(row, periodEnd(period) < today);
+        return state === "not_ended" ? [] : [{ period, state, status: row?.status ?? "draft", approvedAt: row?.approvedAt ?? null }];
+      }),
     );
   }
   return states;
 }
 
 /** The ended periods of a visible project as donors see them. */
-export function listPeriodStates(ctx: QueryContext, project: Project, today: string): PeriodState[] {
-  if (!canSeeProject(ctx, project.id)) return [];
-  return donorPeriodStates(dbOf(ctx), [project], today).get(project.id) ?? [];
+export async function listPeriodStates(ctx: QueryContext, project: Project, today: string): Promise<PeriodState[]> {
+  if (!(await may(ctx, "see", project.id))) return [];
+  return (await donorPeriodStates(dbOf(ctx), [project], today)).get(project.id) ?? [];
 }
 
 /** The periods a donor's tables and charts show as gaps: ended without an approval, or not reported. */

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, like, lte } from "drizzle-orm";
 import { auditLog, dimensionOptions, dimensions, indicators, locations, projects, users } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { dbOf, type QueryContext } from "./viewer";
+import { allows } from "../../lib/auth/permissions";
 
 export type AuditFilters = { projectId?: number; userId?: number; action?: string; from?: string; to?: string };
 
@@ -18,8 +19,8 @@ export type AuditRow = {
 };
 
 /** The audit trail, newest first, filtered; for admins only. Without a limit, every matching entry. */
-export function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit?: number): AuditRow[] {
-  if (ctx.viewer.role !== "admin") throw new AccessDeniedError("audit trail");
+export async function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit?: number): Promise<AuditRow[]> {
+  if (!allows(ctx.viewer, "administer")) throw new AccessDeniedError("audit trail");
   const query = dbOf(ctx)
     .select({
       id: auditLog.id,
@@ -47,33 +48,39 @@ export function listAuditEntries(ctx: QueryContext, filters: AuditFilters, limit
     )
     .orderBy(desc(auditLog.id))
     .$dynamic();
-  return (limit === undefined ? query : query.limit(limit)).all();
+  return await (limit === undefined ? query : query.limit(limit));
 }
 
 /** The people and projects to filter the trail by. */
-export function listAuditFilterChoices(ctx: QueryContext) {
-  if (ctx.viewer.role !== "admin") throw new AccessDeniedError("audit trail");
+export async function listAuditFilterChoices(ctx: QueryContext) {
+  if (!allows(ctx.viewer, "administer")) throw new AccessDeniedError("audit trail");
   const db = dbOf(ctx);
   return {
-    users: db.select({ id: users.id, name: users.name }).from(users).orderBy(users.name).all(),
-    projects: db.select({ id: projects.id, code: projects.code }).from(projects).orderBy(projects.code).all(),
+    users: await db.select({ id: users.id, name: users.name }).from(users).orderBy(users.name),
+    projects: await db.select({ id: projects.id, code: projects.code }).from(projects).orderBy(projects.code),
   };
 }
 
 /** What the trail's details name by id or code, for writing them as sentences: indicators, places, people, options. */
-export function listAuditNameSources(ctx: QueryContext) {
-  if (ctx.viewer.role !== "admin") throw new AccessDeniedError("audit trail");
+export async function listAuditNameSources(ctx: QueryContext) {
+  if (!allows(ctx.viewer, "administer")) throw new AccessDeniedError("audit trail");
   const db = dbOf(ctx);
   return {
-    indicators: db.select({ id: indicators.id, code: indicators.code }).from(indicators).all(),
-    places: db.select({ code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all(),
-    users: db.select({ id: users.id, name: users.name }).from(users).all(),
-    options: db
-      .select({ dimension: dimensions.code, dimensionEn: dimensions.nameEn, dimensionFr: dimensions.nameFr, option: dimensionOptions.code, optionEn: dimensionOptions.nameEn, optionFr: dimensionOptions.nameFr })
+    indicators: await db.select({ id: indicators.id, code: indicators.code }).from(indicators),
+    places: await db.select({ code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations),
+    users: await db.select({ id: users.id, name: users.name }).from(users),
+    options: await db
+      .select({
+        dimension: dimensions.code,
+        dimensionEn: dimensions.nameEn,
+        dimensionFr: dimensions.nameFr,
+        option: dimensionOptions.code,
+        optionEn: dimensionOptions.nameEn,
+        optionFr: dimensionOptions.nameFr,
+      })
       .from(dimensionOptions)
-      .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
-      .all(),
+      .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id)),
   };
 }
 
-export type AuditNameSources = ReturnType<typeof listAuditNameSources>;
+export type AuditNameSources = Awaited<ReturnType<typeof listAuditNameSources>>;

@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { ValueCell } from "../../lib/charts/indicator-charts";
-import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodOfRecord, periodsBetween } from "../../lib/periods/period";
-import type { Executor } from "../client";
+import { FREQUENCY_PERIOD_TYPE, periodEnd, periodOfRecord, periodsWithin } from "../../lib/periods/period";
+import type { Executor } from "../engine/sqlite";
 import { computeRecordActual } from "../records/computed-figures";
 import { countReachedPerScope } from "../records/reach-counts";
 import { loadTrainings } from "../records/trainings";
@@ -13,29 +13,48 @@ import { approvedValues, type Indicator, type Project } from "../schema";
  * by period, as cells a chart's series is drawn from: as each approval recorded them, or counted now
  * from the records at each period's end, up to the period of `today` (or `to`).
  */
-export function computedSeriesCells(db: Executor, project: Project, indicator: Indicator, options: { approvedOnly: boolean; today: string; to?: string }): ValueCell[] {
-  if (options.approvedOnly) {
-    return db
-      .select({ period: approvedValues.period, locationId: approvedValues.locationId, disaggregation: approvedValues.disaggregation, value: approvedValues.value, numerator: approvedValues.numerator, denominator: approvedValues.denominator })
-      .from(approvedValues)
-      .where(eq(approvedValues.indicatorId, indicator.id))
-      .all()
-      .filter((c) => !options.to || comparePeriods(c.period, options.to) <= 0);
-  }
+export async function computedSeriesCells(
+  db: Executor,
+  project: Project,
+  indicator: Indicator,
+  options: { approvedOnly: boolean; today: string; from?: string; to?: string },
+): Promise<ValueCell[]> {
   const type = FREQUENCY_PERIOD_TYPE[project.reportingFrequency];
-  const last = options.to ?? periodOfRecord(options.today, type, project.startDate, project.endDate);
-  const periods = periodsBetween(project.startDate, project.endDate, type).filter((p) => comparePeriods(p, last) <= 0);
+  if (options.approvedOnly) {
+    const range = options.from || options.to ? periodsWithin(project.startDate, project.endDate, type, options) : null;
+    return (
+      await db
+        .select({
+          period: approvedValues.period,
+          locationId: approvedValues.locationId,
+          disaggregation: approvedValues.disaggregation,
+          value: approvedValues.value,
+          numerator: approvedValues.numerator,
+          denominator: approvedValues.denominator,
+        })
+        .from(approvedValues)
+        .where(and(eq(approvedValues.indicatorId, indicator.id), range ? inArray(approvedValues.period, range) : undefined))
+    );
+  }
+  const periods = periodsWithin(project.startDate, project.endDate, type, { from: options.from, to: options.to ?? periodOfRecord(options.today, type, project.startDate, project.endDate) });
   const cell = (period: string, value: number): ValueCell => ({ period, locationId: project.countryId, disaggregation: "", value, numerator: null, denominator: null });
   if (indicator.source === "registry") {
-    const counts = countReachedPerScope(db, periods.map((period, key) => ({ key, projectId: project.id, upTo: periodEnd(period), serviceCode: indicator.sourceServiceCode })));
+    const counts = await countReachedPerScope(
+      db,
+      periods.map((period, key) => ({ key, projectId: project.id, upTo: periodEnd(period), serviceCode: indicator.sourceServiceCode })),
+    );
     return periods.flatMap((period, key) => {
       const count = counts.get(key);
       return count && count.registered > 0 ? [cell(period, count.reached)] : [];
     });
   }
-  const trainings = loadTrainings(db, [project.id]);
-  return periods.flatMap((period) => {
-    const actual = computeRecordActual(indicator, { db, projectId: project.id, trainings }, periodEnd(period));
-    return actual ? [cell(period, actual.value)] : [];
-  });
+  const trainings = await loadTrainings(db, [project.id]);
+  return (
+    await Promise.all(
+      periods.map(async (period) => {
+        const actual = await computeRecordActual(indicator, { db, projectId: project.id, trainings }, periodEnd(period));
+        return actual ? [cell(period, actual.value)] : [];
+      }),
+    )
+  ).flat();
 }

@@ -11,14 +11,19 @@ const demo = demoDatabaseForTests(TODAY);
 const { as } = demo;
 const manager = () => as("manager@baseline.test");
 const manager2 = () => as("manager2@baseline.test");
-const projectId = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()?.id ?? 0;
-const indicatorId = (project: string, code: string) =>
-  demo.db.select().from(indicators).where(and(eq(indicators.projectId, projectId(project)), eq(indicators.code, code))).get()?.id ?? 0;
-const valueCount = () => demo.db.select({ n: count() }).from(dataValues).get()?.n;
+const projectId = async (code: string) => (await demo.db.select().from(projects).where(eq(projects.code, code)))[0]?.id ?? 0;
+const indicatorId = async (project: string, code: string) =>
+  (
+    await demo.db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.projectId, await projectId(project)), eq(indicators.code, code)))
+  )[0]?.id ?? 0;
+const valueCount = async () => (await demo.db.select({ n: count() }).from(dataValues))[0]?.n;
 
 /** Total, female and male of "Returnees supported to start their own business" in a Phase IV district. */
-function businesses(locationCode: string, total: unknown, female: unknown, male: unknown, period = "2026Q4"): DataValueInput[] {
-  const indicator = indicatorId("RW-REINT-P4", "OP2.3");
+async function businesses(locationCode: string, total: unknown, female: unknown, male: unknown, period = "2026Q4"): Promise<DataValueInput[]> {
+  const indicator = await indicatorId("RW-REINT-P4", "OP2.3");
   return [
     { indicatorId: indicator, period, locationCode, disaggregation: {}, value: total },
     { indicatorId: indicator, period, locationCode, disaggregation: { sex: "female" }, value: female },
@@ -27,28 +32,28 @@ function businesses(locationCode: string, total: unknown, female: unknown, male:
 }
 
 describe("recordDataValues", () => {
-  it("writes a cell with its breakdown, version 1, and an audit entry each", () => {
-    const auditBefore = demo.db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
-    const outcome = recordDataValues(manager(), businesses("RW-05-NYR", 8, "5", 3), { today: TODAY });
+  it("writes a cell with its breakdown, version 1, and an audit entry each", async () => {
+    const auditBefore = (await demo.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
+    const outcome = await recordDataValues(manager(), await businesses("RW-05-NYR", 8, "5", 3), { today: TODAY });
     expect(outcome.kind).toBe("saved");
     if (outcome.kind !== "saved") return;
     expect(outcome.values).toHaveLength(3);
     expect(outcome.values[0]).toMatchObject({ value: 8, status: "draft", version: 1, locationCode: "RW-05-NYR", disaggregation: {} });
-    expect(demo.db.select({ n: count() }).from(auditLog).get()?.n).toBe(auditBefore + 3);
+    expect((await demo.db.select({ n: count() }).from(auditLog))[0]?.n).toBe(auditBefore + 3);
   });
 
-  it("refuses breakdowns that do not add up, and writes nothing of the batch", () => {
-    const before = valueCount();
-    const outcome = recordDataValues(manager(), businesses("RW-05-NYM", 8, 5, 2), { today: TODAY });
+  it("refuses breakdowns that do not add up, and writes nothing of the batch", async () => {
+    const before = await valueCount();
+    const outcome = await recordDataValues(manager(), await businesses("RW-05-NYM", 8, 5, 2), { today: TODAY });
     expect(outcome.kind).toBe("invalid");
     if (outcome.kind !== "invalid") return;
     expect(outcome.problems[0]?.problem).toEqual({ code: "breakdown_mismatch", dimension: "sex", expected: 8, actual: 7 });
-    expect(valueCount()).toBe(before);
+    expect(await valueCount()).toBe(before);
   });
 
-  it("is all or nothing: one bad row refuses the whole batch, each bad row named by its index", () => {
-    const before = valueCount();
-    const outcome = recordDataValues(manager(), [...businesses("RW-04-KAR", 4, 2, 2), ...businesses("RW-04-NYB", -1, "two", 1.5)], { today: TODAY });
+  it("is all or nothing: one bad row refuses the whole batch, each bad row named by its index", async () => {
+    const before = await valueCount();
+    const outcome = await recordDataValues(manager(), [...(await businesses("RW-04-KAR", 4, 2, 2)), ...(await businesses("RW-04-NYB", -1, "two", 1.5))], { today: TODAY });
     expect(outcome).toEqual({
       kind: "invalid",
       problems: [
@@ -57,13 +62,13 @@ describe("recordDataValues", () => {
         { index: 5, problem: { code: "decimal_in_count", field: "value" } },
       ],
     });
-    expect(valueCount()).toBe(before);
+    expect(await valueCount()).toBe(before);
   });
 
-  it("refuses periods, places, options and indicators that cannot take the figure", () => {
-    const indicator = indicatorId("RW-REINT-P4", "OP2.3");
+  it("refuses periods, places, options and indicators that cannot take the figure", async () => {
+    const indicator = await indicatorId("RW-REINT-P4", "OP2.3");
     const cell = { indicatorId: indicator, locationCode: "RW-04-RUT", disaggregation: {}, value: 3 };
-    const outcome = recordDataValues(
+    const outcome = await recordDataValues(
       manager(),
       [
         { ...cell, period: "2027Q1" },
@@ -72,7 +77,7 @@ describe("recordDataValues", () => {
         { ...cell, period: "2026Q4", locationCode: "CD-NK-RUT" },
         { ...cell, period: "2026Q4", disaggregation: { sex: "other" } },
         { ...cell, period: "2026Q4", disaggregation: { age: "18_35" } },
-        { ...cell, period: "2026Q4", indicatorId: indicatorId("RW-REINT-P4", "OP1.1") },
+        { ...cell, period: "2026Q4", indicatorId: await indicatorId("RW-REINT-P4", "OP1.1") },
       ],
       { today: TODAY },
     );
@@ -87,60 +92,74 @@ describe("recordDataValues", () => {
     ]);
   });
 
-  it("refuses a stale version and shows the current value, whoever wrote it", () => {
-    const [total] = businesses("RW-05-NYR", 9, 6, 3);
-    const first = recordDataValues(manager2(), [{ ...total!, value: 8, comment: "checked", version: 1 }], { today: TODAY });
+  it("refuses a stale version and shows the current value, whoever wrote it", async () => {
+    const [total] = await businesses("RW-05-NYR", 9, 6, 3);
+    const first = await recordDataValues(manager2(), [{ ...total!, value: 8, comment: "checked", version: 1 }], { today: TODAY });
     expect(first.kind).toBe("saved");
-    const stale = recordDataValues(manager(), [{ ...total!, value: 10, version: 1 }], { today: TODAY });
+    const stale = await recordDataValues(manager(), [{ ...total!, value: 10, version: 1 }], { today: TODAY });
     expect(stale.kind).toBe("conflict");
     expect(stale.kind === "conflict" && stale.conflicts[0]?.current).toMatchObject({ value: 8, version: 2, comment: "checked" });
-    const blind = recordDataValues(manager(), [{ ...total!, value: 10 }], { today: TODAY });
+    const blind = await recordDataValues(manager(), [{ ...total!, value: 10 }], { today: TODAY });
     expect(blind.kind).toBe("conflict");
   });
 
-  it("lets only the project's managers and admins write", () => {
+  it("lets only the project's managers and admins write", async () => {
     for (const email of ["donor.japan@baseline.test", "staff@baseline.test"]) {
-      expect(recordDataValues(as(email), businesses("RW-04-RUT", 1, 1, 0), { today: TODAY })).toEqual({ kind: "forbidden" });
+      expect(await recordDataValues(as(email), await businesses("RW-04-RUT", 1, 1, 0), { today: TODAY })).toEqual({ kind: "forbidden" });
     }
   });
 
-  it("deletes a cleared cell instead of storing a zero, and logs it", () => {
-    const written = recordDataValues(manager(), businesses("RW-04-RUT", 2, 1, 1), { today: TODAY });
+  it("deletes a cleared cell instead of storing a zero, and logs it", async () => {
+    const written = await recordDataValues(manager(), await businesses("RW-04-RUT", 2, 1, 1), { today: TODAY });
     expect(written.kind).toBe("saved");
-    const cleared = recordDataValues(
+    const cleared = await recordDataValues(
       manager(),
-      businesses("RW-04-RUT", "", "", "").map((c) => ({ ...c, version: 1 })),
+      (await businesses("RW-04-RUT", "", "", "")).map((c) => ({ ...c, version: 1 })),
       { today: TODAY },
     );
     expect(cleared.kind === "saved" && cleared.values.every((v) => "deleted" in v)).toBe(true);
-    expect(demo.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "data_value.delete")).get()?.n).toBe(3);
+    expect((await demo.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "data_value.delete")))[0]?.n).toBe(3);
   });
 
-  it("saves a figure far from the previous period's, with a warning", () => {
-    const previous = demo.db
-      .select()
-      .from(dataValues)
-      .where(and(eq(dataValues.indicatorId, indicatorId("RW-REINT-P4", "OP2.3")), eq(dataValues.period, "2026Q3"), eq(dataValues.disaggregation, "")))
-      .all()
-      .find((v) => v.value !== null && v.value > 0);
+  it("saves a figure far from the previous period's, with a warning", async () => {
+    const previous = (
+      await demo.db
+        .select()
+        .from(dataValues)
+        .where(and(eq(dataValues.indicatorId, await indicatorId("RW-REINT-P4", "OP2.3")), eq(dataValues.period, "2026Q3"), eq(dataValues.disaggregation, "")))
+    ).find((v) => v.value !== null && v.value > 0);
     expect(previous).toBeDefined();
     const locationCode = "RW-04-NYB";
-    const outcome = recordDataValues(manager(), businesses(locationCode, 90, 45, 45), { today: TODAY });
+    const outcome = await recordDataValues(manager(), await businesses(locationCode, 90, 45, 45), { today: TODAY });
     expect(outcome.kind).toBe("saved");
     expect(outcome.kind === "saved" && outcome.warnings[0]?.warning.code).toBe("much_higher_than_previous");
   });
 
-  it("takes a returned period back to draft when it is edited", () => {
-    const drc = projectId("CD-HSEC-NK");
-    const row = () => demo.db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, drc), eq(projectPeriods.period, "2026Q3"))).get();
-    expect(row()?.status).toBe("returned");
-    const indicator = indicatorId("CD-HSEC-NK", "OP1.2");
-    const current = listDataValues(manager(), drc, { period: "2026Q3" }).find((v) => v.indicatorId === indicator && v.locationCode === "CD-NK-NYI");
-    const outcome = recordDataValues(manager(), [{ indicatorId: indicator, period: "2026Q3", locationCode: "CD-NK-NYI", disaggregation: {}, value: 2, version: current?.version }], { today: TODAY });
+  it("takes a returned period back to draft when it is edited", async () => {
+    const drc = await projectId("CD-HSEC-NK");
+    const row = async () =>
+      (
+        await demo.db
+          .select()
+          .from(projectPeriods)
+          .where(and(eq(projectPeriods.projectId, drc), eq(projectPeriods.period, "2026Q3")))
+      )[0];
+    expect((await row())?.status).toBe("returned");
+    const indicator = await indicatorId("CD-HSEC-NK", "OP1.2");
+    const current = (await listDataValues(manager(), drc, { period: "2026Q3" })).find((v) => v.indicatorId === indicator && v.locationCode === "CD-NK-NYI");
+    const outcome = await recordDataValues(
+      manager(),
+      [{ indicatorId: indicator, period: "2026Q3", locationCode: "CD-NK-NYI", disaggregation: {}, value: 2, version: current?.version }],
+      { today: TODAY },
+    );
     expect(outcome.kind).toBe("saved");
-    expect(row()?.status).toBe("draft");
-    const logged = demo.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "period")).all().map((a) => a.action);
+    expect((await row())?.status).toBe("draft");
+    const logged = (await demo.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "period"))).map((a) => a.action);
     expect(logged).toContain("period.edit_returned");
-    expect(() => demo.db.delete(auditLog).run()).toThrow(/append-only/);
+    await expect(
+      demo.db.write(async (tx) => {
+        await tx.delete(auditLog);
+      }),
+    ).rejects.toThrow(/append-only/);
   });
 });

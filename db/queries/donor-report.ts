@@ -35,17 +35,17 @@ export type DonorReportData = {
  * What the donor report of a period holds: the project dashboard's figures filtered to the period's
  * end (approved only for donors), the beneficiaries and trainings as of then, and the narrative.
  */
-export function getDonorReport(ctx: QueryContext, overview: ProjectOverview, period: string, language: Language, today: string): DonorReportData {
+export async function getDonorReport(ctx: QueryContext, overview: ProjectOverview, period: string, language: Language, today: string): Promise<DonorReportData> {
   const db = dbOf(ctx);
   const { project } = overview;
-  const row = findProjectPeriod(db, project.id, period);
+  const row = await findProjectPeriod(db, project.id, period);
   // A period approved (or reopened since) reports what its latest approval recorded, to everyone; any other, its figures in review.
   const approved = row?.approvedAt != null || !seesUnapprovedFigures(ctx.viewer);
   const view = { through: period, approvedOnly: approved };
-  const dashboard = getProjectDashboard(ctx, project, { approvedOnly: approved, to: period, today });
-  const { records, trainings: seen } = listTrainings(ctx, project.id, view);
+  const dashboard = await getProjectDashboard(ctx, project, { approvedOnly: approved, to: period, today });
+  const { records, trainings: seen } = await listTrainings(ctx, project.id, view);
   const titles = new Map(seen.map((t) => [t.id, t.title]));
-  const narratives = getNarratives(ctx, project.id, period);
+  const narratives = await getNarratives(ctx, project.id, period);
   const other: Language = language === "en" ? "fr" : "en";
   const inLanguage = narratives[language];
   const inOther = narratives[other];
@@ -55,9 +55,9 @@ export function getDonorReport(ctx: QueryContext, overview: ProjectOverview, per
     periodStatus: row?.status ?? "draft",
     draft: !approved,
     dashboard,
-    results: listResults(ctx, project.id),
-    reach: getReach(ctx, [project.id], view),
-    services: new Map(db.select().from(serviceTypes).orderBy(asc(serviceTypes.code)).all().map((s) => [s.code, { nameEn: s.nameEn, nameFr: s.nameFr }])),
+    results: await listResults(ctx, project.id),
+    reach: await getReach(ctx, [project.id], view),
+    services: new Map((await db.select().from(serviceTypes).orderBy(asc(serviceTypes.code))).map((s) => [s.code, { nameEn: s.nameEn, nameFr: s.nameFr }])),
     trained: countPeopleTrained(records),
     cascade: trainingCascade(records).map((step) => ({ ...step, title: titles.get(step.cohortId) ?? "" })),
     narrative: inLanguage ? { language, text: inLanguage } : inOther ? { language: other, text: inOther } : null,

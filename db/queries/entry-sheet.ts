@@ -9,7 +9,7 @@ import { indicatorTargets, indicators, projectPeriods, users, type Indicator, ty
 import { listDataValues, type ListedValue } from "./data-value-list";
 import { AccessDeniedError } from "./errors";
 import { listProjectLocations } from "./projects";
-import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
+import { dbOf, may, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 export type SheetIndicator = { indicator: Indicator; dimensions: SheetDimension[]; computed: Actual | null };
 export type PeriodState = Pick<ProjectPeriod, "status" | "submittedBy" | "submittedAt" | "submissionComment" | "reviewedAt" | "comment" | "approvedAt"> & {
@@ -19,7 +19,7 @@ export type PeriodState = Pick<ProjectPeriod, "status" | "submittedBy" | "submit
 
 export type EntrySheet = {
   indicators: SheetIndicator[];
-  locations: ReturnType<typeof listProjectLocations>;
+  locations: Awaited<ReturnType<typeof listProjectLocations>>;
   values: ListedValue[];
   /** The values of the period before, shown beside each cell. */
   previous: ListedValue[];
@@ -30,37 +30,46 @@ export type EntrySheet = {
   canEdit: boolean;
 };
 
-const DRAFT: PeriodState = { status: "draft", submittedBy: null, submittedAt: null, submissionComment: null, reviewedAt: null, comment: null, approvedAt: null, submittedByName: null, reviewedByName: null };
+const DRAFT: PeriodState = {
+  status: "draft",
+  submittedBy: null,
+  submittedAt: null,
+  submissionComment: null,
+  reviewedAt: null,
+  comment: null,
+  approvedAt: null,
+  submittedByName: null,
+  reviewedByName: null,
+};
 
 /** Who sees the entry pages: everyone who sees figures in review (not donors). */
-function assertCanOpen(ctx: QueryContext, projectId: number): void {
-  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, projectId)) throw new AccessDeniedError(`entry of project ${projectId}`);
+async function assertCanOpen(ctx: QueryContext, projectId: number): Promise<void> {
+  if (!seesUnapprovedFigures(ctx.viewer) || !(await may(ctx, "see", projectId))) throw new AccessDeniedError(`entry of project ${projectId}`);
 }
 
 /** The reporting periods of a project up to today's, with their workflow state, newest first. */
-export function listReportingPeriods(ctx: QueryContext, project: Project, today: string): { period: string; state: PeriodState }[] {
-  assertCanOpen(ctx, project.id);
+export async function listReportingPeriods(ctx: QueryContext, project: Project, today: string): Promise<{ period: string; state: PeriodState }[]> {
+  await assertCanOpen(ctx, project.id);
   const last = project.endDate < today ? project.endDate : today;
-  const states = new Map(periodStates(ctx, project.id).map((s) => [s.period, s.state]));
+  const states = new Map((await periodStates(ctx, project.id)).map((s) => [s.period, s.state]));
   return periodsBetween(project.startDate, last, FREQUENCY_PERIOD_TYPE[project.reportingFrequency])
     .reverse()
     .map((period) => ({ period, state: states.get(period) ?? DRAFT }));
 }
 
-function periodStates(ctx: QueryContext, projectId: number, period?: string): { period: string; state: PeriodState }[] {
+async function periodStates(ctx: QueryContext, projectId: number, period?: string): Promise<{ period: string; state: PeriodState }[]> {
   const db = dbOf(ctx);
-  const rows = db
+  const rows = await db
     .select()
     .from(projectPeriods)
-    .where(and(eq(projectPeriods.projectId, projectId), period ? eq(projectPeriods.period, period) : undefined))
-    .all();
+    .where(and(eq(projectPeriods.projectId, projectId), period ? eq(projectPeriods.period, period) : undefined));
   const names = new Map(
-    db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, [...new Set(rows.flatMap((r) => [r.submittedBy, r.reviewedBy]).filter((id): id is number => id !== null))].concat([0])))
-      .all()
-      .map((u) => [u.id, u.name]),
+    (
+      await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, [...new Set(rows.flatMap((r) => [r.submittedBy, r.reviewedBy]).filter((id): id is number => id !== null))].concat([0])))
+    ).map((u) => [u.id, u.name]),
   );
   return rows.map((r) => ({
     period: r.period,
@@ -79,35 +88,48 @@ function periodStates(ctx: QueryContext, projectId: number, period?: string): { 
 }
 
 /** Everything the entry grid of one project and period shows. */
-export function getEntrySheet(ctx: QueryContext, project: Project, period: string): EntrySheet {
-  assertCanOpen(ctx, project.id);
+export async function getEntrySheet(ctx: QueryContext, project: Project, period: string): Promise<EntrySheet> {
+  await assertCanOpen(ctx, project.id);
   const db = dbOf(ctx);
-  const list = db.select().from(indicators).where(eq(indicators.projectId, project.id)).orderBy(asc(indicators.position)).all();
-  const dimensionsOf = loadIndicatorDimensions(db, list.map((i) => i.id));
+  const list = await db.select().from(indicators).where(eq(indicators.projectId, project.id)).orderBy(asc(indicators.position));
+  const dimensionsOf = await loadIndicatorDimensions(
+    db,
+    list.map((i) => i.id),
+  );
   const records = list.some((i) => i.source !== "manual")
-    ? { db, projectId: project.id, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [project.id]) : [] }
+    ? { db, projectId: project.id, trainings: list.some((i) => i.source === "trainings") ? await loadTrainings(db, [project.id]) : [] }
     : null;
-  const sheetIndicators = list.map((indicator) => ({
-    indicator,
-    dimensions: dimensionsOf.get(indicator.id) ?? [],
-    computed: records ? computeRecordActual(indicator, records, periodEnd(period)) : null,
-  }));
+  const sheetIndicators = await Promise.all(
+    list.map(async (indicator) => ({
+      indicator,
+      dimensions: dimensionsOf.get(indicator.id) ?? [],
+      computed: records ? await computeRecordActual(indicator, records, periodEnd(period)) : null,
+    })),
+  );
   return {
     indicators: sheetIndicators,
-    locations: listProjectLocations(ctx, project.id),
-    values: listDataValues(ctx, project.id, { period }),
-    previous: listDataValues(ctx, project.id, { period: previousPeriod(period) }),
+    locations: await listProjectLocations(ctx, project.id),
+    values: await listDataValues(ctx, project.id, { period }),
+    previous: await listDataValues(ctx, project.id, { period: previousPeriod(period) }),
     targets: new Map(
       list.length === 0
         ? []
-        : db
-            .select({ indicatorId: indicatorTargets.indicatorId, value: indicatorTargets.value })
-            .from(indicatorTargets)
-            .where(and(inArray(indicatorTargets.indicatorId, list.map((i) => i.id)), eq(indicatorTargets.period, period)))
-            .all()
-            .map((t) => [t.indicatorId, t.value]),
+        : (
+            await db
+              .select({ indicatorId: indicatorTargets.indicatorId, value: indicatorTargets.value })
+              .from(indicatorTargets)
+              .where(
+                and(
+                  inArray(
+                    indicatorTargets.indicatorId,
+                    list.map((i) => i.id),
+                  ),
+                  eq(indicatorTargets.period, period),
+                ),
+              )
+          ).map((t) => [t.indicatorId, t.value]),
     ),
-    state: periodStates(ctx, project.id, period)[0]?.state ?? DRAFT,
-    canEdit: managedProjectIds(ctx).includes(project.id),
+    state: (await periodStates(ctx, project.id, period))[0]?.state ?? DRAFT,
+    canEdit: await may(ctx, "enter", project.id),
   };
 }

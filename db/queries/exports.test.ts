@@ -7,7 +7,6 @@ import { writeWorkbook } from "../../lib/exports/xlsx";
 import { translatorFor } from "../../lib/i18n/translator";
 import { dataValues, indicators, projects } from "../schema";
 import { demoDatabaseForTests } from "../test-database";
-import { streamQuery } from "../records/value-stream";
 import { beneficiariesTable, recordsTable, trainingsTable, valuesTable, valueRowsQuery } from "./export-tables";
 import { getProjectDashboard } from "./project-dashboard";
 import { getReach } from "./registry";
@@ -17,15 +16,19 @@ const demo = demoDatabaseForTests();
 
 const TODAY = "2026-11-23";
 const { as } = demo;
-const project = (code: string) => demo.db.select().from(projects).where(eq(projects.code, code)).get()!;
+const project = async (code: string) => (await demo.db.select().from(projects).where(eq(projects.code, code)))[0]!;
 
 describe("the indicator tracking table", () => {
-  it("carries the dashboard's actual, progress and status of every indicator, for a manager and a donor", () => {
-    for (const [email, code] of [["manager@baseline.test", "RW-REINT-P4"], ["donor.japan@baseline.test", "RW-REINT-P4"], ["staff@baseline.test", "CD-HSEC-NK"]] as const) {
+  it("carries the dashboard's actual, progress and status of every indicator, for a manager and a donor", async () => {
+    for (const [email, code] of [
+      ["manager@baseline.test", "RW-REINT-P4"],
+      ["donor.japan@baseline.test", "RW-REINT-P4"],
+      ["staff@baseline.test", "CD-HSEC-NK"],
+    ] as const) {
       const ctx = as(email);
-      const p4 = project(code);
-      const dashboard = getProjectDashboard(ctx, p4, { approvedOnly: false, today: TODAY });
-      const table = getTrackingTable(ctx, [p4], { approvedOnly: false, today: TODAY });
+      const p4 = await project(code);
+      const dashboard = await getProjectDashboard(ctx, p4, { approvedOnly: false, today: TODAY });
+      const table = await getTrackingTable(ctx, [p4], { approvedOnly: false, today: TODAY });
       expect(table.approvedOnly).toBe(dashboard.approvedOnly);
       expect(table.rows.map((r) => [r.indicator.code, r.toDate?.value ?? null, r.progress, r.status])).toEqual(
         dashboard.indicators.map((i) => [i.indicator.code, i.actual?.value ?? null, i.progress, i.status]),
@@ -33,8 +36,8 @@ describe("the indicator tracking table", () => {
     }
   });
 
-  it("adds up per period to the actual to date of incremental indicators", () => {
-    const table = getTrackingTable(as("staff@baseline.test"), [project("RW-REINT-P4")], { approvedOnly: false, today: TODAY });
+  it("adds up per period to the actual to date of incremental indicators", async () => {
+    const table = await getTrackingTable(as("staff@baseline.test"), [await project("RW-REINT-P4")], { approvedOnly: false, today: TODAY });
     const incremental = table.rows.filter((r) => r.indicator.source === "manual" && r.indicator.timeAggregation === "incremental" && r.indicator.measure === "number" && r.toDate);
     expect(incremental.length).toBeGreaterThan(0);
     for (const row of incremental) {
@@ -45,7 +48,7 @@ describe("the indicator tracking table", () => {
 
   it("is written to Excel and read back with the same figures, in French too", async () => {
     const ctx = as("donor.japan@baseline.test");
-    const table = getTrackingTable(ctx, [project("RW-REINT-P4")], { approvedOnly: false, today: TODAY });
+    const table = await getTrackingTable(ctx, [await project("RW-REINT-P4")], { approvedOnly: false, today: TODAY });
     const fr = trackingRows(table, translatorFor("fr"), "fr");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await writeWorkbook([fr], { creator: "test", created: new Date() })) as unknown as ArrayBuffer);
@@ -65,10 +68,10 @@ describe("the indicator tracking table", () => {
 });
 
 describe("long-format exports", () => {
-  it("give a donor approved values only, never a comment, and staff every status", () => {
-    const p4 = project("RW-REINT-P4");
-    const donor = valuesTable(as("donor.japan@baseline.test"), [p4.id], { approvedOnly: false, language: "en", today: "2026-11-23" });
-    const staff = valuesTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en", today: "2026-11-23" });
+  it("give a donor approved values only, never a comment, and staff every status", async () => {
+    const p4 = await project("RW-REINT-P4");
+    const donor = await valuesTable(as("donor.japan@baseline.test"), [p4.id], { approvedOnly: false, language: "en", today: "2026-11-23" });
+    const staff = await valuesTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en", today: "2026-11-23" });
     const status = donor.columns.findIndex((c) => c.header === "status");
     expect(donor.rows.length).toBeGreaterThan(0);
     expect(new Set(donor.rows.map((r) => r[status]))).toEqual(new Set(["approved", "awaiting_approval"]));
@@ -80,46 +83,58 @@ describe("long-format exports", () => {
     expect(gaps.every((r) => r[value] === null && r[value + 1] === null)).toBe(true);
     expect(new Set(gaps.map((r) => r[1])).size).toBe(gaps.length);
     expect(new Set(staff.rows.map((r) => r[status])).size).toBeGreaterThan(1);
-    const entered = demo.db.select({ id: dataValues.id }).from(dataValues).innerJoin(indicators, eq(dataValues.indicatorId, indicators.id)).where(eq(indicators.projectId, p4.id)).all();
+    const entered = await demo.db
+      .select({ id: dataValues.id })
+      .from(dataValues)
+      .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))
+      .where(eq(indicators.projectId, p4.id));
     expect(staff.rows).toHaveLength(entered.length);
   });
 
-  it("refuse a project the viewer may not see", () => {
-    expect(() => valuesTable(as("donor.netherlands@baseline.test"), [project("RW-REINT-P4").id], { approvedOnly: false, language: "en", today: "2026-11-23" })).toThrow();
+  it("refuse a project the viewer may not see", async () => {
+    await expect(
+      valuesTable(as("donor.netherlands@baseline.test"), [(await project("RW-REINT-P4")).id], { approvedOnly: false, language: "en", today: "2026-11-23" }),
+    ).rejects.toThrow();
   });
 
-  it("count beneficiaries per place, sex and group that add up to the unique people of the project", () => {
+  it("count beneficiaries per place, sex and group that add up to the unique people of the project", async () => {
     // Staff in review and approved only, and a donor (approved only whatever they ask).
-    for (const [email, approvedOnly] of [["staff@baseline.test", false], ["staff@baseline.test", true], ["donor.japan@baseline.test", false]] as const) {
+    for (const [email, approvedOnly] of [
+      ["staff@baseline.test", false],
+      ["staff@baseline.test", true],
+      ["donor.japan@baseline.test", false],
+    ] as const) {
       const ctx = as(email);
-      const p4 = project("RW-REINT-P4");
-      const table = beneficiariesTable(ctx, [p4.id], { approvedOnly, language: "en" });
+      const p4 = await project("RW-REINT-P4");
+      const table = await beneficiariesTable(ctx, [p4.id], { approvedOnly, language: "en" });
       const people = table.columns.findIndex((c) => c.header === "people");
-      const reach = getReach(ctx, [p4.id], { approvedOnly });
+      const reach = await getReach(ctx, [p4.id], { approvedOnly });
       expect(table.rows.reduce((s, r) => s + Number(r[people]), 0)).toBe(reach.uniqueDirect);
       const livestock = table.columns.findIndex((c) => c.header === "people_livestock");
       expect(table.rows.reduce((s, r) => s + Number(r[livestock]), 0)).toBe(reach.byService.livestock ?? 0);
     }
-    expect(getReach(as("staff@baseline.test"), [project("RW-REINT-P4").id], { approvedOnly: true }).uniqueDirect).toBeLessThan(getReach(as("staff@baseline.test"), [project("RW-REINT-P4").id]).uniqueDirect);
+    expect((await getReach(as("staff@baseline.test"), [(await project("RW-REINT-P4")).id], { approvedOnly: true })).uniqueDirect).toBeLessThan(
+      (await getReach(as("staff@baseline.test"), [(await project("RW-REINT-P4")).id])).uniqueDirect,
+    );
   });
 
-  it("list trainings with their participants, and individual records only for managers and admins", () => {
-    const p4 = project("RW-REINT-P4");
-    expect(trainingsTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en" }).rows.length).toBeGreaterThan(0);
-    expect(recordsTable(as("manager@baseline.test"), p4.id).rows.length).toBeGreaterThan(3000);
-    expect(recordsTable(as("admin@baseline.test"), p4.id).columns.map((c) => c.header)[0]).toBe("external_id");
-    for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) expect(() => recordsTable(as(email), p4.id)).toThrow();
+  it("list trainings with their participants, and individual records only for managers and admins", async () => {
+    const p4 = await project("RW-REINT-P4");
+    expect((await trainingsTable(as("staff@baseline.test"), [p4.id], { approvedOnly: false, language: "en" })).rows.length).toBeGreaterThan(0);
+    expect((await recordsTable(as("manager@baseline.test"), p4.id)).rows.length).toBeGreaterThan(3000);
+    expect((await recordsTable(as("admin@baseline.test"), p4.id)).columns.map((c) => c.header)[0]).toBe("external_id");
+    for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) await expect(recordsTable(as(email), p4.id)).rejects.toThrow();
     // A manager reads the figures of their programme's earlier phases, not the people in them.
-    expect(() => recordsTable(as("manager@baseline.test"), project("RW-REINT-P3").id)).toThrow();
+    await expect(recordsTable(as("manager@baseline.test"), (await project("RW-REINT-P3")).id)).rejects.toThrow();
   });
 });
 
 describe("the streamed CSV of every value", () => {
   it("holds exactly the rows of the values table, from its own read-only connection", async () => {
-    const ids = demo.db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
+    const ids = (await demo.db.select({ id: projects.id }).from(projects)).map((p) => p.id);
     const ctx = as("staff@baseline.test");
-    const expected = valuesTable(ctx, ids, { approvedOnly: false, language: "fr", today: "2026-11-23" });
-    const stream = streamQuery(demo.file, valueRowsQuery(false, "fr", JSON.stringify(ids)), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
+    const expected = await valuesTable(ctx, ids, { approvedOnly: false, language: "fr", today: "2026-11-23" });
+    const stream = demo.db.stream(valueRowsQuery(false, "fr", JSON.stringify(ids)), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
     const text = await new Response(stream).text();
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("head");

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { periodEnd } from "../../lib/periods/period";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { countPeopleByPlace } from "../records/reach-counts";
 
 // The registry knows each person's place, sex and group: an indicator counted from it can follow the
@@ -18,16 +18,16 @@ export function registryBreaksDown(option: string | undefined): boolean {
  * it at the filter's place and in its sex or group, up to the end of `to` (every period without).
  * Donors (approvedOnly) count from the copies the approvals recorded, as everywhere else.
  */
-export function registryCountsUnderFilter(
+export async function registryCountsUnderFilter(
   db: Executor,
   projectId: number,
   serviceCodes: readonly string[],
   filter: { location?: string; option?: string; to?: string; approvedOnly: boolean },
-): Map<string, number> {
+): Promise<Map<string, number>> {
   const scope = filter.approvedOnly
     ? { source: "approved" as const, projects: [{ id: projectId, through: filter.to ?? null }] }
     : { projects: [{ id: projectId, upTo: filter.to ? periodEnd(filter.to) : null }] };
-  const rows = countPeopleByPlace(db, scope, serviceCodes, sql`l.code`);
+  const rows = await countPeopleByPlace(db, scope, serviceCodes, sql`l.code`);
   const [dimension, value] = filter.option?.split("=") ?? [];
   const column = dimension ? REGISTRY_DIMENSIONS[dimension as keyof typeof REGISTRY_DIMENSIONS] : undefined;
   // Rows are per project, place, sex and group (columns 1, 3, 4); a person sits in one row, so rows add up.

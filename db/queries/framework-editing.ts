@@ -6,7 +6,6 @@ import { fieldProblems, optionalText, type FieldProblem } from "../../lib/valida
 import { z } from "zod";
 import {
   approvedValues,
-  auditLog,
   dataValues,
   dimensionOptions,
   dimensions,
@@ -20,13 +19,17 @@ import {
   type Indicator,
   type Result,
 } from "../schema";
-import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
+import { dbOf, may, type QueryContext } from "./viewer";
 import type { RevisionEntry } from "../../lib/indicators/revision-entry";
+import { recordAudit } from "./audit-record";
 
 export type FrameworkOutcome<T> = { kind: "saved"; saved: T } | { kind: "forbidden" } | { kind: "invalid"; problems: FieldProblem[] } | { kind: "conflict" };
 
 const resultInputSchema = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "invalid_code"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "invalid_code"),
   type: z.enum(RESULT_TYPES, "required"),
   titleEn: z.string().trim().min(1, "required").max(500),
   titleFr: optionalText(500),
@@ -34,16 +37,24 @@ const resultInputSchema = z.object({
 });
 
 /** Adds or edits a result of a project's framework (impact, outcome, output) under its parent. */
-export function saveResult(ctx: QueryContext, projectId: number, raw: unknown, resultId?: number): FrameworkOutcome<Result> {
+export async function saveResult(ctx: QueryContext, projectId: number, raw: unknown, resultId?: number): Promise<FrameworkOutcome<Result>> {
   const db = dbOf(ctx);
-  return db.transaction((tx) => {
-    if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
+  return await db.write(async (tx) => {
+    if (!(await may({ ...ctx, db }, "manage_framework", projectId))) return { kind: "forbidden" };
     const parsed = resultInputSchema.safeParse(raw);
     if (!parsed.success) return { kind: "invalid", problems: fieldProblems(parsed.error) };
     const input = parsed.data;
-    const current = resultId === undefined ? undefined : tx.select().from(results).where(and(eq(results.id, resultId), eq(results.projectId, projectId))).get();
+    const current =
+      resultId === undefined
+        ? undefined
+        : (
+            await tx
+              .select()
+              .from(results)
+              .where(and(eq(results.id, resultId), eq(results.projectId, projectId)))
+          )[0];
     if (resultId !== undefined && !current) return { kind: "forbidden" };
-    const siblings = tx.select().from(results).where(eq(results.projectId, projectId)).all();
+    const siblings = await tx.select().from(results).where(eq(results.projectId, projectId));
     const problems: FieldProblem[] = [];
     if (siblings.some((r) => r.id !== resultId && r.code.toLowerCase() === input.code.toLowerCase())) problems.push({ field: "code", code: "duplicate_result_code" });
     const parent = input.parentCode ? siblings.find((r) => r.code === input.parentCode) : null;
@@ -51,19 +62,29 @@ export function saveResult(ctx: QueryContext, projectId: number, raw: unknown, r
     if (problems.length > 0) return { kind: "invalid", problems };
     const values = { code: input.code, type: input.type, titleEn: input.titleEn, titleFr: input.titleFr, parentId: parent?.id ?? null };
     const saved = current
-      ? tx.update(results).set(values).where(eq(results.id, current.id)).returning().get()
-      : tx.insert(results).values({ ...values, projectId, position: siblings.length }).returning().get();
-    tx.insert(auditLog)
-      .values({ userId: ctx.viewer.userId, action: current ? "result.update" : "result.create", entityType: "result", entityId: saved.id, projectId, details: JSON.stringify({ before: current ?? null, after: values }) })
-      .run();
+      ? (await tx.update(results).set(values).where(eq(results.id, current.id)).returning())[0]!
+      : (
+          await tx
+            .insert(results)
+            .values({ ...values, projectId, position: siblings.length })
+            .returning()
+        )[0]!;
+    await recordAudit(tx, {
+      userId: ctx.viewer.userId,
+      action: current ? "result.update" : "result.create",
+      entityType: "result",
+      entityId: saved.id,
+      projectId,
+      details: { before: current ?? null, after: values },
+    });
     return { kind: "saved", saved };
   });
 }
 
 /** Whether figures exist for the indicator: then its target and baseline change only with a reason, kept as a revision. */
-function hasFigures(tx: Pick<ReturnType<typeof dbOf>, "select">, indicatorId: number): boolean {
-  const entered = tx.select({ n: count() }).from(dataValues).where(eq(dataValues.indicatorId, indicatorId)).get()?.n ?? 0;
-  const approved = tx.select({ n: count() }).from(approvedValues).where(eq(approvedValues.indicatorId, indicatorId)).get()?.n ?? 0;
+async function hasFigures(tx: Pick<ReturnType<typeof dbOf>, "select">, indicatorId: number): Promise<boolean> {
+  const entered = (await tx.select({ n: count() }).from(dataValues).where(eq(dataValues.indicatorId, indicatorId)))[0]?.n ?? 0;
+  const approved = (await tx.select({ n: count() }).from(approvedValues).where(eq(approvedValues.indicatorId, indicatorId)))[0]?.n ?? 0;
   return entered + approved > 0;
 }
 
@@ -72,28 +93,55 @@ function hasFigures(tx: Pick<ReturnType<typeof dbOf>, "select">, indicatorId: nu
  * included. A change of target or baseline once figures exist needs a reason and keeps the earlier
  * value, its date and author as a revision. A dimension with figures cannot be taken away.
  */
-export function saveIndicator(ctx: QueryContext, projectId: number, raw: unknown, target: { indicatorId?: number; version?: number } = {}): FrameworkOutcome<Indicator> {
+export async function saveIndicator(
+  ctx: QueryContext,
+  projectId: number,
+  raw: unknown,
+  target: { indicatorId?: number; version?: number } = {},
+): Promise<FrameworkOutcome<Indicator>> {
   const db = dbOf(ctx);
-  return db.transaction((tx) => {
-    if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
-    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+  return await db.write(async (tx) => {
+    if (!(await may({ ...ctx, db }, "manage_framework", projectId))) return { kind: "forbidden" };
+    const project = (await tx.select().from(projects).where(eq(projects.id, projectId)))[0];
     if (!project) return { kind: "forbidden" };
-    const current = target.indicatorId === undefined ? undefined : tx.select().from(indicators).where(and(eq(indicators.id, target.indicatorId), eq(indicators.projectId, projectId))).get();
+    const current =
+      target.indicatorId === undefined
+        ? undefined
+        : (
+            await tx
+              .select()
+              .from(indicators)
+              .where(and(eq(indicators.id, target.indicatorId), eq(indicators.projectId, projectId)))
+          )[0];
     if (target.indicatorId !== undefined && !current) return { kind: "forbidden" };
     if (current && current.version !== target.version) return { kind: "conflict" };
-    const others = tx.select({ code: indicators.code }).from(indicators).where(and(eq(indicators.projectId, projectId), current ? ne(indicators.id, current.id) : undefined)).all();
-    const checked = checkIndicatorInput(raw, project, others.map((o) => o.code));
+    const others = await tx
+      .select({ code: indicators.code })
+      .from(indicators)
+      .where(and(eq(indicators.projectId, projectId), current ? ne(indicators.id, current.id) : undefined));
+    const checked = checkIndicatorInput(
+      raw,
+      project,
+      others.map((o) => o.code),
+    );
     if (!checked.ok) return { kind: "invalid", problems: checked.problems };
     const input: IndicatorInput = checked.indicator;
 
     const problems: FieldProblem[] = [];
-    const result = input.resultCode ? tx.select().from(results).where(and(eq(results.projectId, projectId), eq(results.code, input.resultCode))).get() : null;
+    const result = input.resultCode
+      ? (
+          await tx
+            .select()
+            .from(results)
+            .where(and(eq(results.projectId, projectId), eq(results.code, input.resultCode)))
+        )[0]
+      : null;
     if (input.resultCode && !result) problems.push({ field: "resultCode", code: "unknown_result" });
-    const dimensionRows = input.dimensions.length === 0 ? [] : tx.select().from(dimensions).where(inArray(dimensions.code, input.dimensions)).all();
+    const dimensionRows = input.dimensions.length === 0 ? [] : await tx.select().from(dimensions).where(inArray(dimensions.code, input.dimensions));
     input.dimensions.forEach((code, i) => {
       if (!dimensionRows.some((d) => d.code === code)) problems.push({ field: `dimensions.${i}`, code: "unknown_dimension" });
     });
-    const withFigures = current ? hasFigures(tx, current.id) : false;
+    const withFigures = current ? await hasFigures(tx, current.id) : false;
     const revised = current
       ? (
           [
@@ -105,14 +153,14 @@ export function saveIndicator(ctx: QueryContext, projectId: number, raw: unknown
       : [];
     if (withFigures && revised.length > 0 && !input.reason) problems.push({ field: "reason", code: "reason_required" });
     if (current && withFigures) {
-      const removed = tx
-        .select({ code: dimensions.code })
-        .from(indicatorDimensions)
-        .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
-        .where(eq(indicatorDimensions.indicatorId, current.id))
-        .all()
-        .filter((d) => !input.dimensions.includes(d.code));
-      const keys = removed.length === 0 ? [] : tx.select({ key: dataValues.disaggregation }).from(dataValues).where(eq(dataValues.indicatorId, current.id)).all();
+      const removed = (
+        await tx
+          .select({ code: dimensions.code })
+          .from(indicatorDimensions)
+          .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
+          .where(eq(indicatorDimensions.indicatorId, current.id))
+      ).filter((d) => !input.dimensions.includes(d.code));
+      const keys = removed.length === 0 ? [] : await tx.select({ key: dataValues.disaggregation }).from(dataValues).where(eq(dataValues.indicatorId, current.id));
       const inUse = removed.some((d) => keys.some((v) => v.key.split("|").some((part) => part.startsWith(`${d.code}=`))));
       if (inUse) problems.push({ field: "dimensions", code: "dimension_in_use" });
     }
@@ -139,37 +187,46 @@ export function saveIndicator(ctx: QueryContext, projectId: number, raw: unknown
       sourceTrainingKind: input.source === "trainings" ? input.sourceTrainingKind : null,
       sourceTrainingTopic: input.source === "trainings" ? input.sourceTrainingTopic : null,
     };
-    const position = tx.select({ n: count() }).from(indicators).where(eq(indicators.projectId, projectId)).get()?.n ?? 0;
+    const position = (await tx.select({ n: count() }).from(indicators).where(eq(indicators.projectId, projectId)))[0]?.n ?? 0;
     const saved = current
-      ? tx.update(indicators).set({ ...values, version: current.version + 1 }).where(eq(indicators.id, current.id)).returning().get()
-      : tx.insert(indicators).values({ ...values, projectId, position }).returning().get();
-    tx.delete(indicatorDimensions).where(eq(indicatorDimensions.indicatorId, saved.id)).run();
-    if (dimensionRows.length > 0) tx.insert(indicatorDimensions).values(dimensionRows.map((d) => ({ indicatorId: saved.id, dimensionId: d.id }))).run();
-    tx.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, saved.id)).run();
-    if (input.periodTargets.length > 0) tx.insert(indicatorTargets).values(input.periodTargets.map((p) => ({ indicatorId: saved.id, period: p.period, value: p.value }))).run();
+      ? (
+          await tx
+            .update(indicators)
+            .set({ ...values, version: current.version + 1 })
+            .where(eq(indicators.id, current.id))
+            .returning()
+        )[0]!
+      : (
+          await tx
+            .insert(indicators)
+            .values({ ...values, projectId, position })
+            .returning()
+        )[0]!;
+    await tx.delete(indicatorDimensions).where(eq(indicatorDimensions.indicatorId, saved.id));
+    if (dimensionRows.length > 0) await tx.insert(indicatorDimensions).values(dimensionRows.map((d) => ({ indicatorId: saved.id, dimensionId: d.id })));
+    await tx.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, saved.id));
+    if (input.periodTargets.length > 0) await tx.insert(indicatorTargets).values(input.periodTargets.map((p) => ({ indicatorId: saved.id, period: p.period, value: p.value })));
     if (withFigures) {
       for (const [field, previousValue, newValue] of revised) {
-        tx.insert(indicatorRevisions).values({ indicatorId: saved.id, field, previousValue, newValue, reason: input.reason as string, changedBy: ctx.viewer.userId }).run();
+        await tx.insert(indicatorRevisions).values({ indicatorId: saved.id, field, previousValue, newValue, reason: input.reason as string, changedBy: ctx.viewer.userId });
       }
     }
-    tx.insert(auditLog)
-      .values({
-        userId: ctx.viewer.userId,
-        action: current ? "indicator.update" : "indicator.create",
-        entityType: "indicator",
-        entityId: saved.id,
-        projectId,
-        details: JSON.stringify({ before: current ?? null, after: values, reason: input.reason }),
-      })
-      .run();
+    await recordAudit(tx, {
+      userId: ctx.viewer.userId,
+      action: current ? "indicator.update" : "indicator.create",
+      entityType: "indicator",
+      entityId: saved.id,
+      projectId,
+      details: { before: current ?? null, after: values, reason: input.reason },
+    });
     return { kind: "saved", saved };
   });
 }
 
 /** What an indicator form shows for an existing indicator. */
-export function indicatorFormValues(ctx: QueryContext, indicator: Indicator): IndicatorInput {
+export async function indicatorFormValues(ctx: QueryContext, indicator: Indicator): Promise<IndicatorInput> {
   const db = dbOf(ctx);
-  const result = indicator.resultId === null ? undefined : db.select({ code: results.code }).from(results).where(eq(results.id, indicator.resultId)).get();
+  const result = indicator.resultId === null ? undefined : (await db.select({ code: results.code }).from(results).where(eq(results.id, indicator.resultId)))[0];
   return {
     code: indicator.code,
     resultCode: result?.code ?? null,
@@ -190,22 +247,26 @@ export function indicatorFormValues(ctx: QueryContext, indicator: Indicator): In
     sourceServiceCode: indicator.sourceServiceCode,
     sourceTrainingKind: indicator.sourceTrainingKind,
     sourceTrainingTopic: indicator.sourceTrainingTopic,
-    dimensions: db
-      .select({ code: dimensions.code })
-      .from(indicatorDimensions)
-      .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
-      .where(eq(indicatorDimensions.indicatorId, indicator.id))
-      .all()
-      .map((d) => d.code),
-    periodTargets: db.select({ period: indicatorTargets.period, value: indicatorTargets.value }).from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicator.id)).orderBy(asc(indicatorTargets.period)).all(),
+    dimensions: (
+      await db
+        .select({ code: dimensions.code })
+        .from(indicatorDimensions)
+        .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
+        .where(eq(indicatorDimensions.indicatorId, indicator.id))
+    ).map((d) => d.code),
+    periodTargets: await db
+      .select({ period: indicatorTargets.period, value: indicatorTargets.value })
+      .from(indicatorTargets)
+      .where(eq(indicatorTargets.indicatorId, indicator.id))
+      .orderBy(asc(indicatorTargets.period)),
     reason: null,
   };
 }
 
 /** The earlier targets and baselines of an indicator of a visible project, newest first. */
-export function listIndicatorRevisions(ctx: QueryContext, indicator: Indicator): RevisionEntry[] {
-  if (!canSeeProject(ctx, indicator.projectId)) return [];
-  return dbOf(ctx)
+export async function listIndicatorRevisions(ctx: QueryContext, indicator: Indicator): Promise<RevisionEntry[]> {
+  if (!(await may(ctx, "see", indicator.projectId))) return [];
+  return await dbOf(ctx)
     .select({
       field: indicatorRevisions.field,
       previousValue: indicatorRevisions.previousValue,
@@ -217,14 +278,13 @@ export function listIndicatorRevisions(ctx: QueryContext, indicator: Indicator):
     .from(indicatorRevisions)
     .innerJoin(users, eq(indicatorRevisions.changedBy, users.id))
     .where(eq(indicatorRevisions.indicatorId, indicator.id))
-    .orderBy(desc(indicatorRevisions.id))
-    .all();
+    .orderBy(desc(indicatorRevisions.id));
 }
 
 /** The dimensions that exist, with their options, for the indicator form. */
-export function listDimensions(ctx: QueryContext) {
+export async function listDimensions(ctx: QueryContext) {
   const db = dbOf(ctx);
-  const all = db.select().from(dimensions).orderBy(asc(dimensions.position)).all();
-  const options = db.select().from(dimensionOptions).orderBy(asc(dimensionOptions.position)).all();
+  const all = await db.select().from(dimensions).orderBy(asc(dimensions.position));
+  const options = await db.select().from(dimensionOptions).orderBy(asc(dimensionOptions.position));
   return all.map((d) => ({ ...d, options: options.filter((o) => o.dimensionId === d.id) }));
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../engine/sqlite";
 import { getDb } from "../index";
 
 /** True when the database answers a query; false when it cannot be opened or read. */
-export function isDatabaseHealthy(openDb: () => Db = getDb): boolean {
+export async function isDatabaseHealthy(openDb: () => Db = getDb): Promise<boolean> {
   try {
-    openDb().get(sql`select 1`);
+    await openDb().all(sql`select 1`);
     return true;
   } catch {
     return false;

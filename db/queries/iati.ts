@@ -93,19 +93,31 @@ function periodActuals(indicator: Indicator, rows: readonly ApprovedRow[], place
   if (total === null) return [];
   actuals.push({ value: total });
   for (const [locationId, ref] of places) {
-    const value = iatiValue(indicator, totals.filter((r) => r.locationId === locationId));
+    const value = iatiValue(
+      indicator,
+      totals.filter((r) => r.locationId === locationId),
+    );
     if (value !== null) actuals.push({ value, locationRef: ref });
   }
   const keys = [...new Set(rows.filter((r) => r.disaggregation !== "").map((r) => r.disaggregation))].sort();
   for (const key of keys) {
     const options = decodeOptionKey(key);
-    const value = iatiValue(indicator, rows.filter((r) => r.disaggregation === key));
+    const value = iatiValue(
+      indicator,
+      rows.filter((r) => r.disaggregation === key),
+    );
     if (options && value !== null) actuals.push({ value, dimensions: Object.entries(options).map(([name, option]) => ({ name, value: option })) });
   }
   return actuals;
 }
 
-function indicatorOf(indicator: Indicator, project: Project, rows: readonly ApprovedRow[], targets: readonly { period: string; value: number }[], places: ReadonlyMap<number, string>): IatiIndicator {
+function indicatorOf(
+  indicator: Indicator,
+  project: Project,
+  rows: readonly ApprovedRow[],
+  targets: readonly { period: string; value: number }[],
+  places: ReadonlyMap<number, string>,
+): IatiIndicator {
   const en = translatorFor("en");
   const fr = translatorFor("fr");
   const how = (t: typeof en) => t(indicator.timeAggregation === "cumulative" ? "iati.cumulative" : "iati.incremental");
@@ -116,7 +128,11 @@ function indicatorOf(indicator: Indicator, project: Project, rows: readonly Appr
       start: periodStart(period) < project.startDate ? project.startDate : periodStart(period),
       end: periodEnd(period) > project.endDate ? project.endDate : periodEnd(period),
       targets: targets.filter((t) => t.period === period).map((t) => ({ value: t.value })),
-      actuals: periodActuals(indicator, rows.filter((r) => r.period === period), places),
+      actuals: periodActuals(
+        indicator,
+        rows.filter((r) => r.period === period),
+        places,
+      ),
     }))
     .filter((p) => p.targets.length > 0 || p.actuals.length > 0);
   // The life-of-project target, on a period that spans the project.
@@ -132,24 +148,30 @@ function indicatorOf(indicator: Indicator, project: Project, rows: readonly Appr
   };
 }
 
-function projectResults(ctx: QueryContext, overview: ProjectOverview): IatiActivity["results"] {
+async function projectResults(ctx: QueryContext, overview: ProjectOverview): Promise<IatiActivity["results"]> {
   const db = dbOf(ctx);
   const { project } = overview;
-  const list = db.select().from(indicators).where(and(eq(indicators.projectId, project.id), eq(indicators.isContext, false))).orderBy(asc(indicators.position)).all();
-  const ids = list.map((i) => i.id);
-  const rows: ApprovedRow[] = db
-    .select({ indicatorId: approvedValues.indicatorId, period: approvedValues.period, locationId: approvedValues.locationId, disaggregation: approvedValues.disaggregation, value: approvedValues.value, numerator: approvedValues.numerator, denominator: approvedValues.denominator })
-    .from(approvedValues)
-    .where(eq(approvedValues.projectId, project.id))
-    .all();
-  const targets = ids.length === 0 ? [] : db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).all();
-  const places = new Map(overview.locations.filter((l) => PUBLISHED_LEVELS.has(l.level)).map((l) => [l.id, l.code]));
-  return db
+  const list = await db
     .select()
-    .from(results)
-    .where(eq(results.projectId, project.id))
-    .orderBy(asc(results.position))
-    .all()
+    .from(indicators)
+    .where(and(eq(indicators.projectId, project.id), eq(indicators.isContext, false)))
+    .orderBy(asc(indicators.position));
+  const ids = list.map((i) => i.id);
+  const rows: ApprovedRow[] = await db
+    .select({
+      indicatorId: approvedValues.indicatorId,
+      period: approvedValues.period,
+      locationId: approvedValues.locationId,
+      disaggregation: approvedValues.disaggregation,
+      value: approvedValues.value,
+      numerator: approvedValues.numerator,
+      denominator: approvedValues.denominator,
+    })
+    .from(approvedValues)
+    .where(eq(approvedValues.projectId, project.id));
+  const targets = ids.length === 0 ? [] : await db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids));
+  const places = new Map(overview.locations.filter((l) => PUBLISHED_LEVELS.has(l.level)).map((l) => [l.id, l.code]));
+  return (await db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position)))
     .map((result) => ({
       type: RESULT_TYPE[result.type],
       title: narratives(`${result.code} ${result.titleEn}`, result.titleFr ? `${result.code} ${result.titleFr}` : null),
@@ -173,18 +195,22 @@ const identifierOf = (reportingRef: string, code: string) => `${reportingRef}-${
 export type IatiOutcome = { kind: "activities"; activities: IatiActivity[] } | { kind: "not_found" } | { kind: "not_publishable"; code: string; problems: IatiProblem[] };
 
 /** A visible project as one activity, linked to its programme when it is a phase of one. */
-export function getProjectActivity(ctx: QueryContext, ref: string | number, now: Date): IatiOutcome {
-  const overview = getProjectOverview(ctx, ref);
+export async function getProjectActivity(ctx: QueryContext, ref: string | number, now: Date): Promise<IatiOutcome> {
+  const overview = await getProjectOverview(ctx, ref);
   if (!overview) return { kind: "not_found" };
-  const built = projectActivity(ctx, overview, now);
+  const built = await projectActivity(ctx, overview, now);
   return "problems" in built ? { kind: "not_publishable", code: overview.project.code, problems: built.problems } : { kind: "activities", activities: [built] };
 }
 
-function projectActivity(ctx: QueryContext, overview: ProjectOverview, now: Date): IatiActivity | { problems: IatiProblem[] } {
+async function projectActivity(ctx: QueryContext, overview: ProjectOverview, now: Date): Promise<IatiActivity | { problems: IatiProblem[] }> {
   const db = dbOf(ctx);
   const { project, country, programme } = overview;
   const org = reportingOrg(overview);
-  const sectors = db.select({ code: projectSectors.code, percentage: projectSectors.percentage }).from(projectSectors).where(eq(projectSectors.projectId, project.id)).orderBy(asc(projectSectors.code)).all();
+  const sectors = await db
+    .select({ code: projectSectors.code, percentage: projectSectors.percentage })
+    .from(projectSectors)
+    .where(eq(projectSectors.projectId, project.id))
+    .orderBy(asc(projectSectors.code));
   const problems = checkPublishable(org, sectors);
   if (problems.length > 0 || !org) return { problems };
   const status = activityStatus(project);
@@ -202,9 +228,9 @@ function projectActivity(ctx: QueryContext, overview: ProjectOverview, now: Date
     locations: publishedLocations(overview),
     sectors,
     currency: project.currency,
-    budgets: yearlyBudgets(db.select().from(projectBudgets).where(eq(projectBudgets.projectId, project.id)).all(), project.startDate, project.endDate),
+    budgets: yearlyBudgets(await db.select().from(projectBudgets).where(eq(projectBudgets.projectId, project.id)), project.startDate, project.endDate),
     related: programme ? [{ type: "1", ref: identifierOf(org.ref, programme.code) }] : [],
-    results: projectResults(ctx, overview),
+    results: await projectResults(ctx, overview),
     lastUpdated: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
   };
 }
@@ -214,16 +240,20 @@ function projectActivity(ctx: QueryContext, overview: ProjectOverview, now: Date
  * common (organisations, places, budgets added up by year, the sectors of its latest phase); the
  * results are the phases'.
  */
-export function getProgrammeActivities(ctx: QueryContext, programme: Programme, phases: readonly Project[], now: Date): IatiOutcome {
-  const overviews = phases.flatMap((p) => getProjectOverview(ctx, p.id) ?? []);
-  const children = overviews.map((o) => projectActivity(ctx, o, now));
+export async function getProgrammeActivities(ctx: QueryContext, programme: Programme, phases: readonly Project[], now: Date): Promise<IatiOutcome> {
+  const overviews = (await Promise.all(phases.map((p) => getProjectOverview(ctx, p.id)))).flatMap((o) => o ?? []);
+  const children = await Promise.all(overviews.map((o) => projectActivity(ctx, o, now)));
   const problems = [...new Set(children.flatMap((c) => ("problems" in c ? c.problems : [])))];
   const built = children.filter((c): c is IatiActivity => !("problems" in c));
   const latest = built.at(-1);
   const first = overviews[0];
   if (problems.length > 0 || !latest || !first) return { kind: "not_publishable", code: programme.code, problems };
   const start = programme.startDate ?? phases.map((p) => p.startDate).sort()[0] ?? first.project.startDate;
-  const end = phases.map((p) => p.endDate).sort().at(-1) ?? first.project.endDate;
+  const end =
+    phases
+      .map((p) => p.endDate)
+      .sort()
+      .at(-1) ?? first.project.endDate;
   const status = built.some((c) => c.status === "2") ? "2" : built.every((c) => c.status === "1") ? "1" : built.every((c) => c.status === "4") ? "4" : "3";
   const identifier = identifierOf(latest.reportingOrg.ref, programme.code);
   const seen = new Set<string>();
@@ -233,10 +263,12 @@ export function getProgrammeActivities(ctx: QueryContext, programme: Programme, 
     reportingOrg: latest.reportingOrg,
     title: narratives(programme.titleEn, programme.titleFr),
     description: programme.summaryEn ? narratives(programme.summaryEn, programme.summaryFr) : null,
-    participating: built.flatMap((c) => c.participating).filter((p) => {
-      const key = `${p.role}|${p.ref ?? p.name.en}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    }),
+    participating: built
+      .flatMap((c) => c.participating)
+      .filter((p) => {
+        const key = `${p.role}|${p.ref ?? p.name.en}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      }),
     status,
     dates: activityDates(start, end, status, now.toISOString().slice(0, 10)),
     recipientCountry: first.country.countryCode,
@@ -244,11 +276,15 @@ export function getProgrammeActivities(ctx: QueryContext, programme: Programme, 
     sectors: latest.sectors,
     currency: latest.currency,
     budgets: yearlyBudgets(
-      dbOf(ctx)
+      await dbOf(ctx)
         .select()
         .from(projectBudgets)
-        .where(inArray(projectBudgets.projectId, phases.map((p) => p.id)))
-        .all(),
+        .where(
+          inArray(
+            projectBudgets.projectId,
+            phases.map((p) => p.id),
+          ),
+        ),
       start,
       end,
     ),

@@ -4,13 +4,14 @@ import type { Actual } from "../../lib/indicators/actual";
 import { actualToDate, type ReportedTotal } from "../../lib/indicators/actual-to-date";
 import { progress } from "../../lib/indicators/progress";
 import { periodEnd } from "../../lib/periods/period";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { computeRecordActual, type RecordSources } from "../records/computed-figures";
 import { countReachedPerScope } from "../records/reach-counts";
-import { approvedValues, dataValues, indicators, type Indicator } from "../schema";
+import { indicators, type Indicator } from "../schema";
 import { AccessDeniedError } from "./errors";
 import { loadTrainings } from "../records/trainings";
-import { canSeeProject, dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { valuesTable, type FigureSource } from "./values-table";
+import { dbOf, may, projectsWhere, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 export type IndicatorFigure = {
   indicator: Indicator;
@@ -32,60 +33,64 @@ export type FigureOptions = { upTo?: string; approvedOnly?: boolean };
  * Entered indicators add up by the rules of lib/indicators; computed ones are running totals.
  * `upTo` (a period) gives the figures as they stood at its end.
  */
-export function listIndicatorFigures(ctx: QueryContext, projectId: number, options: FigureOptions = {}): IndicatorFigure[] {
-  const { list, includesUnapproved, totals, records } = loadFigureInputs(ctx, projectId, options);
+export async function listIndicatorFigures(ctx: QueryContext, projectId: number, options: FigureOptions = {}): Promise<IndicatorFigure[]> {
+  const { list, includesUnapproved, totals, records } = await loadFigureInputs(ctx, projectId, options);
   const upToDate = options.upTo === undefined ? undefined : periodEnd(options.upTo);
-  return list.map((indicator) => {
-    const actual = actualOf(indicator, totals.get(indicator.id) ?? [], records, options.upTo, upToDate);
-    return {
-      indicator,
-      actual,
-      progress: progress({
-        direction: indicator.direction,
-        baseline: indicator.baselineValue,
-        target: indicator.target,
-        actual: actual?.value ?? null,
-      }),
-      includesUnapproved,
-    };
-  });
+  return await Promise.all(
+    list.map(async (indicator) => {
+      const actual = await actualOf(indicator, totals.get(indicator.id) ?? [], records, options.upTo, upToDate);
+      return {
+        indicator,
+        actual,
+        progress: progress({
+          direction: indicator.direction,
+          baseline: indicator.baselineValue,
+          target: indicator.target,
+          actual: actual?.value ?? null,
+        }),
+        includesUnapproved,
+      };
+    }),
+  );
 }
 
 /**
  * The figures of chosen indicators of visible projects (such as each project's main one), computed
  * together: the same as listIndicatorFigures gives for each, in a few queries whatever their number.
  */
-export function listFiguresOf(ctx: QueryContext, list: readonly Indicator[], options: { approvedOnly?: boolean } = {}): IndicatorFigure[] {
-  const visible = new Set(visibleProjectIds(ctx));
+export async function listFiguresOf(ctx: QueryContext, list: readonly Indicator[], options: { approvedOnly?: boolean } = {}): Promise<IndicatorFigure[]> {
+  const visible = new Set(await projectsWhere(ctx, "see"));
   const hidden = list.filter((i) => !visible.has(i.projectId));
   if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.map((i) => i.projectId).join(", ")}`);
   const db = dbOf(ctx);
   const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
-  const totals = includesUnapproved ? enteredTotals(db, list) : approvedTotals(db, list);
+  const totals = await reportedTotals(db, list, includesUnapproved ? "entered" : "approved");
   const live = includesUnapproved ? list.filter((i) => i.source !== "manual") : [];
-  const reached = countReachedPerScope(
+  const reached = await countReachedPerScope(
     db,
     live.filter((i) => i.source === "registry").map((i) => ({ key: i.id, projectId: i.projectId, upTo: null, serviceCode: i.sourceServiceCode })),
   );
   const trainingProjects = [...new Set(live.filter((i) => i.source === "trainings").map((i) => i.projectId))];
-  const trainings = loadTrainings(db, trainingProjects);
-  return list.map((indicator) => {
-    let actual: Actual | null;
-    if (indicator.source === "registry" && includesUnapproved) {
-      const count = reached.get(indicator.id);
-      actual = count && count.registered > 0 ? { kind: "number", value: count.reached } : null;
-    } else if (indicator.source === "trainings" && includesUnapproved) {
-      actual = computeRecordActual(indicator, { db, projectId: indicator.projectId, trainings: trainings.filter((t) => t.projectId === indicator.projectId) }, undefined);
-    } else {
-      actual = actualOf(indicator, totals.get(indicator.id) ?? [], null, undefined, undefined);
-    }
-    return {
-      indicator,
-      actual,
-      progress: progress({ direction: indicator.direction, baseline: indicator.baselineValue, target: indicator.target, actual: actual?.value ?? null }),
-      includesUnapproved,
-    };
-  });
+  const trainings = await loadTrainings(db, trainingProjects);
+  return await Promise.all(
+    list.map(async (indicator) => {
+      let actual: Actual | null;
+      if (indicator.source === "registry" && includesUnapproved) {
+        const count = reached.get(indicator.id);
+        actual = count && count.registered > 0 ? { kind: "number", value: count.reached } : null;
+      } else if (indicator.source === "trainings" && includesUnapproved) {
+        actual = await computeRecordActual(indicator, { db, projectId: indicator.projectId, trainings: trainings.filter((t) => t.projectId === indicator.projectId) }, undefined);
+      } else {
+        actual = await actualOf(indicator, totals.get(indicator.id) ?? [], null, undefined, undefined);
+      }
+      return {
+        indicator,
+        actual,
+        progress: progress({ direction: indicator.direction, baseline: indicator.baselineValue, target: indicator.target, actual: actual?.value ?? null }),
+        includesUnapproved,
+      };
+    }),
+  );
 }
 
 /** What an indicator's figures are computed from: reported totals, or the records for computed figures in review. */
@@ -96,18 +101,18 @@ export type FigureInputs = {
   records: RecordSources | null;
 };
 
-export function loadFigureInputs(ctx: QueryContext, projectId: number, options: { approvedOnly?: boolean } = {}): FigureInputs {
-  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
+export async function loadFigureInputs(ctx: QueryContext, projectId: number, options: { approvedOnly?: boolean } = {}): Promise<FigureInputs> {
+  if (!(await may(ctx, "see", projectId))) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
   const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
-  const list = db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)).all();
+  const list = await db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position));
   return {
     list,
     includesUnapproved,
-    totals: includesUnapproved ? enteredTotals(db, list) : approvedTotals(db, list),
+    totals: await reportedTotals(db, list, includesUnapproved ? "entered" : "approved"),
     records:
       includesUnapproved && list.some((i) => i.source !== "manual")
-        ? { db, projectId, trainings: list.some((i) => i.source === "trainings") ? loadTrainings(db, [projectId]) : [] }
+        ? { db, projectId, trainings: list.some((i) => i.source === "trainings") ? await loadTrainings(db, [projectId]) : [] }
         : null,
   };
 }
@@ -117,9 +122,15 @@ export function loadFigureInputs(ctx: QueryContext, projectId: number, options: 
  * entered indicators add up their totals by the rules of lib/indicators; computed ones are running
  * totals, counted from the records or as approved.
  */
-export function actualOf(indicator: Indicator, reported: readonly ReportedTotal[], records: RecordSources | null, upTo: string | undefined, upToDate: string | undefined): Actual | null {
+export async function actualOf(
+  indicator: Indicator,
+  reported: readonly ReportedTotal[],
+  records: RecordSources | null,
+  upTo: string | undefined,
+  upToDate: string | undefined,
+): Promise<Actual | null> {
   if (indicator.source === "manual") return actualToDate(indicator, reported, upTo);
-  if (records) return computeRecordActual(indicator, records, upToDate);
+  if (records) return await computeRecordActual(indicator, records, upToDate);
   return actualToDate({ measure: indicator.measure, timeAggregation: "cumulative" }, reported, upTo);
 }
 
@@ -133,41 +144,25 @@ function groupByIndicator(rows: (ReportedTotal & { indicatorId: number })[]): Ma
   return totals;
 }
 
-/** The totals entered for the manual indicators, whatever their status. */
-function enteredTotals(db: Executor, list: readonly Indicator[]): Map<number, ReportedTotal[]> {
-  const manualIds = list.filter((i) => i.source === "manual").map((i) => i.id);
-  if (manualIds.length === 0) return new Map();
+/**
+ * The totals of the indicators, period by period: as entered (whatever their status; computed
+ * indicators have none), or as approved (computed ones included, frozen at their approval).
+ */
+async function reportedTotals(db: Executor, list: readonly Indicator[], source: FigureSource): Promise<Map<number, ReportedTotal[]>> {
+  const ids = list.filter((i) => source === "approved" || i.source === "manual").map((i) => i.id);
+  if (ids.length === 0) return new Map();
+  const table = valuesTable(source);
   return groupByIndicator(
-    db
+    await db
       .select({
-        indicatorId: dataValues.indicatorId,
-        period: dataValues.period,
-        locationId: dataValues.locationId,
-        value: dataValues.value,
-        numerator: dataValues.numerator,
-        denominator: dataValues.denominator,
+        indicatorId: table.indicatorId,
+        period: table.period,
+        locationId: table.locationId,
+        value: table.value,
+        numerator: table.numerator,
+        denominator: table.denominator,
       })
-      .from(dataValues)
-      .where(and(inArray(dataValues.indicatorId, manualIds), eq(dataValues.disaggregation, "")))
-      .all(),
-  );
-}
-
-/** The totals of indicators as approved, period by period. */
-function approvedTotals(db: Executor, list: readonly Indicator[]): Map<number, ReportedTotal[]> {
-  if (list.length === 0) return new Map();
-  return groupByIndicator(
-    db
-      .select({
-        indicatorId: approvedValues.indicatorId,
-        period: approvedValues.period,
-        locationId: approvedValues.locationId,
-        value: approvedValues.value,
-        numerator: approvedValues.numerator,
-        denominator: approvedValues.denominator,
-      })
-      .from(approvedValues)
-      .where(and(inArray(approvedValues.indicatorId, list.map((i) => i.id)), eq(approvedValues.disaggregation, "")))
-      .all(),
+      .from(table)
+      .where(and(inArray(table.indicatorId, ids), eq(table.disaggregation, ""))),
   );
 }

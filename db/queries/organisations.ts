@@ -4,6 +4,6 @@ import { organisations, type Organisation } from "../schema";
 import { dbOf, type QueryContext } from "./viewer";
 
 /** Every organisation, by name: for choosing a donor's organisation, or a project's partners. */
-export function listOrganisations(ctx: QueryContext): Organisation[] {
-  return dbOf(ctx).select().from(organisations).orderBy(asc(organisations.nameEn)).all();
+export async function listOrganisations(ctx: QueryContext): Promise<Organisation[]> {
+  return await dbOf(ctx).select().from(organisations).orderBy(asc(organisations.nameEn));
 }

@@ -7,14 +7,17 @@ import { listResults } from "./results-framework";
 const demo = demoDatabaseForTests();
 
 describe("getPortfolio", () => {
-  it("gives each project's main indicator with the figure listIndicatorFigures gives it, for every role", () => {
+  it("gives each project's main indicator with the figure listIndicatorFigures gives it, for every role", async () => {
     for (const email of ["staff@baseline.test", "manager@baseline.test", "donor.japan@baseline.test", "donor.netherlands@baseline.test"]) {
       const ctx = demo.as(email);
-      const portfolio = getPortfolio(ctx, {});
+      const portfolio = await getPortfolio(ctx, {});
       expect(portfolio.projects.length).toBeGreaterThan(0);
       for (const project of portfolio.projects) {
-        const outputs = new Set(listResults(ctx, project.id).filter((r) => r.type === "output").map((r) => r.id));
-        const expected = listIndicatorFigures(ctx, project.id).find((f) => !f.indicator.isContext && f.indicator.target !== null && f.indicator.resultId !== null && outputs.has(f.indicator.resultId)) ?? null;
+        const outputs = new Set((await listResults(ctx, project.id)).filter((r) => r.type === "output").map((r) => r.id));
+        const expected =
+          (await listIndicatorFigures(ctx, project.id)).find(
+            (f) => !f.indicator.isContext && f.indicator.target !== null && f.indicator.resultId !== null && outputs.has(f.indicator.resultId),
+          ) ?? null;
         expect(project.main, `${email} ${project.code}`).toEqual(expected);
       }
     }

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
 import type { ProjectStatus } from "../../lib/domain/codes";
 import { countPeopleTrained, type PeopleTrained } from "../../lib/trainings/people-trained";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { indicators, organisations, projectOrganisations, results, type Indicator } from "../schema";
 import { listFiguresOf, type IndicatorFigure } from "./indicator-figures";
 import { listProjects, type ProjectListItem } from "./projects";
@@ -24,15 +24,14 @@ export type Portfolio = {
 };
 
 /** Each project's main indicator: its first output indicator with a target, context indicators aside. */
-function mainIndicators(db: Executor, projectIds: readonly number[]): Indicator[] {
+async function mainIndicators(db: Executor, projectIds: readonly number[]): Promise<Indicator[]> {
   if (projectIds.length === 0) return [];
-  const candidates = db
+  const candidates = await db
     .select({ indicator: indicators })
     .from(indicators)
     .innerJoin(results, eq(indicators.resultId, results.id))
     .where(and(inArray(indicators.projectId, [...projectIds]), eq(results.type, "output"), eq(indicators.isContext, false), isNotNull(indicators.target)))
-    .orderBy(asc(indicators.projectId), asc(indicators.position), asc(indicators.id))
-    .all();
+    .orderBy(asc(indicators.projectId), asc(indicators.position), asc(indicators.id));
   const first = new Map<number, Indicator>();
   for (const { indicator } of candidates) if (!first.has(indicator.projectId)) first.set(indicator.projectId, indicator);
   return [...first.values()];
@@ -43,31 +42,40 @@ function mainIndicators(db: Executor, projectIds: readonly number[]): Indicator[
  * once across projects (a person in two projects is one person), and each project's main indicator
  * (its first output indicator with a target) with progress.
  */
-export function getPortfolio(ctx: QueryContext, filters: PortfolioFilters): Portfolio {
+export async function getPortfolio(ctx: QueryContext, filters: PortfolioFilters): Promise<Portfolio> {
   return remember(dbOf(ctx), `portfolio|${viewerKey(ctx.viewer)}|${JSON.stringify(filters)}`, () => computePortfolio(ctx, filters));
 }
 
-function computePortfolio(ctx: QueryContext, filters: PortfolioFilters): Portfolio {
+async function computePortfolio(ctx: QueryContext, filters: PortfolioFilters): Promise<Portfolio> {
   const db = dbOf(ctx);
   const approvedOnly = !seesUnapprovedFigures(ctx.viewer);
-  const all = listProjects(ctx);
+  const all = await listProjects(ctx);
   const ids = all.map((p) => p.id);
   const donorRows =
     ids.length === 0
       ? []
-      : db
+      : await db
           .select({ projectId: projectOrganisations.projectId, code: organisations.code, nameEn: organisations.nameEn, nameFr: organisations.nameFr })
           .from(projectOrganisations)
           .innerJoin(organisations, eq(projectOrganisations.organisationId, organisations.id))
-          .where(and(inArray(projectOrganisations.projectId, ids), eq(projectOrganisations.role, "funding")))
-          .all();
+          .where(and(inArray(projectOrganisations.projectId, ids), eq(projectOrganisations.role, "funding")));
   const chosen = all.filter(
     (p) =>
       (!filters.country || p.countryCode === filters.country) &&
       (!filters.status || p.status === filters.status) &&
       (!filters.donor || donorRows.some((d) => d.projectId === p.id && d.code === filters.donor)),
   );
-  const mains = new Map(listFiguresOf(ctx, mainIndicators(db, chosen.map((p) => p.id))).map((f) => [f.indicator.projectId, f]));
+  const mains = new Map(
+    (
+      await listFiguresOf(
+        ctx,
+        await mainIndicators(
+          db,
+          chosen.map((p) => p.id),
+        ),
+      )
+    ).map((f) => [f.indicator.projectId, f]),
+  );
   const donorsOf = new Map<number, PortfolioProject["donors"]>();
   for (const { projectId, ...donor } of donorRows) donorsOf.set(projectId, [...(donorsOf.get(projectId) ?? []), donor]);
   const projects = chosen.map((p) => ({
@@ -79,8 +87,8 @@ function computePortfolio(ctx: QueryContext, filters: PortfolioFilters): Portfol
   return {
     projects,
     headline: {
-      reach: getReach(ctx, chosenIds),
-      trained: countPeopleTrained(trainingsAsSeen(ctx, chosenIds)),
+      reach: await getReach(ctx, chosenIds),
+      trained: countPeopleTrained(await trainingsAsSeen(ctx, chosenIds)),
       activeProjects: chosen.filter((p) => p.status === "active").length,
     },
     choices: {
@@ -90,4 +98,3 @@ function computePortfolio(ctx: QueryContext, filters: PortfolioFilters): Portfol
     approvedOnly,
   };
 }
-

@@ -7,7 +7,7 @@ import { programmes, projects, results, type Programme, type Project } from "../
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { getReach } from "./registry";
 import { remember } from "../read-cache";
-import { dbOf, viewerKey, visibleProjectIds, type QueryContext } from "./viewer";
+import { dbOf, projectsWhere, viewerKey, type QueryContext } from "./viewer";
 
 export type ProgrammeSummary = {
   programme: Programme;
@@ -21,22 +21,19 @@ export type ProgrammeSummary = {
 };
 
 /** A programme (by code, or by id when a number) and its phases the viewer may see, in order; null when they see none. */
-export function getProgrammePhases(ctx: QueryContext, ref: string | number, phases?: readonly number[]): { programme: Programme; projects: Project[] } | null {
+export async function getProgrammePhases(ctx: QueryContext, ref: string | number, phases?: readonly number[]): Promise<{ programme: Programme; projects: Project[] } | null> {
   const db = dbOf(ctx);
-  const programme = db
-    .select()
-    .from(programmes)
-    .where(typeof ref === "number" ? eq(programmes.id, ref) : eq(programmes.code, ref))
-    .get();
+  const programme = (
+    await db
+      .select()
+      .from(programmes)
+      .where(typeof ref === "number" ? eq(programmes.id, ref) : eq(programmes.code, ref))
+  )[0];
   if (!programme) return null;
-  const visible = new Set(visibleProjectIds(ctx));
-  const list = db
-    .select()
-    .from(projects)
-    .where(eq(projects.programmeId, programme.id))
-    .orderBy(asc(projects.phase))
-    .all()
-    .filter((p) => visible.has(p.id) && (phases === undefined || (p.phase !== null && phases.includes(p.phase))));
+  const visible = new Set(await projectsWhere(ctx, "see"));
+  const list = (await db.select().from(projects).where(eq(projects.programmeId, programme.id)).orderBy(asc(projects.phase))).filter(
+    (p) => visible.has(p.id) && (phases === undefined || (p.phase !== null && phases.includes(p.phase))),
+  );
   return list.length === 0 ? null : { programme, projects: list };
 }
 
@@ -44,33 +41,39 @@ export function getProgrammePhases(ctx: QueryContext, ref: string | number, phas
  * A programme (by code, or by id when a number) and the phases the viewer may see; `phases` (phase numbers) narrows them, e.g. to
  * phases I-III for the published "since 2010" figures. Null when the viewer sees none of it.
  */
-export function getProgrammeSummary(
-  ctx: QueryContext,
-  ref: string | number,
-  options: { phases?: number[]; approvedOnly?: boolean } = {},
-): ProgrammeSummary | null {
+export async function getProgrammeSummary(ctx: QueryContext, ref: string | number, options: { phases?: number[]; approvedOnly?: boolean } = {}): Promise<ProgrammeSummary | null> {
   return remember(dbOf(ctx), `programme|${viewerKey(ctx.viewer)}|${ref}|${JSON.stringify(options)}`, () => computeProgrammeSummary(ctx, ref, options));
 }
 
-function computeProgrammeSummary(ctx: QueryContext, ref: string | number, options: { phases?: number[]; approvedOnly?: boolean }): ProgrammeSummary | null {
+async function computeProgrammeSummary(ctx: QueryContext, ref: string | number, options: { phases?: number[]; approvedOnly?: boolean }): Promise<ProgrammeSummary | null> {
   const db = dbOf(ctx);
-  const found = getProgrammePhases(ctx, ref, options.phases);
+  const found = await getProgrammePhases(ctx, ref, options.phases);
   if (!found) return null;
   const { programme, projects: phaseProjects } = found;
 
-  const phases = phaseProjects.map((project) => ({
-    project,
-    figures: listIndicatorFigures(ctx, project.id, { approvedOnly: options.approvedOnly }),
-    reach: getReach(ctx, [project.id], { approvedOnly: options.approvedOnly }),
-  }));
+  const phases = await Promise.all(
+    phaseProjects.map(async (project) => ({
+      project,
+      figures: await listIndicatorFigures(ctx, project.id, { approvedOnly: options.approvedOnly }),
+      reach: await getReach(ctx, [project.id], { approvedOnly: options.approvedOnly }),
+    })),
+  );
 
   const outcomeResultIds = new Set(
-    db
-      .select({ id: results.id })
-      .from(results)
-      .where(and(inArray(results.projectId, phaseProjects.map((p) => p.id)), ne(results.type, "output")))
-      .all()
-      .map((r) => r.id),
+    (
+      await db
+        .select({ id: results.id })
+        .from(results)
+        .where(
+          and(
+            inArray(
+              results.projectId,
+              phaseProjects.map((p) => p.id),
+            ),
+            ne(results.type, "output"),
+          ),
+        )
+    ).map((r) => r.id),
   );
   const outcomeFigures = phases.flatMap((p) =>
     p.figures.filter((f) => f.indicator.source === "manual" && f.indicator.resultId !== null && outcomeResultIds.has(f.indicator.resultId)),
@@ -94,6 +97,23 @@ function computeProgrammeSummary(ctx: QueryContext, ref: string | number, option
   const completed =
     completedProjects.length === 0
       ? null
-      : { phases: completedProjects.flatMap((p) => (p.phase === null ? [] : [p.phase])), reach: getReach(ctx, completedProjects.map((p) => p.id), { approvedOnly: options.approvedOnly }) };
-  return { programme, phases, reach: getReach(ctx, phaseProjects.map((p) => p.id), { approvedOnly: options.approvedOnly }), completed, outcomes };
+      : {
+          phases: completedProjects.flatMap((p) => (p.phase === null ? [] : [p.phase])),
+          reach: await getReach(
+            ctx,
+            completedProjects.map((p) => p.id),
+            { approvedOnly: options.approvedOnly },
+          ),
+        };
+  return {
+    programme,
+    phases,
+    reach: await getReach(
+      ctx,
+      phaseProjects.map((p) => p.id),
+      { approvedOnly: options.approvedOnly },
+    ),
+    completed,
+    outcomes,
+  };
 }

@@ -3,11 +3,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { breakdownByLocation, breakdownByOption, seriesWithTargets, type ValueCell } from "../../lib/charts/indicator-charts";
 import { actualToDate } from "../../lib/indicators/actual-to-date";
 import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/indicators/status";
-import { comparePeriods, periodEnd } from "../../lib/periods/period";
+import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsWithin } from "../../lib/periods/period";
 import { endedPeriodRecords, gapsOf, type PeriodState } from "./approved-periods";
 import type { PeriodStatus } from "../../lib/domain/codes";
-import { approvedValues, dataValues, indicatorTargets, indicators, locations, type Project } from "../schema";
-import type { Executor } from "../client";
+import { indicatorTargets, indicators, locations, type Project } from "../schema";
+import type { Executor } from "../engine/sqlite";
 import { computedSeriesCells } from "./computed-series";
 import { trainingsCountedBy } from "../records/computed-figures";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
@@ -18,11 +18,10 @@ import { listIndicatorDisaggregations } from "./results-framework";
 import type { FilteredFigure } from "../../lib/indicators/indicator-row";
 import type { IndicatorDetail } from "../../lib/charts/indicator-charts";
 import { remember } from "../read-cache";
+import { valuesTable } from "./values-table";
 import { dbOf, seesUnapprovedFigures, viewerKey, type QueryContext } from "./viewer";
 
-
 export type DashboardIndicator = IndicatorFigure & { due: number | null; status: IndicatorStatus; filtered: FilteredFigure | null };
-
 
 export type ProjectDashboard = {
   indicators: DashboardIndicator[];
@@ -55,21 +54,24 @@ export type DashboardFilters = {
   today: string;
 };
 
-export function getProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
-  return remember(dbOf(ctx), `dashboard|${viewerKey(ctx.viewer)}|${project.id}|${project.version}|${JSON.stringify(options)}`, () => computeProjectDashboard(ctx, project, options));
+export async function getProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): Promise<ProjectDashboard> {
+  return remember(dbOf(ctx), `dashboard|${viewerKey(ctx.viewer)}|${project.id}|${project.version}|${JSON.stringify(options)}`, () =>
+    computeProjectDashboard(ctx, project, options),
+  );
 }
 
-function computeProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): ProjectDashboard {
+async function computeProjectDashboard(ctx: QueryContext, project: Project, options: DashboardFilters): Promise<ProjectDashboard> {
   const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
-  const figures = listIndicatorFigures(ctx, project.id, { approvedOnly, upTo: options.to });
-  const targets = db
+  const figures = await listIndicatorFigures(ctx, project.id, { approvedOnly, upTo: options.to });
+  const targets = await db
     .select({ indicatorId: indicatorTargets.indicatorId, period: indicatorTargets.period, value: indicatorTargets.value })
     .from(indicatorTargets)
     .innerJoin(indicators, eq(indicatorTargets.indicatorId, indicators.id))
-    .where(eq(indicators.projectId, project.id))
-    .all();
-  const records = (endedPeriodRecords(db, [project], options.today).get(project.id) ?? []).filter((p) => !options.to || comparePeriods(p.period, options.to) <= 0);
+    .where(eq(indicators.projectId, project.id));
+  // The range of the filters reaches the database as the project's periods within it.
+  const range = options.from || options.to ? periodsWithin(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], options) : null;
+  const records = (await endedPeriodRecords(db, [project], options.today, { to: options.to })).get(project.id) ?? [];
   const periods = records.map(({ period, state }) => ({ period, state }));
   const latestRecord = records.filter((p) => p.state === "approved").at(-1);
   const latest = latestRecord ? { period: latestRecord.period, at: latestRecord.approvedAt } : undefined;
@@ -77,10 +79,10 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
   const asOfCandidate = options.to ? periodEnd(options.to) : approvedOnly && latest ? periodEnd(latest.period) : options.today;
   const asOf = asOfCandidate < project.endDate ? asOfCandidate : project.endDate;
 
-  const disaggregations = listIndicatorDisaggregations(ctx, project.id);
-  const placeId = options.location ? (db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)).get()?.id ?? -1) : undefined;
+  const disaggregations = await listIndicatorDisaggregations(ctx, project.id);
+  const placeId = options.location ? ((await db.select({ id: locations.id }).from(locations).where(eq(locations.code, options.location)))[0]?.id ?? -1) : undefined;
   const gaps = approvedOnly ? gapsOf(periods.filter((p) => !options.from || comparePeriods(p.period, options.from) >= 0)) : undefined;
-  const filtered = options.location || options.disaggregation ? filteredFigures({ ...ctx, db }, project, figures, options, approvedOnly, disaggregations, placeId) : null;
+  const filtered = options.location || options.disaggregation ? await filteredFigures({ ...ctx, db }, project, figures, options, approvedOnly, disaggregations, placeId) : null;
   const withStatus = figures.map((figure) => {
     const due = targetDueBy({
       measure: figure.indicator.measure,
@@ -104,7 +106,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
     null;
   let detail: IndicatorDetail | null = null;
   if (chosen && chosen.indicator.source !== "manual") {
-    const cells = computedSeriesCells(db, project, chosen.indicator, { approvedOnly, today: options.today, to: options.to }).filter((c) => !options.from || comparePeriods(c.period, options.from) >= 0);
+    const cells = await computedSeriesCells(db, project, chosen.indicator, { approvedOnly, today: options.today, from: options.from, to: options.to });
     const series = seriesWithTargets(
       { measure: chosen.indicator.measure, timeAggregation: "cumulative" },
       cells,
@@ -114,15 +116,22 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
     // A running total has nothing "reported in the period" of its own: the line alone tells it.
     detail = { indicator: chosen.indicator, fromRecords: true, series: series.map((row) => ({ ...row, reported: null })), breakdowns: [], byLocation: [] };
   } else if (chosen) {
-    const table = approvedOnly ? approvedValues : dataValues;
-    const cells: ValueCell[] = db
-      .select({ period: table.period, locationId: table.locationId, disaggregation: table.disaggregation, value: table.value, numerator: table.numerator, denominator: table.denominator })
-      .from(table)
-      .where(and(eq(table.indicatorId, chosen.indicator.id), placeId === undefined ? undefined : eq(table.locationId, placeId)))
-      .all()
-      .filter((c) => (!options.from || comparePeriods(c.period, options.from) >= 0) && (!options.to || comparePeriods(c.period, options.to) <= 0));
+    const table = valuesTable(approvedOnly ? "approved" : "entered");
+    const cells: ValueCell[] = (
+      await db
+        .select({
+          period: table.period,
+          locationId: table.locationId,
+          disaggregation: table.disaggregation,
+          value: table.value,
+          numerator: table.numerator,
+          denominator: table.denominator,
+        })
+        .from(table)
+        .where(and(eq(table.indicatorId, chosen.indicator.id), placeId === undefined ? undefined : eq(table.locationId, placeId), range ? inArray(table.period, range) : undefined))
+    );
     const rule = chosen.indicator;
-    const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
+    const places = new Map((await db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations)).map((l) => [l.id, l]));
     const dimensions = disaggregations.get(chosen.indicator.id) ?? [];
     detail = {
       indicator: chosen.indicator,
@@ -149,7 +158,7 @@ function computeProjectDashboard(ctx: QueryContext, project: Project, options: D
  * The actuals of the indicators under a place or breakdown filter: entered figures by the rules of
  * their indicator, people counted from the registry at the place and in the sex or group.
  */
-function filteredFigures(
+async function filteredFigures(
   ctx: QueryContext & { db: Executor },
   project: Project,
   figures: readonly IndicatorFigure[],
@@ -157,23 +166,29 @@ function filteredFigures(
   approvedOnly: boolean,
   dimensions: ReadonlyMap<number, readonly { dimension: string }[]>,
   place: number | undefined,
-): Map<number, FilteredFigure> {
+): Promise<Map<number, FilteredFigure>> {
   const { db } = ctx;
-  const table = approvedOnly ? approvedValues : dataValues;
+  const table = valuesTable(approvedOnly ? "approved" : "entered");
   const dimension = options.disaggregation?.split("=")[0];
   const manual = figures.filter((f) => f.indicator.source === "manual").map((f) => f.indicator.id);
   const rows =
     manual.length === 0
       ? []
-      : db
-          .select({ indicatorId: table.indicatorId, period: table.period, locationId: table.locationId, value: table.value, numerator: table.numerator, denominator: table.denominator })
+      : await db
+          .select({
+            indicatorId: table.indicatorId,
+            period: table.period,
+            locationId: table.locationId,
+            value: table.value,
+            numerator: table.numerator,
+            denominator: table.denominator,
+          })
           .from(table)
-          .where(and(inArray(table.indicatorId, manual), eq(table.disaggregation, options.disaggregation ?? ""), place === undefined ? undefined : eq(table.locationId, place)))
-          .all();
+          .where(and(inArray(table.indicatorId, manual), eq(table.disaggregation, options.disaggregation ?? ""), place === undefined ? undefined : eq(table.locationId, place)));
   const fromRegistry = figures.filter((f) => f.indicator.source === "registry" && f.actual !== null);
   const people =
     fromRegistry.length > 0 && registryBreaksDown(options.disaggregation)
-      ? registryCountsUnderFilter(db, project.id, [...new Set(fromRegistry.flatMap((f) => (f.indicator.sourceServiceCode ? [f.indicator.sourceServiceCode] : [])))], {
+      ? await registryCountsUnderFilter(db, project.id, [...new Set(fromRegistry.flatMap((f) => (f.indicator.sourceServiceCode ? [f.indicator.sourceServiceCode] : [])))], {
           location: options.location,
           option: options.disaggregation,
           to: options.to,
@@ -184,7 +199,7 @@ function filteredFigures(
   const fromTrainings = figures.some((f) => f.indicator.source === "trainings" && f.actual !== null);
   const trainingsThere =
     fromTrainings && options.location && !options.disaggregation
-      ? listTrainings(ctx, project.id, { approvedOnly, through: options.to }).records.filter((r) => r.locationCode === options.location)
+      ? (await listTrainings(ctx, project.id, { approvedOnly, through: options.to })).records.filter((r) => r.locationCode === options.location)
       : null;
   const result = new Map<number, FilteredFigure>();
   for (const { indicator, actual } of figures) {
@@ -195,7 +210,15 @@ function filteredFigures(
       result.set(indicator.id, { kind: "actual", actual: { kind: "number", value: countUniqueParticipants(trainingsCountedBy(indicator, trainingsThere)) } });
     else if (indicator.source === "trainings") result.set(indicator.id, actual === null ? { kind: "actual", actual: null } : { kind: "not_broken_down" });
     else if (dimension && !(dimensions.get(indicator.id) ?? []).some((d) => d.dimension === dimension)) result.set(indicator.id, { kind: "not_broken_down" });
-    else result.set(indicator.id, { kind: "actual", actual: actualToDate(indicator, rows.filter((r) => r.indicatorId === indicator.id), options.to) });
+    else
+      result.set(indicator.id, {
+        kind: "actual",
+        actual: actualToDate(
+          indicator,
+          rows.filter((r) => r.indicatorId === indicator.id),
+          options.to,
+        ),
+      });
   }
   return result;
 }

@@ -6,30 +6,34 @@ import { checkReportingPeriod } from "../../lib/validation/period";
 import type { Problem } from "../../lib/validation/problems";
 import { decideTransition, isSettled, valueStatusOf, type PeriodAction, type TransitionRefusal } from "../../lib/workflow/period-workflow";
 import type { PeriodChanges } from "../../lib/workflow/record-changes";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { forgetApprovedPeriod, snapshotApprovedPeriod } from "../records/approval-snapshot";
 import { countChangesSinceApproval } from "../records/approved-records";
 import { findPeriodGaps, type PeriodGap } from "./period-completeness";
-import { auditLog, dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../schema";
-import { canSeeProject, dbOf, managedProjectIds, seesUnapprovedFigures, type QueryContext } from "./viewer";
+import { dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../schema";
+import { dbOf, may, seesUnapprovedFigures, workflowActor, type QueryContext } from "./viewer";
+import { recordAudit } from "./audit-record";
 
 /** A period's workflow row; a period without one is a draft nobody submitted. */
-export function findProjectPeriod(db: Executor, projectId: number, period: string): ProjectPeriod | null {
-  return db.select().from(projectPeriods).where(and(eq(projectPeriods.projectId, projectId), eq(projectPeriods.period, period))).get() ?? null;
+export async function findProjectPeriod(db: Executor, projectId: number, period: string): Promise<ProjectPeriod | null> {
+  return (
+    (
+      await db
+        .select()
+        .from(projectPeriods)
+        .where(and(eq(projectPeriods.projectId, projectId), eq(projectPeriods.period, period)))
+    )[0] ?? null
+  );
 }
 
-export function periodStatus(db: Executor, projectId: number, period: string): PeriodStatus {
-  return findProjectPeriod(db, projectId, period)?.status ?? "draft";
+export async function periodStatus(db: Executor, projectId: number, period: string): Promise<PeriodStatus> {
+  return (await findProjectPeriod(db, projectId, period))?.status ?? "draft";
 }
 
 /** The project's periods before `period` that are neither approved nor marked not reported. */
-function earlierOpenPeriods(db: Executor, project: Project, period: string): string[] {
+async function earlierOpenPeriods(db: Executor, project: Project, period: string): Promise<string[]> {
   const settled = new Set(
-    db
-      .select({ period: projectPeriods.period, status: projectPeriods.status })
-      .from(projectPeriods)
-      .where(eq(projectPeriods.projectId, project.id))
-      .all()
+    (await db.select({ period: projectPeriods.period, status: projectPeriods.status }).from(projectPeriods).where(eq(projectPeriods.projectId, project.id)))
       .filter((p) => isSettled(p.status))
       .map((p) => p.period),
   );
@@ -37,14 +41,14 @@ function earlierOpenPeriods(db: Executor, project: Project, period: string): str
 }
 
 /** For each approved period of the project, the records added and changed since its approval. */
-export function changesSinceApprovals(db: Executor, project: Project): Map<string, PeriodChanges> {
-  return countChangesSinceApproval(db, [project]).get(project.id) ?? new Map();
+export async function changesSinceApprovals(db: Executor, project: Project): Promise<Map<string, PeriodChanges>> {
+  return (await countChangesSinceApproval(db, [project])).get(project.id) ?? new Map();
 }
 
 /** The records added and changed since each approval of a visible project's periods, for those who see figures in review. */
-export function listChangesSinceApproval(ctx: QueryContext, project: Project): Map<string, PeriodChanges> {
-  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, project.id)) return new Map();
-  return changesSinceApprovals(dbOf(ctx), project);
+export async function listChangesSinceApproval(ctx: QueryContext, project: Project): Promise<Map<string, PeriodChanges>> {
+  if (!seesUnapprovedFigures(ctx.viewer) || !(await may(ctx, "see", project.id))) return new Map();
+  return await changesSinceApprovals(dbOf(ctx), project);
 }
 
 export type PeriodOverview = {
@@ -61,18 +65,18 @@ export type PeriodOverview = {
 };
 
 /** Where a period of a visible project stands, for those who see figures in review (not donors). */
-export function getPeriodOverview(ctx: QueryContext, project: Project, period: string, today: string): PeriodOverview | null {
-  if (!seesUnapprovedFigures(ctx.viewer) || !canSeeProject(ctx, project.id) || checkReportingPeriod(period, project, today)) return null;
+export async function getPeriodOverview(ctx: QueryContext, project: Project, period: string, today: string): Promise<PeriodOverview | null> {
+  if (!seesUnapprovedFigures(ctx.viewer) || !(await may(ctx, "see", project.id)) || checkReportingPeriod(period, project, today)) return null;
   const db = dbOf(ctx);
-  const row = findProjectPeriod(db, project.id, period);
+  const row = await findProjectPeriod(db, project.id, period);
   return {
     period,
     status: row?.status ?? "draft",
     ended: periodEnd(period) < today,
     row,
-    earlierOpen: earlierOpenPeriods(db, project, period),
-    gaps: findPeriodGaps(db, project.id, period),
-    changes: row?.approvedAt ? (changesSinceApprovals(db, project).get(period) ?? null) : null,
+    earlierOpen: await earlierOpenPeriods(db, project, period),
+    gaps: await findPeriodGaps(db, project.id, period),
+    changes: row?.approvedAt ? ((await changesSinceApprovals(db, project)).get(period) ?? null) : null,
   };
 }
 
@@ -88,28 +92,28 @@ export type TransitionOutcome =
  * completeness, comments), updates the period and the status of its values, records what donors
  * will see on approval (and forgets it when marked not reported), and logs it, in one transaction.
  */
-export function transitionPeriod(
+export async function transitionPeriod(
   ctx: QueryContext,
   request: { projectId: number; period: string; action: PeriodAction; comment?: string | null; today: string },
-): TransitionOutcome {
+): Promise<TransitionOutcome> {
   const db = dbOf(ctx);
-  return db.transaction((tx) => {
-    if (!canSeeProject({ ...ctx, db }, request.projectId)) return { kind: "not_found" };
-    const project = tx.select().from(projects).where(eq(projects.id, request.projectId)).get();
+  return await db.write(async (tx) => {
+    if (!(await may({ ...ctx, db }, "see", request.projectId))) return { kind: "not_found" };
+    const project = (await tx.select().from(projects).where(eq(projects.id, request.projectId)))[0];
     if (!project) return { kind: "not_found" };
     const periodProblem = checkReportingPeriod(request.period, project, request.today);
     if (periodProblem) return { kind: "invalid", problem: periodProblem };
-    const current = findProjectPeriod(tx, project.id, request.period);
+    const current = await findProjectPeriod(tx, project.id, request.period);
     const status = current?.status ?? "draft";
-    const gaps = request.action === "submit" ? findPeriodGaps(tx, project.id, request.period) : [];
+    const gaps = request.action === "submit" ? await findPeriodGaps(tx, project.id, request.period) : [];
     const decision = decideTransition({
       action: request.action,
       status,
-      actor: { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: managedProjectIds({ ...ctx, db }).includes(project.id) && ctx.viewer.role === "manager" },
+      actor: await workflowActor({ ...ctx, db }, project.id),
       submittedBy: current?.submittedBy ?? null,
       comment: request.comment,
       ended: periodEnd(request.period) < request.today,
-      earlierOpen: request.action === "approve" ? earlierOpenPeriods(tx, project, request.period) : [],
+      earlierOpen: request.action === "approve" ? await earlierOpenPeriods(tx, project, request.period) : [],
       gaps: gaps.length,
     });
     if (!decision.ok) return { kind: "refused", refusal: decision.refusal, status, earlier: decision.earlier, gaps: decision.gaps === undefined ? undefined : gaps };
@@ -125,25 +129,37 @@ export function transitionPeriod(
       mark_not_reported: { ...reviewed, approvedBy: null, approvedAt: null },
     }[request.action];
     const row = current
-      ? tx.update(projectPeriods).set({ ...changes, status: decision.to, version: current.version + 1 }).where(eq(projectPeriods.id, current.id)).returning().get()
-      : tx.insert(projectPeriods).values({ projectId: project.id, period: request.period, ...changes, status: decision.to }).returning().get();
+      ? (
+          await tx
+            .update(projectPeriods)
+            .set({ ...changes, status: decision.to, version: current.version + 1 })
+            .where(eq(projectPeriods.id, current.id))
+            .returning()
+        )[0]!
+      : (
+          await tx
+            .insert(projectPeriods)
+            .values({ projectId: project.id, period: request.period, ...changes, status: decision.to })
+            .returning()
+        )[0]!;
 
-    const indicatorIds = tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.projectId, project.id)).all().map((i) => i.id);
+    const indicatorIds = (await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.projectId, project.id))).map((i) => i.id);
     if (indicatorIds.length > 0) {
-      tx.update(dataValues).set({ status: valueStatusOf(decision.to) }).where(and(inArray(dataValues.indicatorId, indicatorIds), eq(dataValues.period, request.period))).run();
+      await tx
+        .update(dataValues)
+        .set({ status: valueStatusOf(decision.to) })
+        .where(and(inArray(dataValues.indicatorId, indicatorIds), eq(dataValues.period, request.period)));
     }
-    if (request.action === "approve") snapshotApprovedPeriod(tx, project, request.period, ctx.viewer.userId, now);
-    if (request.action === "mark_not_reported") forgetApprovedPeriod(tx, project, request.period);
-    tx.insert(auditLog)
-      .values({
-        userId: ctx.viewer.userId,
-        action: `period.${request.action}`,
-        entityType: "period",
-        entityId: row.id,
-        projectId: project.id,
-        details: JSON.stringify({ period: request.period, before: status, after: decision.to, comment, ...(request.action === "submit" ? { gaps: gaps.length } : {}) }),
-      })
-      .run();
+    if (request.action === "approve") await snapshotApprovedPeriod(tx, project, request.period, ctx.viewer.userId, now);
+    if (request.action === "mark_not_reported") await forgetApprovedPeriod(tx, project, request.period);
+    await recordAudit(tx, {
+      userId: ctx.viewer.userId,
+      action: `period.${request.action}`,
+      entityType: "period",
+      entityId: row.id,
+      projectId: project.id,
+      details: { period: request.period, before: status, after: decision.to, comment, ...(request.action === "submit" ? { gaps: gaps.length } : {}) },
+    });
     return { kind: "done", period: row };
   });
 }

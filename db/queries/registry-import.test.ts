@@ -9,7 +9,7 @@ import { importRegistry, registryImportContext } from "./registry-import";
 const demo = demoDatabaseForTests();
 
 const { as } = demo;
-const p4 = () => demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
+const p4 = async () => (await demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")))[0]!.id;
 
 const FILE = [
   "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date",
@@ -22,7 +22,7 @@ const FILE = [
 async function people(text: string) {
   const ctx = as("manager@baseline.test");
   const { records, header } = await readCsv([text]);
-  const context = registryImportContext(ctx, p4());
+  const context = await registryImportContext(ctx, await p4());
   const checked = checkRegistryRecords(records, header, context.codes, 2026);
   expect(checked.problems).toEqual([]);
   return { people: checked.people, rows: records.length };
@@ -30,9 +30,9 @@ async function people(text: string) {
 
 describe("importRegistry", () => {
   it("previews without writing: people to add and to change, services to add", async () => {
-    const before = demo.db.select({ n: count() }).from(beneficiaries).get()?.n;
+    const before = (await demo.db.select({ n: count() }).from(beneficiaries))[0]?.n;
     const { people: file, rows } = await people(FILE);
-    const preview = importRegistry(as("manager@baseline.test"), p4(), file, { commit: false, fileName: "march.csv", rows });
+    const preview = await importRegistry(as("manager@baseline.test"), await p4(), file, { commit: false, fileName: "march.csv", rows });
     expect(preview).toEqual({
       kind: "done",
       counts: { peopleAdded: 2, peopleChanged: 1, peopleUnchanged: 0, servicesAdded: 4, servicesUnchanged: 0, rows: 4 },
@@ -42,36 +42,40 @@ describe("importRegistry", () => {
         { period: "2026Q2", records: 3 },
       ],
     });
-    expect(demo.db.select({ n: count() }).from(beneficiaries).get()?.n).toBe(before);
+    expect((await demo.db.select({ n: count() }).from(beneficiaries))[0]?.n).toBe(before);
   });
 
   it("commits all rows with one audit entry; the unique count grows by the new people only", async () => {
-    const uniqueBefore = getReach(as("admin@baseline.test"), [p4()]).uniqueDirect;
+    const uniqueBefore = (await getReach(as("admin@baseline.test"), [await p4()])).uniqueDirect;
     const { people: file, rows } = await people(FILE);
-    expect(importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows }).kind).toBe("done");
-    expect(getReach(as("admin@baseline.test"), [p4()]).uniqueDirect).toBe(uniqueBefore + 2);
-    const entry = demo.db.select().from(auditLog).where(eq(auditLog.action, "beneficiary.import")).get();
+    expect((await importRegistry(as("manager@baseline.test"), await p4(), file, { commit: true, fileName: "march.csv", rows })).kind).toBe("done");
+    expect((await getReach(as("admin@baseline.test"), [await p4()])).uniqueDirect).toBe(uniqueBefore + 2);
+    const entry = (await demo.db.select().from(auditLog).where(eq(auditLog.action, "beneficiary.import")))[0];
     expect(JSON.parse(entry?.details ?? "{}")).toMatchObject({ fileName: "march.csv", peopleAdded: 2, peopleChanged: 1, servicesAdded: 4, rows: 4 });
   });
 
   it("changes nothing when the same file is imported again", async () => {
     const { people: file, rows } = await people(FILE);
-    const again = importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows });
-    expect(again).toEqual({ kind: "done", counts: { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 3, servicesAdded: 0, servicesUnchanged: 4, rows: 4 }, inApprovedPeriods: [] });
+    const again = await importRegistry(as("manager@baseline.test"), await p4(), file, { commit: true, fileName: "march.csv", rows });
+    expect(again).toEqual({
+      kind: "done",
+      counts: { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 3, servicesAdded: 0, servicesUnchanged: 4, rows: 4 },
+      inApprovedPeriods: [],
+    });
   });
 
   it("counts the known services of a person it changes among those that change approved periods", async () => {
     const { people: file, rows } = await people(FILE);
-    importRegistry(as("manager@baseline.test"), p4(), file, { commit: true, fileName: "march.csv", rows });
+    await importRegistry(as("manager@baseline.test"), await p4(), file, { commit: true, fileName: "march.csv", rows });
     const older = await people(FILE.replace("RW-900002,RW-HH-900001,male,1988", "RW-900002,RW-HH-900001,male,1987"));
-    const preview = importRegistry(as("manager@baseline.test"), p4(), older.people, { commit: false, fileName: "fix.csv", rows: older.rows });
+    const preview = await importRegistry(as("manager@baseline.test"), await p4(), older.people, { commit: false, fileName: "fix.csv", rows: older.rows });
     expect(preview).toMatchObject({ counts: { peopleChanged: 1, servicesAdded: 0 }, inApprovedPeriods: [{ period: "2026Q2", records: 1 }] });
   });
 
   it("lets only the project's managers and admins import", async () => {
     const { people: file, rows } = await people(FILE);
     for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) {
-      expect(importRegistry(as(email), p4(), file, { commit: true, fileName: "x.csv", rows })).toEqual({ kind: "forbidden" });
+      expect(await importRegistry(as(email), await p4(), file, { commit: true, fileName: "x.csv", rows })).toEqual({ kind: "forbidden" });
     }
   });
 });

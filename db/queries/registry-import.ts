@@ -4,31 +4,33 @@ import type { ImportCodes } from "../../lib/beneficiaries/code-book";
 import type { ImportedPerson } from "../../lib/beneficiaries/registry-csv";
 import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
 import { recordsInApprovedPeriods } from "../../lib/workflow/record-changes";
-import { auditLog, beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../schema";
-import { dbOf, managedProjectIds, type QueryContext } from "./viewer";
+import { beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../schema";
+import { dbOf, may, type QueryContext } from "./viewer";
+import { recordAudit } from "./audit-record";
 
 export type ImportCounts = { peopleAdded: number; peopleChanged: number; peopleUnchanged: number; servicesAdded: number; servicesUnchanged: number; rows: number };
 
 /** What an import may refer to: the project's places, the services, the sexes and groups, with their names. */
-export function registryImportContext(ctx: QueryContext, projectId: number) {
+export async function registryImportContext(ctx: QueryContext, projectId: number) {
   const db = dbOf(ctx);
-  const places = db
+  const places = await db
     .select({ code: locations.code, id: locations.id, nameEn: locations.nameEn, nameFr: locations.nameFr })
     .from(projectLocations)
     .innerJoin(locations, eq(projectLocations.locationId, locations.id))
     .where(eq(projectLocations.projectId, projectId))
-    .orderBy(locations.code)
-    .all();
-  const services = db.select({ code: serviceTypes.code, id: serviceTypes.id, nameEn: serviceTypes.nameEn, nameFr: serviceTypes.nameFr }).from(serviceTypes).orderBy(serviceTypes.id).all();
-  const optionsOf = (dimension: string) =>
-    db
+    .orderBy(locations.code);
+  const services = await db
+    .select({ code: serviceTypes.code, id: serviceTypes.id, nameEn: serviceTypes.nameEn, nameFr: serviceTypes.nameFr })
+    .from(serviceTypes)
+    .orderBy(serviceTypes.id);
+  const optionsOf = async (dimension: string) =>
+    await db
       .select({ code: dimensionOptions.code, nameEn: dimensionOptions.nameEn, nameFr: dimensionOptions.nameFr })
       .from(dimensionOptions)
       .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
       .where(eq(dimensions.code, dimension))
-      .orderBy(dimensionOptions.position)
-      .all();
-  const codes: ImportCodes = { places, sexes: optionsOf("sex"), groups: optionsOf("group"), services };
+      .orderBy(dimensionOptions.position);
+  const codes: ImportCodes = { places, sexes: await optionsOf("sex"), groups: await optionsOf("group"), services };
   return { places: new Map(places.map((p) => [p.code, p.id])), services: new Map(services.map((s) => [s.code, s.id])), codes };
 }
 
@@ -38,30 +40,37 @@ export function registryImportContext(ctx: QueryContext, projectId: number) {
  * by their external ID, so importing the same file again changes nothing. Only the project's
  * managers and admins import.
  */
-export function importRegistry(
+export async function importRegistry(
   ctx: QueryContext,
   projectId: number,
   people: ReadonlyMap<string, ImportedPerson>,
   options: { commit: boolean; fileName: string; rows: number },
-): { kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[] } {
+): Promise<{ kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[] }> {
   const db = dbOf(ctx);
-  if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
-  const { places, services } = registryImportContext(ctx, projectId);
-  return db.transaction((tx) => {
-    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get() as Project;
-    const approvedPeriods = new Set(tx.select({ period: projectPeriods.period }).from(projectPeriods).where(and(eq(projectPeriods.projectId, projectId), isNotNull(projectPeriods.approvedAt))).all().map((p) => p.period));
+  if (!(await may({ ...ctx, db }, "enter", projectId))) return { kind: "forbidden" };
+  const { places, services } = await registryImportContext(ctx, projectId);
+  return await db.write(async (tx) => {
+    const project = (await tx.select().from(projects).where(eq(projects.id, projectId)))[0] as Project;
+    const approvedPeriods = new Set(
+      (
+        await tx
+          .select({ period: projectPeriods.period })
+          .from(projectPeriods)
+          .where(and(eq(projectPeriods.projectId, projectId), isNotNull(projectPeriods.approvedAt)))
+      ).map((p) => p.period),
+    );
     // The services this file adds, and those of people it changes: each changes an approved record when dated in an approved period.
     const touched: string[] = [];
     const touch = (receivedOn: string) => touched.push(periodOfRecord(receivedOn, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], project.startDate, project.endDate));
-    const existing = new Map(tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId)).all().map((b) => [b.ref, b]));
+    const existing = new Map((await tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId))).map((b) => [b.ref, b]));
     const existingServices = new Set(
-      tx
-        .select({ beneficiaryId: beneficiaryServices.beneficiaryId, serviceTypeId: beneficiaryServices.serviceTypeId, receivedOn: beneficiaryServices.receivedOn })
-        .from(beneficiaryServices)
-        .innerJoin(beneficiaries, eq(beneficiaryServices.beneficiaryId, beneficiaries.id))
-        .where(eq(beneficiaries.projectId, projectId))
-        .all()
-        .map((s) => `${s.beneficiaryId}|${s.serviceTypeId}|${s.receivedOn}`),
+      (
+        await tx
+          .select({ beneficiaryId: beneficiaryServices.beneficiaryId, serviceTypeId: beneficiaryServices.serviceTypeId, receivedOn: beneficiaryServices.receivedOn })
+          .from(beneficiaryServices)
+          .innerJoin(beneficiaries, eq(beneficiaryServices.beneficiaryId, beneficiaries.id))
+          .where(eq(beneficiaries.projectId, projectId))
+      ).map((s) => `${s.beneficiaryId}|${s.serviceTypeId}|${s.receivedOn}`),
     );
     const counts: ImportCounts = { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 0, servicesAdded: 0, servicesUnchanged: 0, rows: options.rows };
     const toInsert: ImportedPerson[] = [];
@@ -90,7 +99,7 @@ export function importRegistry(
       const changed = (["householdRef", "sex", "birthYear", "groupCode", "locationId", "householdSize"] as const).some((field) => known[field] !== row[field]);
       if (changed) {
         counts.peopleChanged += 1;
-        if (options.commit) tx.update(beneficiaries).set(row).where(eq(beneficiaries.id, known.id)).run();
+        if (options.commit) await tx.update(beneficiaries).set(row).where(eq(beneficiaries.id, known.id));
       } else counts.peopleUnchanged += 1;
       for (const service of person.services) {
         const serviceTypeId = services.get(service.code) as number;
@@ -109,16 +118,21 @@ export function importRegistry(
 
     for (let start = 0; start < toInsert.length; start += 500) {
       const chunk = toInsert.slice(start, start + 500);
-      const inserted = tx.insert(beneficiaries).values(chunk.map(rowOf)).returning({ id: beneficiaries.id, ref: beneficiaries.ref }).all();
+      const inserted = await tx.insert(beneficiaries).values(chunk.map(rowOf)).returning({ id: beneficiaries.id, ref: beneficiaries.ref });
       const ids = new Map(inserted.map((r) => [r.ref, r.id]));
       for (const person of chunk) {
-        for (const service of person.services) newServices.push({ beneficiaryId: ids.get(person.ref) as number, serviceTypeId: services.get(service.code) as number, receivedOn: service.receivedOn });
+        for (const service of person.services)
+          newServices.push({ beneficiaryId: ids.get(person.ref) as number, serviceTypeId: services.get(service.code) as number, receivedOn: service.receivedOn });
       }
     }
-    for (let start = 0; start < newServices.length; start += 500) tx.insert(beneficiaryServices).values(newServices.slice(start, start + 500)).run();
-    tx.insert(auditLog)
-      .values({ userId: ctx.viewer.userId, action: "beneficiary.import", entityType: "beneficiary", projectId, details: JSON.stringify({ fileName: options.fileName, ...counts }) })
-      .run();
+    for (let start = 0; start < newServices.length; start += 500) await tx.insert(beneficiaryServices).values(newServices.slice(start, start + 500));
+    await recordAudit(tx, {
+      userId: ctx.viewer.userId,
+      action: "beneficiary.import",
+      entityType: "beneficiary",
+      projectId,
+      details: { fileName: options.fileName, ...counts },
+    });
     return { kind: "done", counts, inApprovedPeriods };
   });
 }

@@ -3,7 +3,7 @@ import type { Reach } from "../../lib/beneficiaries/reach";
 import { periodEnd } from "../../lib/periods/period";
 import { countReach, countReachedByLocation, type ReachScope } from "../records/reach-counts";
 import { AccessDeniedError } from "./errors";
-import { canSeeProject, dbOf, seesUnapprovedFigures, visibleProjectIds, type QueryContext } from "./viewer";
+import { dbOf, may, projectsWhere, seesUnapprovedFigures, type QueryContext } from "./viewer";
 
 /**
  * How the viewer reads the registry: donors, and whoever asks for approved figures only, count what
@@ -28,18 +28,18 @@ function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[], view: Reg
  * Unique direct beneficiaries, people per service, overlaps and indirect beneficiaries of visible
  * projects taken together: a person registered in two of them counts once.
  */
-export function getReach(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): Reach {
-  const visible = new Set(visibleProjectIds(ctx));
+export async function getReach(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): Promise<Reach> {
+  const visible = new Set(await projectsWhere(ctx, "see"));
   const hidden = projectIds.filter((id) => !visible.has(id));
   if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
-  return countReach(dbOf(ctx), scopeAsSeen(ctx, projectIds, view)).reach;
+  return (await countReach(dbOf(ctx), scopeAsSeen(ctx, projectIds, view))).reach;
 }
 
 /** Unique direct beneficiaries of a visible project by the place they are registered in. */
-export function getReachByLocation(ctx: QueryContext, projectId: number, view: RegistryView = {}): Map<number, number> {
-  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`project ${projectId}`);
+export async function getReachByLocation(ctx: QueryContext, projectId: number, view: RegistryView = {}): Promise<Map<number, number>> {
+  if (!(await may(ctx, "see", projectId))) throw new AccessDeniedError(`project ${projectId}`);
   const scope = scopeAsSeen(ctx, [projectId], view);
   return scope.source === "approved"
-    ? countReachedByLocation(dbOf(ctx), projectId, scope.projects[0]?.through ?? null, "approved")
-    : countReachedByLocation(dbOf(ctx), projectId, scope.projects[0]?.upTo ?? null);
+    ? await countReachedByLocation(dbOf(ctx), projectId, scope.projects[0]?.through ?? null, "approved")
+    : await countReachedByLocation(dbOf(ctx), projectId, scope.projects[0]?.upTo ?? null);
 }

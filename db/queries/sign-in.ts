@@ -1,9 +1,10 @@
 import "server-only";
 import { and, count, eq, gte, lt } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../engine/sqlite";
 import { getDb } from "../index";
-import { auditLog, signInFailures, users } from "../schema";
+import { signInFailures, users } from "../schema";
 import { verifyCredentials, type SignedInUser } from "./users";
+import { recordAudit } from "./audit-record";
 
 export const ACCOUNT_LIMIT = 10;
 export const ADDRESS_LIMIT = 100;
@@ -19,24 +20,40 @@ export const LOCK_MINUTES = 15;
 export async function signInWithPassword(email: string, password: string, address: string, db: Db = getDb(), now = new Date()): Promise<SignedInUser | "disabled" | null> {
   const key = email.trim().toLowerCase();
   const since = new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString();
-  const failures = (where: ReturnType<typeof eq>) => db.select({ n: count() }).from(signInFailures).where(and(where, gte(signInFailures.at, since))).get()?.n ?? 0;
-  const locked = failures(eq(signInFailures.email, key)) >= ACCOUNT_LIMIT || failures(eq(signInFailures.address, address)) >= ADDRESS_LIMIT;
+  const failures = async (where: ReturnType<typeof eq>) =>
+    (
+      await db
+        .select({ n: count() })
+        .from(signInFailures)
+        .where(and(where, gte(signInFailures.at, since)))
+    )[0]?.n ?? 0;
+  const locked = (await failures(eq(signInFailures.email, key))) >= ACCOUNT_LIMIT || (await failures(eq(signInFailures.address, address))) >= ADDRESS_LIMIT;
   // The password is checked even when locked, so that a lock takes as long as any refusal.
   const user = await verifyCredentials(key, password, db);
   if (user && !locked) {
     if (user === "disabled") return "disabled";
-    db.delete(signInFailures).where(eq(signInFailures.email, key)).run();
+    await db.write((tx) => tx.delete(signInFailures).where(eq(signInFailures.email, key)));
     return user;
   }
-  db.transaction((tx) => {
-    tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000).toISOString())).run();
-    tx.insert(signInFailures).values({ email: key, address, at: now.toISOString() }).run();
-    const recent = tx.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.email, key), gte(signInFailures.at, since))).get()?.n ?? 0;
+  await db.write(async (tx) => {
+    await tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000).toISOString()));
+    await tx.insert(signInFailures).values({ email: key, address, at: now.toISOString() });
+    const recent =
+      (
+        await tx
+          .select({ n: count() })
+          .from(signInFailures)
+          .where(and(eq(signInFailures.email, key), gte(signInFailures.at, since)))
+      )[0]?.n ?? 0;
     if (recent === ACCOUNT_LIMIT) {
-      const account = tx.select({ id: users.id }).from(users).where(eq(users.email, key)).get();
-      tx.insert(auditLog)
-        .values({ userId: null, action: "user.lock", entityType: "user", entityId: account?.id ?? null, details: JSON.stringify({ email: key, address, failures: recent, until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() }) })
-        .run();
+      const account = (await tx.select({ id: users.id }).from(users).where(eq(users.email, key)))[0];
+      await recordAudit(tx, {
+        userId: null,
+        action: "user.lock",
+        entityType: "user",
+        entityId: account?.id ?? null,
+        details: { email: key, address, failures: recent, until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() },
+      });
     }
   });
   return null;

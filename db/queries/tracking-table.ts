@@ -41,22 +41,22 @@ export type TrackingTable = {
  * each indicator, its targets and actuals period by period, its actual to date, progress and status,
  * the same figures as the project dashboard shows (approved only for donors and whoever asks).
  */
-export function getTrackingTable(ctx: QueryContext, projects: readonly Project[], options: { approvedOnly: boolean; today: string }): TrackingTable {
+export async function getTrackingTable(ctx: QueryContext, projects: readonly Project[], options: { approvedOnly: boolean; today: string }): Promise<TrackingTable> {
   const db = dbOf(ctx);
   const rows: TrackingRow[] = [];
   const periods = new Set<string>();
   const latestApproved = new Map<number, ProjectDashboard["latestApproved"]>();
   let approvedOnly = options.approvedOnly;
   for (const project of projects) {
-    const dashboard = getProjectDashboard(ctx, project, { approvedOnly: options.approvedOnly, today: options.today });
+    const dashboard = await getProjectDashboard(ctx, project, { approvedOnly: options.approvedOnly, today: options.today });
     approvedOnly = dashboard.approvedOnly;
     latestApproved.set(project.id, dashboard.latestApproved);
-    const inputs = loadFigureInputs(ctx, project.id, { approvedOnly: dashboard.approvedOnly });
+    const inputs = await loadFigureInputs(ctx, project.id, { approvedOnly: dashboard.approvedOnly });
     const projectPeriods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
     for (const period of projectPeriods) periods.add(period);
     const ids = inputs.list.map((i) => i.id);
-    const targets = ids.length === 0 ? [] : db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).all();
-    const resultsById = new Map(db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position)).all().map((r) => [r.id, r]));
+    const targets = ids.length === 0 ? [] : await db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids));
+    const resultsById = new Map((await db.select().from(results).where(eq(results.projectId, project.id)).orderBy(asc(results.position))).map((r) => [r.id, r]));
     const gaps = dashboard.approvedOnly ? gapsOf(dashboard.periods) : new Map<string, SeriesGap>();
     // A running period is never approved: the ended ones' workflow says which are now.
     const approvedNow = new Set(Object.entries(dashboard.workflow ?? {}).flatMap(([period, status]) => (status === "approved" ? [period] : [])));
@@ -68,12 +68,16 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
         const target = targets.find((t) => t.indicatorId === indicator.id && t.period === period)?.value ?? null;
         const actual =
           indicator.source === "manual"
-            ? sumFigures(indicator.measure, reported.filter((r) => r.period === period))
+            ? sumFigures(
+                indicator.measure,
+                reported.filter((r) => r.period === period),
+              )
             : periodEnd(period) <= options.today || !inputs.records
-              ? reportedOrComputed(indicator, reported, inputs.records, period)
+              ? await reportedOrComputed(indicator, reported, inputs.records, period)
               : null;
         const gap = gaps.get(period) ?? null;
-        if (target !== null || actual !== null || gap !== null) byPeriod.set(period, { target, actual: gap ? null : actual, gap, approved: dashboard.approvedOnly || approvedNow.has(period) });
+        if (target !== null || actual !== null || gap !== null)
+          byPeriod.set(period, { target, actual: gap ? null : actual, gap, approved: dashboard.approvedOnly || approvedNow.has(period) });
       }
       rows.push({
         project,
@@ -91,9 +95,8 @@ export function getTrackingTable(ctx: QueryContext, projects: readonly Project[]
 }
 
 // A computed figure of a period: as approved for it, or counted from the records at its end.
-function reportedOrComputed(indicator: Indicator, reported: Parameters<typeof actualOf>[1], records: Parameters<typeof actualOf>[2], period: string): Actual | null {
-  if (records) return actualOf(indicator, reported, records, period, periodEnd(period));
+async function reportedOrComputed(indicator: Indicator, reported: Parameters<typeof actualOf>[1], records: Parameters<typeof actualOf>[2], period: string): Promise<Actual | null> {
+  if (records) return await actualOf(indicator, reported, records, period, periodEnd(period));
   const approved = reported.filter((r) => r.period === period);
-  return approved.length === 0 ? null : actualOf(indicator, approved, null, period, periodEnd(period));
+  return approved.length === 0 ? null : await actualOf(indicator, approved, null, period, periodEnd(period));
 }
-

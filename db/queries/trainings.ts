@@ -2,13 +2,14 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { checkTrainingInput, type TrainingInput } from "../../lib/validation/training";
 import type { FieldProblem } from "../../lib/validation/fields";
-import { auditLog, beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
+import { beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
 import { loadApprovedTrainings } from "../records/approved-records";
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
 import { periodEnd } from "../../lib/periods/period";
 import { AccessDeniedError } from "./errors";
 import { readsApproved, type RegistryView } from "./registry";
-import { canSeeProject, dbOf, managedProjectIds, type QueryContext } from "./viewer";
+import { dbOf, may, type QueryContext } from "./viewer";
+import { recordAudit } from "./audit-record";
 
 export type TrainingListItem = Pick<Training, "id" | "title" | "kind" | "topic" | "startDate" | "endDate" | "facilitator" | "cohortId"> & {
   locationCode: string;
@@ -23,15 +24,19 @@ export type TrainingListItem = Pick<Training, "id" | "title" | "kind" | "topic" 
  * The trainings of a visible project as the viewer sees them (see trainingsAsSeen), with their
  * participants and the records the cascade counts from.
  */
-export function listTrainings(ctx: QueryContext, projectId: number, view: RegistryView = {}): { trainings: TrainingListItem[]; records: (DatedTrainingRecord & { locationCode: string })[] } {
-  if (!canSeeProject(ctx, projectId)) throw new AccessDeniedError(`trainings of project ${projectId}`);
+export async function listTrainings(
+  ctx: QueryContext,
+  projectId: number,
+  view: RegistryView = {},
+): Promise<{ trainings: TrainingListItem[]; records: (DatedTrainingRecord & { locationCode: string })[] }> {
+  if (!(await may(ctx, "see", projectId))) throw new AccessDeniedError(`trainings of project ${projectId}`);
   const db = dbOf(ctx);
-  const places = new Map(db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations).all().map((l) => [l.id, l]));
+  const places = new Map((await db.select({ id: locations.id, code: locations.code, nameEn: locations.nameEn, nameFr: locations.nameFr }).from(locations)).map((l) => [l.id, l]));
   const seen: (DatedTrainingRecord & Pick<Training, "title" | "startDate" | "facilitator" | "locationId">)[] = readsApproved(ctx, view)
-    ? loadApprovedTrainings(db, [{ id: projectId, through: view.through ?? null }])
-    : (() => {
-        const details = new Map(db.select().from(trainings).where(eq(trainings.projectId, projectId)).all().map((t) => [t.id, t]));
-        return loadTrainings(db, [projectId]).flatMap((record) => {
+    ? await loadApprovedTrainings(db, [{ id: projectId, through: view.through ?? null }])
+    : await (async () => {
+        const details = new Map((await db.select().from(trainings).where(eq(trainings.projectId, projectId))).map((t) => [t.id, t]));
+        return (await loadTrainings(db, [projectId])).flatMap((record) => {
           const training = details.get(record.id);
           return training && (view.through === undefined || record.endDate <= periodEnd(view.through)) ? [{ ...record, ...training }] : [];
         });
@@ -58,20 +63,31 @@ export function listTrainings(ctx: QueryContext, projectId: number, view: Regist
         cohortTitle: t.cohortId === null ? null : (titles.get(t.cohortId) ?? null),
       };
     }),
-    records: sorted.map((t) => ({ id: t.id, projectId: t.projectId, kind: t.kind, topic: t.topic, cohortId: t.cohortId, endDate: t.endDate, participantCount: t.participantCount, roster: t.roster, locationCode: places.get(t.locationId)?.code ?? "" })),
+    records: sorted.map((t) => ({
+      id: t.id,
+      projectId: t.projectId,
+      kind: t.kind,
+      topic: t.topic,
+      cohortId: t.cohortId,
+      endDate: t.endDate,
+      participantCount: t.participantCount,
+      roster: t.roster,
+      locationCode: places.get(t.locationId)?.code ?? "",
+    })),
   };
 }
 
 /** What the training form shows for an existing training. */
-export function trainingFormValues(ctx: QueryContext, projectId: number, trainingId: number): (TrainingInput & { version: number }) | null {
-  if (!managedProjectIds(ctx).includes(projectId)) return null;
+export async function trainingFormValues(ctx: QueryContext, projectId: number, trainingId: number): Promise<(TrainingInput & { version: number }) | null> {
+  if (!(await may(ctx, "enter", projectId))) return null;
   const db = dbOf(ctx);
-  const row = db
-    .select({ training: trainings, locationCode: locations.code })
-    .from(trainings)
-    .innerJoin(locations, eq(trainings.locationId, locations.id))
-    .where(and(eq(trainings.id, trainingId), eq(trainings.projectId, projectId)))
-    .get();
+  const row = (
+    await db
+      .select({ training: trainings, locationCode: locations.code })
+      .from(trainings)
+      .innerJoin(locations, eq(trainings.locationId, locations.id))
+      .where(and(eq(trainings.id, trainingId), eq(trainings.projectId, projectId)))
+  )[0];
   if (!row) return null;
   const { training } = row;
   return {
@@ -83,15 +99,18 @@ export function trainingFormValues(ctx: QueryContext, projectId: number, trainin
     endDate: training.endDate,
     facilitator: training.facilitator,
     cohortId: training.cohortId,
-    participants: db.select({ sex: trainingParticipants.sex, ageGroup: trainingParticipants.ageGroup, count: trainingParticipants.count }).from(trainingParticipants).where(eq(trainingParticipants.trainingId, training.id)).all(),
-    roster: db
-      .select({ ref: beneficiaries.ref })
-      .from(trainingRoster)
-      .innerJoin(beneficiaries, eq(trainingRoster.beneficiaryId, beneficiaries.id))
-      .where(eq(trainingRoster.trainingId, training.id))
-      .orderBy(asc(beneficiaries.ref))
-      .all()
-      .map((r) => r.ref),
+    participants: await db
+      .select({ sex: trainingParticipants.sex, ageGroup: trainingParticipants.ageGroup, count: trainingParticipants.count })
+      .from(trainingParticipants)
+      .where(eq(trainingParticipants.trainingId, training.id)),
+    roster: (
+      await db
+        .select({ ref: beneficiaries.ref })
+        .from(trainingRoster)
+        .innerJoin(beneficiaries, eq(trainingRoster.beneficiaryId, beneficiaries.id))
+        .where(eq(trainingRoster.trainingId, training.id))
+        .orderBy(asc(beneficiaries.ref))
+    ).map((r) => r.ref),
     version: training.version,
   };
 }
@@ -103,50 +122,95 @@ export type SaveTrainingOutcome = { kind: "saved"; training: Training } | { kind
  * admins: the place is one of the project's, the cohort a training of trainers of the same project,
  * the roster made of people of the project's registry. One transaction with its audit entry.
  */
-export function saveTraining(ctx: QueryContext, projectId: number, raw: unknown, target: { trainingId?: number; version?: number } = {}): SaveTrainingOutcome {
+export async function saveTraining(ctx: QueryContext, projectId: number, raw: unknown, target: { trainingId?: number; version?: number } = {}): Promise<SaveTrainingOutcome> {
   const db = dbOf(ctx);
-  return db.transaction((tx) => {
-    if (!managedProjectIds({ ...ctx, db }).includes(projectId)) return { kind: "forbidden" };
-    const current = target.trainingId === undefined ? undefined : tx.select().from(trainings).where(and(eq(trainings.id, target.trainingId), eq(trainings.projectId, projectId))).get();
+  return await db.write(async (tx) => {
+    if (!(await may({ ...ctx, db }, "enter", projectId))) return { kind: "forbidden" };
+    const current =
+      target.trainingId === undefined
+        ? undefined
+        : (
+            await tx
+              .select()
+              .from(trainings)
+              .where(and(eq(trainings.id, target.trainingId), eq(trainings.projectId, projectId)))
+          )[0];
     if (target.trainingId !== undefined && !current) return { kind: "forbidden" };
     if (current && current.version !== target.version) return { kind: "conflict" };
     const checked = checkTrainingInput(raw);
     if (!checked.ok) return { kind: "invalid", problems: checked.problems };
     const input = checked.training;
     const problems: FieldProblem[] = [];
-    const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
-    const place = tx
-      .select({ id: locations.id })
-      .from(projectLocations)
-      .innerJoin(locations, eq(projectLocations.locationId, locations.id))
-      .where(and(eq(projectLocations.projectId, projectId), eq(locations.code, input.locationCode)))
-      .get();
+    const project = (await tx.select().from(projects).where(eq(projects.id, projectId)))[0];
+    const place = (
+      await tx
+        .select({ id: locations.id })
+        .from(projectLocations)
+        .innerJoin(locations, eq(projectLocations.locationId, locations.id))
+        .where(and(eq(projectLocations.projectId, projectId), eq(locations.code, input.locationCode)))
+    )[0];
     if (!place) problems.push({ field: "locationCode", code: "location_outside_project" });
     if (project && (input.startDate > project.endDate || input.endDate < project.startDate)) problems.push({ field: "startDate", code: "training_outside_project" });
     if (input.cohortId !== null) {
-      const cohort = tx.select().from(trainings).where(and(eq(trainings.id, input.cohortId), eq(trainings.projectId, projectId))).get();
+      const cohort = (
+        await tx
+          .select()
+          .from(trainings)
+          .where(and(eq(trainings.id, input.cohortId), eq(trainings.projectId, projectId)))
+      )[0];
       if (!cohort || cohort.kind !== "training_of_trainers") problems.push({ field: "cohortId", code: "unknown_cohort" });
     }
     const roster = [...new Set(input.roster)];
-    const people = roster.length === 0 ? [] : tx.select({ id: beneficiaries.id, ref: beneficiaries.ref }).from(beneficiaries).where(and(eq(beneficiaries.projectId, projectId), inArray(beneficiaries.ref, roster))).all();
+    const people =
+      roster.length === 0
+        ? []
+        : await tx
+            .select({ id: beneficiaries.id, ref: beneficiaries.ref })
+            .from(beneficiaries)
+            .where(and(eq(beneficiaries.projectId, projectId), inArray(beneficiaries.ref, roster)));
     const unknown = roster.filter((ref) => !people.some((p) => p.ref === ref));
     if (unknown.length > 0) problems.push({ field: "roster", code: "unknown_roster_ids" });
     if (problems.length > 0 || !place) return { kind: "invalid", problems };
 
-    const values = { title: input.title, kind: input.kind, topic: input.topic, locationId: place.id, startDate: input.startDate, endDate: input.endDate, facilitator: input.facilitator, cohortId: input.cohortId };
+    const values = {
+      title: input.title,
+      kind: input.kind,
+      topic: input.topic,
+      locationId: place.id,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      facilitator: input.facilitator,
+      cohortId: input.cohortId,
+    };
     const saved = current
-      ? tx.update(trainings).set({ ...values, version: current.version + 1 }).where(eq(trainings.id, current.id)).returning().get()
-      : tx.insert(trainings).values({ ...values, projectId }).returning().get();
-    tx.delete(trainingParticipants).where(eq(trainingParticipants.trainingId, saved.id)).run();
+      ? (
+          await tx
+            .update(trainings)
+            .set({ ...values, version: current.version + 1 })
+            .where(eq(trainings.id, current.id))
+            .returning()
+        )[0]!
+      : (
+          await tx
+            .insert(trainings)
+            .values({ ...values, projectId })
+            .returning()
+        )[0]!;
+    await tx.delete(trainingParticipants).where(eq(trainingParticipants.trainingId, saved.id));
     const counted = input.participants.filter((p) => p.count > 0);
-    if (counted.length > 0) tx.insert(trainingParticipants).values(counted.map((p) => ({ ...p, trainingId: saved.id }))).run();
-    tx.delete(trainingRoster).where(eq(trainingRoster.trainingId, saved.id)).run();
+    if (counted.length > 0) await tx.insert(trainingParticipants).values(counted.map((p) => ({ ...p, trainingId: saved.id })));
+    await tx.delete(trainingRoster).where(eq(trainingRoster.trainingId, saved.id));
     for (let start = 0; start < people.length; start += 500) {
-      tx.insert(trainingRoster).values(people.slice(start, start + 500).map((p) => ({ trainingId: saved.id, beneficiaryId: p.id }))).run();
+      await tx.insert(trainingRoster).values(people.slice(start, start + 500).map((p) => ({ trainingId: saved.id, beneficiaryId: p.id })));
     }
-    tx.insert(auditLog)
-      .values({ userId: ctx.viewer.userId, action: current ? "training.update" : "training.create", entityType: "training", entityId: saved.id, projectId, details: JSON.stringify({ before: current ?? null, after: { ...input, roster: roster.length } }) })
-      .run();
+    await recordAudit(tx, {
+      userId: ctx.viewer.userId,
+      action: current ? "training.update" : "training.create",
+      entityType: "training",
+      entityId: saved.id,
+      projectId,
+      details: { before: current ?? null, after: { ...input, roster: roster.length } },
+    });
     return { kind: "saved", training: saved };
   });
 }
@@ -156,9 +220,13 @@ export function saveTraining(ctx: QueryContext, projectId: number, raw: unknown,
  * figures only, see the trainings the approvals recorded, as they were recorded; everyone else sees
  * them as they are. `through` (a period) keeps those ended by its end.
  */
-export function trainingsAsSeen(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): DatedTrainingRecord[] {
+export async function trainingsAsSeen(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): Promise<DatedTrainingRecord[]> {
   const db = dbOf(ctx);
-  if (readsApproved(ctx, view)) return loadApprovedTrainings(db, projectIds.map((id) => ({ id, through: view.through ?? null })));
-  const records = loadTrainings(db, projectIds);
+  if (readsApproved(ctx, view))
+    return await loadApprovedTrainings(
+      db,
+      projectIds.map((id) => ({ id, through: view.through ?? null })),
+    );
+  const records = await loadTrainings(db, projectIds);
   return view.through === undefined ? records : records.filter((r) => r.endDate <= periodEnd(view.through as string));
 }

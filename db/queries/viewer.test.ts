@@ -1,17 +1,48 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { ACTIONS } from "../../lib/auth/permissions";
 import { projects, users } from "../schema";
 import { demoDatabaseForTests } from "../test-database";
-import { canSeeProject, visibleProjectIds } from "./viewer";
+import { may, projectsWhere } from "./viewer";
 
 const demo = demoDatabaseForTests();
 
-describe("canSeeProject", () => {
-  it("answers as visibleProjectIds for every user and project, and no for a project that does not exist", () => {
-    const ids = [...demo.db.select({ id: projects.id }).from(projects).all().map((p) => p.id), 999_999];
-    for (const { email } of demo.db.select({ email: users.email }).from(users).all()) {
+describe("may", () => {
+  it("answers for one project as projectsWhere lists them, for every user, and no for a project that does not exist", async () => {
+    const ids = [...(await demo.db.select({ id: projects.id }).from(projects)).map((p) => p.id), 999_999];
+    for (const { email } of await demo.db.select({ email: users.email }).from(users)) {
       const ctx = demo.as(email);
-      const visible = visibleProjectIds(ctx);
-      for (const id of ids) expect(canSeeProject(ctx, id), `${email} project ${id}`).toBe(visible.includes(id));
+      const [visible, entered] = [await projectsWhere(ctx, "see"), await projectsWhere(ctx, "enter")];
+      for (const id of ids) {
+        expect(await may(ctx, "see", id), `${email} sees project ${id}`).toBe(visible.includes(id));
+        expect(await may(ctx, "enter", id), `${email} enters project ${id}`).toBe(entered.includes(id));
+      }
     }
   });
+
+  it("gives a donor nothing but seeing what their organisation funds, and the manager of Phase IV every project action there", async () => {
+    const [p4] = await demo.db.select({ id: projects.id }).from(projects).where(eqCode("RW-REINT-P4"));
+    const [drc] = await demo.db.select({ id: projects.id }).from(projects).where(eqCode("CD-HSEC-NK"));
+    const japan = demo.as("donor.japan@baseline.test");
+    const allowed = async (ctx: ReturnType<typeof demo.as>, id: number) => (await Promise.all(ACTIONS.map(async (a) => ((await may(ctx, a, id)) ? a : null)))).filter(Boolean);
+    expect(await allowed(japan, p4!.id)).toEqual(["see"]);
+    expect(await allowed(japan, drc!.id)).toEqual([]);
+    expect(await allowed(demo.as("manager@baseline.test"), p4!.id)).toEqual(["see", "see_unapproved", "enter", "manage_framework", "see_records", "submit", "approve"]);
+    expect(await allowed(demo.as("admin@baseline.test"), p4!.id)).toEqual([
+      "see",
+      "see_unapproved",
+      "enter",
+      "manage_framework",
+      "see_records",
+      "approve",
+      "reopen",
+      "create_project",
+      "administer",
+    ]);
+    expect(await allowed(demo.as("staff@baseline.test"), p4!.id)).toEqual(["see", "see_unapproved"]);
+  });
 });
+
+function eqCode(code: string) {
+  return eq(projects.code, code);
+}

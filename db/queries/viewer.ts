@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { UserRole } from "../../lib/domain/codes";
-import type { Db } from "../client";
+import { allows, type Action, type Relation, type Viewer } from "../../lib/auth/permissions";
+import type { Actor } from "../../lib/workflow/period-workflow";
+import type { Db } from "../engine/sqlite";
 import { getDb } from "../index";
 import { projectMembers, projectOrganisations, projects } from "../schema";
 
-/** Who is asking. Read from the database on each request, never trusted from a token. */
-export type Viewer = { userId: number; role: UserRole; organisationId: number | null };
+export type { Viewer } from "../../lib/auth/permissions";
+export { seesUnapprovedFigures } from "../../lib/auth/permissions";
 
 /** What every query takes: the caller, and the database (a temporary one in tests). */
 export type QueryContext = { viewer: Viewer; db?: Db };
@@ -25,44 +26,31 @@ export function viewerKey(viewer: Viewer): string {
   return `manager:${viewer.userId}`;
 }
 
-/** Donors see approved figures only; everyone else also sees figures still in review. */
-export function seesUnapprovedFigures(viewer: Viewer): boolean {
-  return viewer.role !== "donor";
-}
-
 /**
  * The ids of the projects the viewer may read:
  * - admins and staff: every project;
  * - managers: their projects and the other phases of the same programmes;
  * - donors: the projects their organisation funds.
  */
-export function visibleProjectIds(ctx: QueryContext): number[] {
+async function visibleProjectIds(ctx: QueryContext): Promise<number[]> {
   const db = dbOf(ctx);
   const { viewer } = ctx;
   if (viewer.role === "admin" || viewer.role === "staff") {
-    return db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
+    return (await db.select({ id: projects.id }).from(projects)).map((p) => p.id);
   }
   if (viewer.role === "donor") {
     if (viewer.organisationId === null) return [];
-    return db
-      .selectDistinct({ id: projectOrganisations.projectId })
-      .from(projectOrganisations)
-      .where(and(eq(projectOrganisations.organisationId, viewer.organisationId), eq(projectOrganisations.role, "funding")))
-      .all()
-      .map((p) => p.id);
+    return (
+      await db
+        .selectDistinct({ id: projectOrganisations.projectId })
+        .from(projectOrganisations)
+        .where(and(eq(projectOrganisations.organisationId, viewer.organisationId), eq(projectOrganisations.role, "funding")))
+    ).map((p) => p.id);
   }
-  const own = managedProjectIds(ctx);
+  const own = await managedProjectIds(ctx);
   if (own.length === 0) return [];
-  const programmeIds = db
-    .selectDistinct({ id: projects.programmeId })
-    .from(projects)
-    .where(inArray(projects.id, own))
-    .all()
-    .flatMap((p) => (p.id === null ? [] : [p.id]));
-  const siblings =
-    programmeIds.length === 0
-      ? []
-      : db.select({ id: projects.id }).from(projects).where(inArray(projects.programmeId, programmeIds)).all().map((p) => p.id);
+  const programmeIds = (await db.selectDistinct({ id: projects.programmeId }).from(projects).where(inArray(projects.id, own))).flatMap((p) => (p.id === null ? [] : [p.id]));
+  const siblings = programmeIds.length === 0 ? [] : (await db.select({ id: projects.id }).from(projects).where(inArray(projects.programmeId, programmeIds))).map((p) => p.id);
   return [...new Set([...own, ...siblings])];
 }
 
@@ -70,31 +58,52 @@ export function visibleProjectIds(ctx: QueryContext): number[] {
  * Whether the viewer may read one project: the same answer as visibleProjectIds, without listing a
  * headquarters' thousand projects to check one.
  */
-export function canSeeProject(ctx: QueryContext, projectId: number): boolean {
+async function canSeeProject(ctx: QueryContext, projectId: number): Promise<boolean> {
   const db = dbOf(ctx);
   const { viewer } = ctx;
-  if (viewer.role === "admin" || viewer.role === "staff") return db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get() !== undefined;
+  if (viewer.role === "admin" || viewer.role === "staff") return (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)))[0] !== undefined;
   if (viewer.role === "donor") {
     if (viewer.organisationId === null) return false;
-    const funded = db
-      .select({ id: projectOrganisations.projectId })
-      .from(projectOrganisations)
-      .where(and(eq(projectOrganisations.projectId, projectId), eq(projectOrganisations.organisationId, viewer.organisationId), eq(projectOrganisations.role, "funding")))
-      .get();
+    const funded = (
+      await db
+        .select({ id: projectOrganisations.projectId })
+        .from(projectOrganisations)
+        .where(and(eq(projectOrganisations.projectId, projectId), eq(projectOrganisations.organisationId, viewer.organisationId), eq(projectOrganisations.role, "funding")))
+    )[0];
     return funded !== undefined;
   }
-  return visibleProjectIds(ctx).includes(projectId);
+  return (await visibleProjectIds(ctx)).includes(projectId);
 }
 
 /** The projects whose figures the viewer may enter: an admin's are all, a manager's are their own. */
-export function managedProjectIds(ctx: QueryContext): number[] {
+async function managedProjectIds(ctx: QueryContext): Promise<number[]> {
   const db = dbOf(ctx);
-  if (ctx.viewer.role === "admin") return db.select({ id: projects.id }).from(projects).all().map((p) => p.id);
+  if (ctx.viewer.role === "admin") return (await db.select({ id: projects.id }).from(projects)).map((p) => p.id);
   if (ctx.viewer.role !== "manager") return [];
-  return db
-    .select({ id: projectMembers.projectId })
-    .from(projectMembers)
-    .where(eq(projectMembers.userId, ctx.viewer.userId))
-    .all()
-    .map((p) => p.id);
+  return (await db.select({ id: projectMembers.projectId }).from(projectMembers).where(eq(projectMembers.userId, ctx.viewer.userId))).map((p) => p.id);
+}
+
+/** What the viewer is to one project: whether they may read it, and whether they enter its figures. */
+export async function relationTo(ctx: QueryContext, projectId: number): Promise<Relation> {
+  const visible = await canSeeProject(ctx, projectId);
+  return { visible, manages: visible && (await managedProjectIds(ctx)).includes(projectId) };
+}
+
+/**
+ * Whether the viewer may take `action` on the project (see lib/auth/permissions.ts for the rules);
+ * without a project, whether their role allows it at all (administering, creating a project).
+ */
+export async function may(ctx: QueryContext, action: Action, projectId?: number): Promise<boolean> {
+  return allows(ctx.viewer, action, projectId === undefined ? undefined : await relationTo(ctx, projectId));
+}
+
+/** The ids of the projects on which the viewer may take `action`: those they see, or those they enter figures of. */
+export async function projectsWhere(ctx: QueryContext, action: "see" | "enter"): Promise<number[]> {
+  if (action === "see") return visibleProjectIds(ctx);
+  return allows(ctx.viewer, "enter", { visible: true, manages: true }) ? managedProjectIds(ctx) : [];
+}
+
+/** The viewer as the period workflow sees them on one project. */
+export async function workflowActor(ctx: QueryContext, projectId: number): Promise<Actor> {
+  return { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: (await relationTo(ctx, projectId)).manages };
 }

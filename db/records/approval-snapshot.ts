@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { approvedValues, dataValues, indicators, projectPeriods, type Project } from "../schema";
 import { copyPeriodRecords, dropPeriodRecords, loadApprovedTrainings } from "./approved-records";
 import { trainingsCountedBy } from "./computed-figures";
@@ -13,10 +13,10 @@ import { countReach } from "./reach-counts";
  * earlier periods, so a later approved period's are counted again too: every computed figure donors
  * see agrees with the counts of the copies. Runs inside the approval's transaction.
  */
-export function snapshotApprovedPeriod(tx: Executor, project: Project, period: string, approvedBy: number | null, approvedAt: string): void {
-  copyPeriodRecords(tx, project, period);
-  tx.delete(approvedValues).where(and(eq(approvedValues.projectId, project.id), eq(approvedValues.period, period))).run();
-  const entered = tx
+export async function snapshotApprovedPeriod(tx: Executor, project: Project, period: string, approvedBy: number | null, approvedAt: string): Promise<void> {
+  await copyPeriodRecords(tx, project, period);
+  await tx.delete(approvedValues).where(and(eq(approvedValues.projectId, project.id), eq(approvedValues.period, period)));
+  const entered = await tx
     .select({
       indicatorId: dataValues.indicatorId,
       locationId: dataValues.locationId,
@@ -27,54 +27,62 @@ export function snapshotApprovedPeriod(tx: Executor, project: Project, period: s
     })
     .from(dataValues)
     .innerJoin(indicators, eq(dataValues.indicatorId, indicators.id))
-    .where(and(eq(indicators.projectId, project.id), eq(dataValues.period, period), eq(indicators.source, "manual")))
-    .all();
+    .where(and(eq(indicators.projectId, project.id), eq(dataValues.period, period), eq(indicators.source, "manual")));
   const rows = entered.map((v) => ({ ...v, projectId: project.id, period, approvedBy, approvedAt }));
-  for (let start = 0; start < rows.length; start += 500) tx.insert(approvedValues).values(rows.slice(start, start + 500)).run();
-  recordComputedFigures(tx, project, period, approvedBy, approvedAt);
-  recountLaterPeriods(tx, project, period);
+  for (let start = 0; start < rows.length; start += 500) await tx.insert(approvedValues).values(rows.slice(start, start + 500));
+  await recordComputedFigures(tx, project, period, approvedBy, approvedAt);
+  await recountLaterPeriods(tx, project, period);
 }
 
 /** Forgets everything an approval of the period recorded: the period is marked not reported. */
-export function forgetApprovedPeriod(tx: Executor, project: Project, period: string): void {
-  dropPeriodRecords(tx, project.id, period);
-  tx.delete(approvedValues).where(and(eq(approvedValues.projectId, project.id), eq(approvedValues.period, period))).run();
-  recountLaterPeriods(tx, project, period);
+export async function forgetApprovedPeriod(tx: Executor, project: Project, period: string): Promise<void> {
+  await dropPeriodRecords(tx, project.id, period);
+  await tx.delete(approvedValues).where(and(eq(approvedValues.projectId, project.id), eq(approvedValues.period, period)));
+  await recountLaterPeriods(tx, project, period);
 }
 
 // The running totals of later approved periods count this period's copies: counted again, each
 // with its own approval's author and date.
-function recountLaterPeriods(tx: Executor, project: Project, period: string): void {
-  const later = tx
+async function recountLaterPeriods(tx: Executor, project: Project, period: string): Promise<void> {
+  const later = await tx
     .select({ period: projectPeriods.period, approvedBy: projectPeriods.approvedBy, approvedAt: projectPeriods.approvedAt })
     .from(projectPeriods)
-    .where(and(eq(projectPeriods.projectId, project.id), isNotNull(projectPeriods.approvedAt), gt(projectPeriods.period, period)))
-    .all();
-  for (const row of later) recordComputedFigures(tx, project, row.period, row.approvedBy, row.approvedAt ?? "");
+    .where(and(eq(projectPeriods.projectId, project.id), isNotNull(projectPeriods.approvedAt), gt(projectPeriods.period, period)));
+  for (const row of later) await recordComputedFigures(tx, project, row.period, row.approvedBy, row.approvedAt ?? "");
 }
 
 /** The figures of the project's computed indicators through a period, counted from the copies of the records. */
-function recordComputedFigures(tx: Executor, project: Project, period: string, approvedBy: number | null, approvedAt: string): void {
-  const computed = tx
+async function recordComputedFigures(tx: Executor, project: Project, period: string, approvedBy: number | null, approvedAt: string): Promise<void> {
+  const computed = await tx
     .select()
     .from(indicators)
-    .where(and(eq(indicators.projectId, project.id), ne(indicators.source, "manual")))
-    .all();
+    .where(and(eq(indicators.projectId, project.id), ne(indicators.source, "manual")));
   if (computed.length === 0) return;
-  tx.delete(approvedValues).where(and(eq(approvedValues.period, period), inArray(approvedValues.indicatorId, computed.map((i) => i.id)))).run();
+  await tx.delete(approvedValues).where(
+    and(
+      eq(approvedValues.period, period),
+      inArray(
+        approvedValues.indicatorId,
+        computed.map((i) => i.id),
+      ),
+    ),
+  );
   // Missing is not zero: a project that keeps no registry (or no trainings) has no such figure.
-  const keeps = tx.get<{ registry: number; trainings: number }>(sql`
+  const [keeps] = await tx.all<{ registry: number; trainings: number }>(sql`
     SELECT EXISTS (SELECT 1 FROM beneficiaries WHERE project_id = ${project.id}) AS registry, EXISTS (SELECT 1 FROM trainings WHERE project_id = ${project.id}) AS trainings`);
-  const trainings = computed.some((i) => i.source === "trainings") ? loadApprovedTrainings(tx, [{ id: project.id, through: period }]) : [];
+  const trainings = computed.some((i) => i.source === "trainings") ? await loadApprovedTrainings(tx, [{ id: project.id, through: period }]) : [];
   for (const indicator of computed) {
     let value: number | null = null;
     if (indicator.source === "registry" && keeps?.registry) {
-      value = countReach(tx, { source: "approved", projects: [{ id: project.id, through: period }], serviceCode: indicator.sourceServiceCode ?? undefined }).reach.uniqueDirect;
+      value = (await countReach(tx, { source: "approved", projects: [{ id: project.id, through: period }], serviceCode: indicator.sourceServiceCode ?? undefined })).reach
+        .uniqueDirect;
     } else if (indicator.source === "trainings" && keeps?.trainings) {
       value = countUniqueParticipants(trainingsCountedBy(indicator, trainings));
     }
     if (value !== null) {
-      tx.insert(approvedValues).values({ projectId: project.id, indicatorId: indicator.id, period, locationId: project.countryId, disaggregation: "", value, approvedBy, approvedAt }).run();
+      await tx
+        .insert(approvedValues)
+        .values({ projectId: project.id, indicatorId: indicator.id, period, locationId: project.countryId, disaggregation: "", value, approvedBy, approvedAt });
     }
   }
 }

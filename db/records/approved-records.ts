@@ -5,7 +5,7 @@ import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Sex, TrainingKind } from "../../lib/domain/codes";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodOfRecord, periodsBetween, periodStart } from "../../lib/periods/period";
 import { changesSinceApproval, type PeriodChanges } from "../../lib/workflow/record-changes";
-import type { Db, Executor } from "../client";
+import type { Db, Executor } from "../engine/sqlite";
 import { appMeta, projectPeriods, projects, type Project } from "../schema";
 import type { DatedTrainingRecord } from "./trainings";
 
@@ -45,24 +45,37 @@ const liveTrainings = (projectIds: readonly number[], bounds?: { from: string | 
  * Records the registry's services and the trainings dated in a period as they stand now, in place
  * of what an earlier approval of the same period recorded. Runs inside the approval's transaction.
  */
-export function copyPeriodRecords(tx: Executor, project: Project, period: string): void {
-  dropPeriodRecords(tx, project.id, period);
+export async function copyPeriodRecords(tx: Executor, project: Project, period: string): Promise<void> {
+  await dropPeriodRecords(tx, project.id, period);
   const bounds = periodBounds(project, period);
-  tx.run(sql`
+  await tx.run(sql`
     INSERT INTO approved_services (project_id, period, ref, household_ref, sex, birth_year, group_code, location_id, household_size, service_code, received_on)
     SELECT projectId, ${period}, ref, householdRef, sex, birthYear, groupCode, locationId, householdSize, serviceCode, receivedOn FROM (${liveServices(project.id, bounds)})`);
-  tx.run(sql`
+  await tx.run(sql`
     INSERT INTO approved_trainings (project_id, period, training_id, title, kind, topic, location_id, start_date, end_date, facilitator, cohort_id, participants, roster)
     SELECT projectId, ${period}, trainingId, title, kind, topic, locationId, startDate, endDate, facilitator, cohortId, participants, roster FROM (${liveTrainings([project.id], bounds)})`);
 }
 
 /** Forgets the records an approval of the period counted (the period is marked not reported). */
-export function dropPeriodRecords(tx: Executor, projectId: number, period: string): void {
-  tx.run(sql`DELETE FROM approved_services WHERE project_id = ${projectId} AND period = ${period}`);
-  tx.run(sql`DELETE FROM approved_trainings WHERE project_id = ${projectId} AND period = ${period}`);
+export async function dropPeriodRecords(tx: Executor, projectId: number, period: string): Promise<void> {
+  await tx.run(sql`DELETE FROM approved_services WHERE project_id = ${projectId} AND period = ${period}`);
+  await tx.run(sql`DELETE FROM approved_trainings WHERE project_id = ${projectId} AND period = ${period}`);
 }
 
-type TrainingRow = { projectId: number; trainingId: number; title: string; kind: string; topic: string; locationId: number; startDate: string; endDate: string; facilitator: string | null; cohortId: number | null; participants: string; roster: string | null };
+type TrainingRow = {
+  projectId: number;
+  trainingId: number;
+  title: string;
+  kind: string;
+  topic: string;
+  locationId: number;
+  startDate: string;
+  endDate: string;
+  facilitator: string | null;
+  cohortId: number | null;
+  participants: string;
+  roster: string | null;
+};
 
 const trainingKey = (r: TrainingRow) => `training|${r.trainingId}`;
 const trainingContent = (r: TrainingRow) => JSON.stringify([r.title, r.kind, r.topic, r.locationId, r.startDate, r.endDate, r.facilitator, r.cohortId, r.participants, r.roster]);
@@ -82,7 +95,10 @@ const periodOfRecordSql = (date: SQL) => {
  * the rule; the services are compared in SQL, so that a headquarters' thousand projects take one
  * query, and the trainings, a few per project, in memory).
  */
-export function countChangesSinceApproval(db: Executor, projects: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[]): Map<number, Map<string, PeriodChanges>> {
+export async function countChangesSinceApproval(
+  db: Executor,
+  projects: readonly Pick<Project, "id" | "startDate" | "endDate" | "reportingFrequency">[],
+): Promise<Map<number, Map<string, PeriodChanges>>> {
   const changes = new Map<number, Map<string, PeriodChanges>>();
   if (projects.length === 0) return changes;
   const ids = JSON.stringify(projects.map((p) => p.id));
@@ -92,7 +108,7 @@ export function countChangesSinceApproval(db: Executor, projects: readonly Pick<
     own.set(period, { added: current.added + added, changed: current.changed + changed });
     changes.set(projectId, own);
   };
-  const services = db.all<{ projectId: number; period: string; added: number; changed: number }>(sql`
+  const services = await db.all<{ projectId: number; period: string; added: number; changed: number }>(sql`
     WITH ids AS (SELECT value AS id FROM json_each(${ids})),
     approved AS (SELECT pp.project_id, pp.period FROM project_periods pp WHERE pp.project_id IN (SELECT id FROM ids) AND pp.approved_at IS NOT NULL),
     live AS (
@@ -122,12 +138,12 @@ export function countChangesSinceApproval(db: Executor, projects: readonly Pick<
   for (const row of services) add(row.projectId, row.period, row.added, row.changed);
 
   const approvedPeriods = new Map<number, Set<string>>();
-  for (const { projectId, period } of db.all<{ projectId: number; period: string }>(sql`
+  for (const { projectId, period } of await db.all<{ projectId: number; period: string }>(sql`
     SELECT project_id AS projectId, period FROM project_periods WHERE approved_at IS NOT NULL AND project_id IN (SELECT value FROM json_each(${ids}))`)) {
     approvedPeriods.set(projectId, (approvedPeriods.get(projectId) ?? new Set()).add(period));
   }
-  const live = db.all<TrainingRow>(liveTrainings(projects.map((p) => p.id)));
-  const copies = db.all<TrainingRow & { period: string }>(sql`
+  const live = await db.all<TrainingRow>(liveTrainings(projects.map((p) => p.id)));
+  const copies = await db.all<TrainingRow & { period: string }>(sql`
     SELECT project_id AS projectId, period, training_id AS trainingId, title, kind, topic, location_id AS locationId, start_date AS startDate, end_date AS endDate,
       facilitator, cohort_id AS cohortId, participants, roster
     FROM approved_trainings WHERE project_id IN (SELECT value FROM json_each(${ids}))`);
@@ -143,7 +159,11 @@ export function countChangesSinceApproval(db: Executor, projects: readonly Pick<
     if (!periods) continue;
     const type = FREQUENCY_PERIOD_TYPE[project.reportingFrequency];
     const compared = changesSinceApproval(
-      (liveOf.get(project.id) ?? []).map((r) => ({ period: periodOfRecord(r.endDate, type, project.startDate, project.endDate), key: trainingKey(r), content: trainingContent(r) })),
+      (liveOf.get(project.id) ?? []).map((r) => ({
+        period: periodOfRecord(r.endDate, type, project.startDate, project.endDate),
+        key: trainingKey(r),
+        content: trainingContent(r),
+      })),
       (copiesOf.get(project.id) ?? []).map((r) => ({ period: r.period, key: trainingKey(r), content: trainingContent(r) })),
       periods,
     );
@@ -161,9 +181,9 @@ export type ApprovedTrainingRecord = DatedTrainingRecord & { title: string; loca
  * The trainings donors see: for each project, those of its approved periods up to `through` (a
  * period; every approved period when absent), each as the latest approval in that range recorded it.
  */
-export function loadApprovedTrainings(db: Executor, projects: readonly { id: number; through: string | null }[]): ApprovedTrainingRecord[] {
+export async function loadApprovedTrainings(db: Executor, projects: readonly { id: number; through: string | null }[]): Promise<ApprovedTrainingRecord[]> {
   if (projects.length === 0) return [];
-  const rows = db.all<TrainingRow & { projectId: number }>(sql`
+  const rows = await db.all<TrainingRow & { projectId: number }>(sql`
     WITH scope AS (SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS through FROM json_each(${JSON.stringify(projects.map((p) => [p.id, p.through]))})),
     copy AS (
       SELECT a.*, row_number() OVER (PARTITION BY a.project_id, a.training_id ORDER BY a.period DESC) AS n
@@ -201,18 +221,17 @@ export const COPIES_KEY = "approved-records-copied";
  * are made of the records as they stand at the upgrade, dated in each approved period, which is what
  * donors were shown until then (earlier versions counted the records up to the latest approval).
  */
-export function copyRecordsOfEarlierApprovals(db: Db): void {
+export async function copyRecordsOfEarlierApprovals(db: Db): Promise<void> {
   // Read first: a database that has them needs no write, and no lock, at every start.
-  if (db.select().from(appMeta).where(eq(appMeta.key, COPIES_KEY)).get()) return;
-  db.transaction((tx) => {
-    if (tx.select().from(appMeta).where(eq(appMeta.key, COPIES_KEY)).get()) return;
-    const approved = tx
+  if ((await db.select().from(appMeta).where(eq(appMeta.key, COPIES_KEY)))[0]) return;
+  await db.write(async (tx) => {
+    if ((await tx.select().from(appMeta).where(eq(appMeta.key, COPIES_KEY)))[0]) return;
+    const approved = await tx
       .select({ project: projects, period: projectPeriods.period })
       .from(projectPeriods)
       .innerJoin(projects, eq(projectPeriods.projectId, projects.id))
-      .where(isNotNull(projectPeriods.approvedAt))
-      .all();
-    for (const { project, period } of approved) copyPeriodRecords(tx, project, period);
-    tx.insert(appMeta).values({ key: COPIES_KEY, value: new Date().toISOString() }).run();
-  }, { behavior: "immediate" });
+      .where(isNotNull(projectPeriods.approvedAt));
+    for (const { project, period } of approved) await copyPeriodRecords(tx, project, period);
+    await tx.insert(appMeta).values({ key: COPIES_KEY, value: new Date().toISOString() });
+  });
 }

@@ -1,6 +1,6 @@
 import type { Actual } from "../../lib/indicators/actual";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import type { Indicator } from "../schema";
 import { countReachedPerScope } from "./reach-counts";
 import type { DatedTrainingRecord } from "./trainings";
@@ -20,9 +20,9 @@ export function trainingsCountedBy<T extends DatedTrainingRecord>(indicator: Com
  * service (any service when none is named), or unique participants of its kind (and topic) of
  * training. Null when the project keeps no such records: missing is not zero.
  */
-export function computeRecordActual(indicator: ComputedIndicator, sources: RecordSources, upToDate: string | undefined): Actual | null {
+export async function computeRecordActual(indicator: ComputedIndicator, sources: RecordSources, upToDate: string | undefined): Promise<Actual | null> {
   if (indicator.source === "registry") {
-    const count = countReachedPerScope(sources.db, [{ key: 0, projectId: sources.projectId, upTo: upToDate ?? null, serviceCode: indicator.sourceServiceCode }]).get(0);
+    const count = (await countReachedPerScope(sources.db, [{ key: 0, projectId: sources.projectId, upTo: upToDate ?? null, serviceCode: indicator.sourceServiceCode }])).get(0);
     return count ? { kind: "number", value: count.reached } : null;
   }
   if (indicator.source === "trainings") {

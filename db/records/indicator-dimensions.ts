@@ -1,22 +1,21 @@
 // The breakdowns indicators require, without access checks: db/queries checks access first.
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { dimensionOptions, dimensions, indicatorDimensions } from "../schema";
 
 export type SheetDimension = { code: string; nameEn: string; nameFr: string; options: { code: string; nameEn: string; nameFr: string }[] };
 
 /** The breakdowns each indicator requires, with their options, in the order of the grid. */
-export function loadIndicatorDimensions(db: Executor, indicatorIds: readonly number[]): Map<number, SheetDimension[]> {
+export async function loadIndicatorDimensions(db: Executor, indicatorIds: readonly number[]): Promise<Map<number, SheetDimension[]>> {
   const byIndicator = new Map<number, SheetDimension[]>();
   if (indicatorIds.length === 0) return byIndicator;
-  const rows = db
+  const rows = await db
     .select({ indicatorId: indicatorDimensions.indicatorId, dimension: dimensions, option: dimensionOptions })
     .from(indicatorDimensions)
     .innerJoin(dimensions, eq(indicatorDimensions.dimensionId, dimensions.id))
     .innerJoin(dimensionOptions, eq(dimensionOptions.dimensionId, dimensions.id))
     .where(inArray(indicatorDimensions.indicatorId, [...indicatorIds]))
-    .orderBy(asc(dimensions.position), asc(dimensionOptions.position))
-    .all();
+    .orderBy(asc(dimensions.position), asc(dimensionOptions.position));
   for (const row of rows) {
     const dims = byIndicator.get(row.indicatorId) ?? [];
     let dim = dims.find((d) => d.code === row.dimension.code);

@@ -2,7 +2,7 @@
 // registry into memory. measureReach is the specification; reach-counts.test.ts holds them equal.
 import { sql, type SQL } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 
 /**
  * The projects counted and which of their records:
@@ -68,8 +68,8 @@ type CountRow = { kind: "service" | "services" | "registered" | "indirect"; key:
  * The reach of a scope (see measureReach, without a default household size) and how many records
  * the registry holds there: none means the projects keep no registry, which is not zero people.
  */
-export function countReach(db: Executor, scope: ReachScope): { reach: Reach; registered: number } {
-  const rows = db.all<CountRow>(sql`
+export async function countReach(db: Executor, scope: ReachScope): Promise<{ reach: Reach; registered: number }> {
+  const rows = await db.all<CountRow>(sql`
     WITH ${scopeCtes(scope)},
     household AS (
       SELECT max(person.size) AS size FROM person JOIN reached USING (ref) WHERE person.household_ref IS NOT NULL GROUP BY person.household_ref
@@ -99,13 +99,13 @@ export function countReach(db: Executor, scope: ReachScope): { reach: Reach; reg
  * Unique people reached in one project, by the place they are registered in (location id): live, up
  * to a date, or as approved up to a period.
  */
-export function countReachedByLocation(db: Executor, projectId: number, upTo: string | null, source: "live" | "approved" = "live"): Map<number, number> {
+export async function countReachedByLocation(db: Executor, projectId: number, upTo: string | null, source: "live" | "approved" = "live"): Promise<Map<number, number>> {
   const rows =
     source === "approved"
-      ? db.all<{ locationId: number; n: number }>(sql`
+      ? await db.all<{ locationId: number; n: number }>(sql`
     WITH ${scopeCtes({ source, projects: [{ id: projectId, through: upTo }] })}
     SELECT location_id AS locationId, count(DISTINCT ref) AS n FROM record GROUP BY location_id`)
-      : db.all<{ locationId: number; n: number }>(sql`
+      : await db.all<{ locationId: number; n: number }>(sql`
     SELECT b.location_id AS locationId, count(DISTINCT b.ref) AS n
     FROM beneficiaries b
     WHERE b.project_id = ${projectId}
@@ -119,9 +119,12 @@ export function countReachedByLocation(db: Executor, projectId: number, upTo: st
  * who received such a service by then, and how many records the project's registry holds:
  * countReach's `uniqueDirect` and `registered` for many scopes in one query, by the scopes' keys.
  */
-export function countReachedPerScope(db: Executor, scopes: readonly { key: number; projectId: number; upTo: string | null; serviceCode: string | null }[]): Map<number, { reached: number; registered: number }> {
+export async function countReachedPerScope(
+  db: Executor,
+  scopes: readonly { key: number; projectId: number; upTo: string | null; serviceCode: string | null }[],
+): Promise<Map<number, { reached: number; registered: number }>> {
   if (scopes.length === 0) return new Map();
-  const rows = db.all<{ key: number; reached: number; registered: number }>(sql`
+  const rows = await db.all<{ key: number; reached: number; registered: number }>(sql`
     WITH scope AS (
       SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS project_id, json_extract(value, '$[2]') AS up_to, json_extract(value, '$[3]') AS service_code
       FROM json_each(${JSON.stringify(scopes.map((s) => [s.key, s.projectId, s.upTo, s.serviceCode]))})
@@ -142,11 +145,11 @@ export function countReachedPerScope(db: Executor, scopes: readonly { key: numbe
  * hold the project's code, the place's code and name (`placeName`, an expression over `l`), sex,
  * group, people, then one count per service.
  */
-export function countPeopleByPlace(db: Executor, scope: ReachScope, serviceCodes: readonly string[], placeName: SQL): unknown[][] {
+export async function countPeopleByPlace(db: Executor, scope: ReachScope, serviceCodes: readonly string[], placeName: SQL): Promise<unknown[][]> {
   if (scope.source === "approved") {
     // Each service with its person as the latest approval in range saw them.
     const perService = serviceCodes.map((code) => sql`, count(DISTINCT CASE WHEN r.service_code = ${code} THEN r.ref END)`);
-    return db.values(sql`
+    return await db.values(sql`
       WITH ${scopeCtes(scope)},
       served AS (
         SELECT project_id, ref, service_code, first_value(location_id) OVER latest AS location_id, first_value(sex) OVER latest AS sex, first_value(group_code) OVER latest AS group_code
@@ -158,7 +161,7 @@ export function countPeopleByPlace(db: Executor, scope: ReachScope, serviceCodes
       ORDER BY p.code, l.code, r.sex, r.group_code`);
   }
   const perService = serviceCodes.map((code) => sql`, count(DISTINCT CASE WHEN st.code = ${code} THEN b.id END)`);
-  return db.values(sql`
+  return await db.values(sql`
     WITH scope AS (SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS up_to FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.upTo]))}))
     SELECT p.code, l.code, ${placeName}, b.sex, b.group_code, count(DISTINCT b.id)${sql.join(perService, sql``)}
     FROM scope JOIN projects p ON p.id = scope.project_id

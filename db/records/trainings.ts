@@ -1,15 +1,15 @@
 // Loads trainings for counting, without access checks: db/queries checks access first.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { TrainingRecord } from "../../lib/trainings/people-trained";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { beneficiaries, trainingParticipants, trainingRoster, trainings } from "../schema";
 
 export type DatedTrainingRecord = TrainingRecord & { projectId: number; topic: string; endDate: string };
 
 /** Loads the trainings of projects with participant counts and rosters. Callers check access first. */
-export function loadTrainings(db: Executor, projectIds: readonly number[]): DatedTrainingRecord[] {
+export async function loadTrainings(db: Executor, projectIds: readonly number[]): Promise<DatedTrainingRecord[]> {
   if (projectIds.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({
       id: trainings.id,
       projectId: trainings.projectId,
@@ -20,16 +20,14 @@ export function loadTrainings(db: Executor, projectIds: readonly number[]): Date
       participantCount: sql<number>`coalesce((select sum(${trainingParticipants.count}) from ${trainingParticipants} where ${trainingParticipants.trainingId} = ${trainings.id}), 0)`,
     })
     .from(trainings)
-    .where(inArray(trainings.projectId, [...projectIds]))
-    .all();
+    .where(inArray(trainings.projectId, [...projectIds]));
   const rosters = new Map<number, string[]>();
-  const rosterRows = db
+  const rosterRows = await db
     .select({ trainingId: trainingRoster.trainingId, ref: beneficiaries.ref })
     .from(trainingRoster)
     .innerJoin(beneficiaries, eq(trainingRoster.beneficiaryId, beneficiaries.id))
     .innerJoin(trainings, eq(trainingRoster.trainingId, trainings.id))
-    .where(inArray(trainings.projectId, [...projectIds]))
-    .all();
+    .where(inArray(trainings.projectId, [...projectIds]));
   for (const { trainingId, ref } of rosterRows) {
     const roster = rosters.get(trainingId);
     if (roster) roster.push(ref);

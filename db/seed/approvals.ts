@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DataValueStatus } from "../../lib/domain/codes";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { snapshotApprovedPeriod } from "../records/approval-snapshot";
 import { projectPeriods, projects } from "../schema";
 import { DRC_STATUS } from "./drc";
@@ -20,7 +20,7 @@ const RETURN_COMMENT = "Please check the sex split of the people employed in Nyi
  * The approval history of the demo's periods: submitted by a manager, approved or returned by the
  * second manager (phases I-III by the administrator), approved figures recorded as an approval records them.
  */
-export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void {
+export async function seedApprovals(tx: Executor, refs: SeedRefs, today: string): Promise<void> {
   const schedules: Record<string, (period: string) => DataValueStatus> = {
     "RW-REINT-P1": () => "approved",
     "RW-REINT-P2": () => "approved",
@@ -30,7 +30,7 @@ export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void
   };
   const manager = idOf(refs.users, "manager@baseline.test");
   for (const [code, statusOf] of Object.entries(schedules)) {
-    const project = tx.select().from(projects).where(eq(projects.code, code)).get();
+    const project = (await tx.select().from(projects).where(eq(projects.code, code)))[0];
     if (!project) throw new Error(`No project ${code}`);
     const reviewer = idOf(refs.users, project.status === "completed" ? "admin@baseline.test" : "manager2@baseline.test");
     const lastDay = project.endDate < today ? project.endDate : today;
@@ -41,21 +41,19 @@ export function seedApprovals(tx: Executor, refs: SeedRefs, today: string): void
       const submittedAt = `${daysAfter(periodEnd(period), 14, today)}T16:00:00.000Z`;
       const reviewedAt = `${daysAfter(periodEnd(period), 18, today)}T10:00:00.000Z`;
       const reviewed = status === "approved" || status === "returned";
-      tx.insert(projectPeriods)
-        .values({
-          projectId: project.id,
-          period,
-          status,
-          submittedBy: manager,
-          submittedAt,
-          reviewedBy: reviewed ? reviewer : null,
-          reviewedAt: reviewed ? reviewedAt : null,
-          comment: status === "returned" ? RETURN_COMMENT : null,
-          approvedBy: status === "approved" ? reviewer : null,
-          approvedAt: status === "approved" ? reviewedAt : null,
-        })
-        .run();
-      if (status === "approved") snapshotApprovedPeriod(tx, project, period, reviewer, reviewedAt);
+      await tx.insert(projectPeriods).values({
+        projectId: project.id,
+        period,
+        status,
+        submittedBy: manager,
+        submittedAt,
+        reviewedBy: reviewed ? reviewer : null,
+        reviewedAt: reviewed ? reviewedAt : null,
+        comment: status === "returned" ? RETURN_COMMENT : null,
+        approvedBy: status === "approved" ? reviewer : null,
+        approvedAt: status === "approved" ? reviewedAt : null,
+      });
+      if (status === "approved") await snapshotApprovedPeriod(tx, project, period, reviewer, reviewedAt);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { narratives, programmes, type NewDataValue } from "../schema";
 import { periodEnd, periodsBetween } from "../../lib/periods/period";
 import { createRandom, type Random } from "./random";
@@ -125,7 +125,8 @@ const INDICATORS: IndicatorSeed[] = [
     nameEn: "IDPs living in IOM-managed displacement sites",
     nameFr: "Déplacés vivant dans les sites de déplacement gérés par l'OIM",
     definitionEn: "Caseload from IOM's camp coordination and camp management (CCCM) site profiles across the DRC. Context only: not people reached by this project.",
-    definitionFr: "Population des sites d'après les profils de sites de la coordination et gestion des camps (CCCM) de l'OIM en RDC. Contexte uniquement : pas des personnes atteintes par ce projet.",
+    definitionFr:
+      "Population des sites d'après les profils de sites de la coordination et gestion des camps (CCCM) de l'OIM en RDC. Contexte uniquement : pas des personnes atteintes par ce projet.",
     measure: "number",
     timeAggregation: "cumulative",
     unitEn: "people",
@@ -133,33 +134,42 @@ const INDICATORS: IndicatorSeed[] = [
   },
 ];
 
-export function seedDrc(tx: Executor, refs: SeedRefs, today: string): void {
-  insertLocations(
+export async function seedDrc(tx: Executor, refs: SeedRefs, today: string): Promise<void> {
+  await insertLocations(
     tx,
     [
-      { code: "CD", nameEn: "Democratic Republic of the Congo", nameFr: "République démocratique du Congo", level: "country", countryCode: "CD", latitude: -2.88, longitude: 23.66 },
+      {
+        code: "CD",
+        nameEn: "Democratic Republic of the Congo",
+        nameFr: "République démocratique du Congo",
+        level: "country",
+        countryCode: "CD",
+        latitude: -2.88,
+        longitude: 23.66,
+      },
       { code: "CD-NK", nameEn: "North Kivu", nameFr: "Nord-Kivu", level: "province", countryCode: "CD", parent: "CD", latitude: -0.79, longitude: 29.05 },
       { code: "CD-NK-RUT", nameEn: "Rutshuru", nameFr: "Rutshuru", level: "territory", countryCode: "CD", parent: "CD-NK", latitude: -1.19, longitude: 29.45 },
       { code: "CD-NK-NYI", nameEn: "Nyiragongo", nameFr: "Nyiragongo", level: "territory", countryCode: "CD", parent: "CD-NK", latitude: -1.52, longitude: 29.25 },
     ],
     refs.locations,
   );
-  const programme = tx
-    .insert(programmes)
-    .values({
-      code: "CD-CRR",
-      titleEn: "Community recovery and resilience in the DRC",
-      titleFr: "Relèvement et résilience communautaire en RDC",
-      summaryEn: "IOM's programme of community recovery and resilience in the east of the Democratic Republic of the Congo.",
-      summaryFr: "Programme de l'OIM de relèvement et de résilience communautaire dans l'est de la République démocratique du Congo.",
-      countryId: idOf(refs.locations, "CD"),
-      startDate: DRC_PROJECT.start,
-    })
-    .returning({ id: programmes.id })
-    .get();
+  const programme = (
+    await tx
+      .insert(programmes)
+      .values({
+        code: "CD-CRR",
+        titleEn: "Community recovery and resilience in the DRC",
+        titleFr: "Relèvement et résilience communautaire en RDC",
+        summaryEn: "IOM's programme of community recovery and resilience in the east of the Democratic Republic of the Congo.",
+        summaryFr: "Programme de l'OIM de relèvement et de résilience communautaire dans l'est de la République démocratique du Congo.",
+        countryId: idOf(refs.locations, "CD"),
+        startDate: DRC_PROJECT.start,
+      })
+      .returning({ id: programmes.id })
+  )[0]!;
   refs.programmes.set("CD-CRR", programme.id);
 
-  const projectId = insertProject(tx, refs, {
+  const projectId = await insertProject(tx, refs, {
     code: DRC_PROJECT.code,
     programme: "CD-CRR",
     phase: 1,
@@ -194,26 +204,24 @@ export function seedDrc(tx: Executor, refs: SeedRefs, today: string): void {
       ["72050", 15],
     ],
   });
-  const indicatorIds = insertFramework(tx, refs, projectId, RESULTS, INDICATORS);
+  const indicatorIds = await insertFramework(tx, refs, projectId, RESULTS, INDICATORS);
   const random = createRandom(2013);
-  seedDrcValues(tx, refs, random, indicatorIds, today);
-  seedSgbvTrainings(tx, refs, projectId);
-  tx.insert(narratives)
-    .values({
-      projectId,
-      period: "2026Q2",
-      language: "fr",
-      highlights: "Deux nouveaux comités pour la paix et le développement à Rutshuru ; achèvement de la réhabilitation du marché de Kiwanja.",
-      challenges: "L'insécurité sur l'axe Rutshuru-Bunagana a suspendu les visites de suivi pendant trois semaines.",
-      nextSteps: "Former une nouvelle promotion de fonctionnaires à la prise en charge des survivants de violences sexuelles.",
-      updatedBy: idOf(refs.users, "manager@baseline.test"),
-    })
-    .run();
+  await seedDrcValues(tx, refs, random, indicatorIds, today);
+  await seedSgbvTrainings(tx, refs, projectId);
+  await tx.insert(narratives).values({
+    projectId,
+    period: "2026Q2",
+    language: "fr",
+    highlights: "Deux nouveaux comités pour la paix et le développement à Rutshuru ; achèvement de la réhabilitation du marché de Kiwanja.",
+    challenges: "L'insécurité sur l'axe Rutshuru-Bunagana a suspendu les visites de suivi pendant trois semaines.",
+    nextSteps: "Former une nouvelle promotion de fonctionnaires à la prise en charge des survivants de violences sexuelles.",
+    updatedBy: idOf(refs.users, "manager@baseline.test"),
+  });
 }
 
 export const DRC_STATUS = statusSchedule("2026Q2", { "2026Q3": "returned", "2026Q4": "draft" });
 
-function seedDrcValues(tx: Executor, refs: SeedRefs, random: Random, indicatorIds: Map<string, number>, today: string): void {
+async function seedDrcValues(tx: Executor, refs: SeedRefs, random: Random, indicatorIds: Map<string, number>, today: string): Promise<void> {
   const rows: NewDataValue[] = [];
   const enteredBy = idOf(refs.users, "manager@baseline.test");
   const add = (code: string, period: string, location: string, disaggregation: string, value: number, comment: string | null = null) =>
@@ -267,18 +275,18 @@ function seedDrcValues(tx: Executor, refs: SeedRefs, random: Random, indicatorId
       add("CX1", period, "CD", "", caseload, latest ? "CCCM site profiles, IOM-managed sites across the DRC." : null);
     }
   });
-  insertDataValues(tx, rows);
+  await insertDataValues(tx, rows);
 }
 
-function seedSgbvTrainings(tx: Executor, refs: SeedRefs, projectId: number): void {
+async function seedSgbvTrainings(tx: Executor, refs: SeedRefs, projectId: number): Promise<void> {
   const sessions = [
     ["CD-NK-RUT", "2014-03-10", "2014-03-14", 14, 21],
     ["CD-NK-NYI", "2014-06-16", "2014-06-20", 12, 18],
     ["CD-NK-RUT", "2015-02-09", "2015-02-13", 11, 17],
     ["CD-NK-NYI", "2016-05-23", "2016-05-27", 13, 19],
   ] as const;
-  sessions.forEach(([territory, start, end, women, men], i) =>
-    insertTraining(
+  for (const [i, [territory, start, end, women, men]] of sessions.entries()) {
+    await insertTraining(
       tx,
       {
         projectId,
@@ -294,6 +302,6 @@ function seedSgbvTrainings(tx: Executor, refs: SeedRefs, projectId: number): voi
         { sex: "female", ageGroup: "36_59", count: women },
         { sex: "male", ageGroup: "36_59", count: men },
       ],
-    ),
-  );
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../engine/sqlite";
 import { COPIES_KEY } from "../records/approved-records";
-import { appMeta, auditLog, projects } from "../schema";
+import { appMeta, dimensions, projects, serviceTypes } from "../schema";
 import { seedApprovals } from "./approvals";
 import { seedDrc } from "./drc";
 import { seedOrganisations } from "./organisations";
@@ -11,6 +11,7 @@ import { seedRwandaPhasesOneToThree, seedRwandaProgramme } from "./rwanda-phases
 import { seedRwandaPlaces } from "./rwanda-places";
 import { hashDemoPassword, seedProjectMembers, seedUsers } from "./users";
 import type { SeedRefs } from "./writer";
+import { recordAudit } from "../queries/audit-record";
 
 export const DEMO_SEEDED_KEY = "demo_seeded_at";
 
@@ -21,36 +22,36 @@ export const DEMO_SEEDED_KEY = "demo_seeded_at";
 export async function seedDemoData(db: Db, options: { today?: string; passwordHash?: string } = {}): Promise<void> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const passwordHash = options.passwordHash ?? (await hashDemoPassword());
-  db.transaction((tx) => {
-    seedReferenceData(tx);
-    const organisations = seedOrganisations(tx);
+  await db.write(async (tx) => {
+    await seedReferenceData(tx);
+    const organisations = await seedOrganisations(tx);
     const refs: SeedRefs = {
       organisations,
       locations: new Map(),
       dimensions: new Map(),
       services: new Map(),
-      users: seedUsers(tx, organisations, passwordHash),
+      users: await seedUsers(tx, organisations, passwordHash),
       programmes: new Map(),
     };
-    for (const d of tx.query.dimensions.findMany().sync()) refs.dimensions.set(d.code, d.id);
-    for (const s of tx.query.serviceTypes.findMany().sync()) refs.services.set(s.code, s.id);
+    for (const d of await tx.select().from(dimensions)) refs.dimensions.set(d.code, d.id);
+    for (const s of await tx.select().from(serviceTypes)) refs.services.set(s.code, s.id);
 
-    seedRwandaPlaces(tx, refs.locations);
-    seedRwandaProgramme(tx, refs);
-    const nextPerson = seedRwandaPhasesOneToThree(tx, refs);
-    seedRwandaPhaseFour(tx, refs, nextPerson, today);
-    seedDrc(tx, refs, today);
+    await seedRwandaPlaces(tx, refs.locations);
+    await seedRwandaProgramme(tx, refs);
+    const nextPerson = await seedRwandaPhasesOneToThree(tx, refs);
+    await seedRwandaPhaseFour(tx, refs, nextPerson, today);
+    await seedDrc(tx, refs, today);
 
-    const projectIds = new Map(tx.select({ code: projects.code, id: projects.id }).from(projects).all().map((p) => [p.code, p.id]));
-    seedProjectMembers(tx, refs, projectIds);
-    seedApprovals(tx, refs, today);
-    tx.insert(appMeta).values({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() }).run();
+    const projectIds = new Map((await tx.select({ code: projects.code, id: projects.id }).from(projects)).map((p) => [p.code, p.id]));
+    await seedProjectMembers(tx, refs, projectIds);
+    await seedApprovals(tx, refs, today);
+    await tx.insert(appMeta).values({ key: DEMO_SEEDED_KEY, value: new Date().toISOString() });
     // Each approval of the demo made the copies of its records.
-    tx.insert(appMeta).values({ key: COPIES_KEY, value: new Date().toISOString() }).onConflictDoNothing().run();
-    tx.insert(auditLog).values({ action: "demo.seed", entityType: "installation", details: JSON.stringify({ projects: [...projectIds.keys()] }) }).run();
+    await tx.insert(appMeta).values({ key: COPIES_KEY, value: new Date().toISOString() }).onConflictDoNothing();
+    await recordAudit(tx, { action: "demo.seed", entityType: "installation", details: { projects: [...projectIds.keys()] } });
   });
 }
 
-export function isDemoSeeded(db: Db): boolean {
-  return db.select().from(appMeta).where(eq(appMeta.key, DEMO_SEEDED_KEY)).get() !== undefined;
+export async function isDemoSeeded(db: Db): Promise<boolean> {
+  return (await db.select().from(appMeta).where(eq(appMeta.key, DEMO_SEEDED_KEY)))[0] !== undefined;
 }

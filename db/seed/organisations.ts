@@ -1,8 +1,8 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { insertOrganisations, type Ids } from "./reference";
 
 /** IOM and the partners and donors of the two source projects (no press contacts). */
-export function seedOrganisations(tx: Executor): Ids {
+export async function seedOrganisations(tx: Executor): Promise<Ids> {
   return insertOrganisations(tx, [
     {
       code: "IOM",

@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { dimensionOptions, dimensions, locations, organisations, serviceTypes } from "../schema";
 
 // Reference data every installation has, demo or not: the built-in disaggregation dimensions and
@@ -45,18 +45,14 @@ export const SERVICE_TYPES = [
   { code: "shelter_materials", nameEn: "Construction materials for housing", nameFr: "Matériaux de construction pour le logement" },
 ] as const;
 
-export function seedReferenceData(tx: Executor): void {
-  DIMENSIONS.forEach((dimension, position) => {
-    const { id } = tx
-      .insert(dimensions)
-      .values({ code: dimension.code, nameEn: dimension.nameEn, nameFr: dimension.nameFr, position })
-      .returning({ id: dimensions.id })
-      .get();
-    tx.insert(dimensionOptions)
-      .values(dimension.options.map((option, i) => ({ ...option, dimensionId: id, position: i })))
-      .run();
-  });
-  tx.insert(serviceTypes).values([...SERVICE_TYPES]).run();
+export async function seedReferenceData(tx: Executor): Promise<void> {
+  for (const [position, dimension] of DIMENSIONS.entries()) {
+    const { id } = (
+      await tx.insert(dimensions).values({ code: dimension.code, nameEn: dimension.nameEn, nameFr: dimension.nameFr, position }).returning({ id: dimensions.id })
+    )[0]!;
+    await tx.insert(dimensionOptions).values(dimension.options.map((option, i) => ({ ...option, dimensionId: id, position: i })));
+  }
+  await tx.insert(serviceTypes).values([...SERVICE_TYPES]);
 }
 
 /** The age group (an option code of "age") of someone born in `birthYear`, on `date`. */
@@ -71,17 +67,27 @@ export function ageGroupOn(birthYear: number, date: string): string {
 export type Ids = Map<string, number>;
 
 /** Inserts rows that have a unique code and returns their ids by code. */
-export function insertOrganisations(tx: Executor, rows: (typeof organisations.$inferInsert)[]): Ids {
-  return new Map(rows.map((row) => [row.code, tx.insert(organisations).values(row).returning({ id: organisations.id }).get().id]));
+export async function insertOrganisations(tx: Executor, rows: (typeof organisations.$inferInsert)[]): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const row of rows) ids.set(row.code, (await tx.insert(organisations).values(row).returning({ id: organisations.id }))[0]!.id);
+  return ids;
 }
 
 type LocationSeed = Omit<typeof locations.$inferInsert, "parentId"> & { parent?: string };
 
-export function insertLocations(tx: Executor, rows: LocationSeed[], ids: Ids = new Map()): Ids {
+export async function insertLocations(tx: Executor, rows: LocationSeed[], ids: Ids = new Map()): Promise<Ids> {
   for (const { parent, ...row } of rows) {
     const parentId = parent === undefined ? null : ids.get(parent);
     if (parentId === undefined) throw new Error(`Unknown parent location ${parent}`);
-    ids.set(row.code, tx.insert(locations).values({ ...row, parentId }).returning({ id: locations.id }).get().id);
+    ids.set(
+      row.code,
+      (
+        await tx
+          .insert(locations)
+          .values({ ...row, parentId })
+          .returning({ id: locations.id })
+      )[0]!.id,
+    );
   }
   return ids;
 }

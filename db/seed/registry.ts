@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { beneficiaries, beneficiaryServices, type NewBeneficiary } from "../schema";
 import type { Sex } from "../../lib/domain/codes";
 import type { Random } from "./random";
@@ -17,9 +17,9 @@ export type PersonSeed = {
 };
 
 /** Inserts the people of a project's registry; returns their ids by ref. */
-export function insertRegistry(tx: Executor, refs: SeedRefs, projectId: number, people: readonly PersonSeed[]): Map<string, number> {
+export async function insertRegistry(tx: Executor, refs: SeedRefs, projectId: number, people: readonly PersonSeed[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  insertInChunks(people, (chunk) => {
+  await insertInChunks(people, async (chunk) => {
     const rows: NewBeneficiary[] = chunk.map((p) => ({
       projectId,
       ref: p.ref,
@@ -30,7 +30,7 @@ export function insertRegistry(tx: Executor, refs: SeedRefs, projectId: number, 
       groupCode: p.groupCode,
       locationId: idOf(refs.locations, p.location),
     }));
-    for (const row of tx.insert(beneficiaries).values(rows).returning({ id: beneficiaries.id, ref: beneficiaries.ref }).all()) {
+    for (const row of await tx.insert(beneficiaries).values(rows).returning({ id: beneficiaries.id, ref: beneficiaries.ref })) {
       ids.set(row.ref, row.id);
     }
   });
@@ -41,7 +41,7 @@ export function insertRegistry(tx: Executor, refs: SeedRefs, projectId: number, 
       receivedOn: s.receivedOn,
     })),
   );
-  insertInChunks(services, (chunk) => tx.insert(beneficiaryServices).values(chunk).run());
+  await insertInChunks(services, async (chunk) => await tx.insert(beneficiaryServices).values(chunk));
   return ids;
 }
 

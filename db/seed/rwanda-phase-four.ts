@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { narratives, type NewDataValue } from "../schema";
 import { periodEnd, periodsBetween } from "../../lib/periods/period";
 import { createRandom, type Random } from "./random";
@@ -40,16 +40,46 @@ export const PHASE_IV_REGISTRY = {
 const TRADES = ["carpentry", "welding", "knitting", "sewing", "mechanics", "masonry", "hairdressing"] as const;
 
 const COHORTS = [
-  { province: "RW-05", place: "RW-05-HUY", nameEn: "Southern Province", start: "2024-10-07", end: "2024-11-15", participants: [[22, 15], [27, 18]] },
-  { province: "RW-04", place: "RW-04-KAR", nameEn: "Western Province", start: "2024-11-18", end: "2024-12-20", participants: [[20, 16], [26, 19]] },
-  { province: "RW-03", place: "RW-03-MUS", nameEn: "Northern Province", start: "2025-01-13", end: "2025-02-14", participants: [[6, 4], [7, 4]] },
+  {
+    province: "RW-05",
+    place: "RW-05-HUY",
+    nameEn: "Southern Province",
+    start: "2024-10-07",
+    end: "2024-11-15",
+    participants: [
+      [22, 15],
+      [27, 18],
+    ],
+  },
+  {
+    province: "RW-04",
+    place: "RW-04-KAR",
+    nameEn: "Western Province",
+    start: "2024-11-18",
+    end: "2024-12-20",
+    participants: [
+      [20, 16],
+      [26, 19],
+    ],
+  },
+  {
+    province: "RW-03",
+    place: "RW-03-MUS",
+    nameEn: "Northern Province",
+    start: "2025-01-13",
+    end: "2025-02-14",
+    participants: [
+      [6, 4],
+      [7, 4],
+    ],
+  },
 ] as const;
 
 const between = (k: number, [from, to]: readonly [number, number]) => k >= from && k <= to;
 
-export function seedRwandaPhaseFour(tx: Executor, refs: SeedRefs, firstPerson: number, today: string): void {
+export async function seedRwandaPhaseFour(tx: Executor, refs: SeedRefs, firstPerson: number, today: string): Promise<void> {
   const random = createRandom(2024);
-  const projectId = insertProject(tx, refs, {
+  const projectId = await insertProject(tx, refs, {
     code: PHASE_IV.code,
     programme: "RW-REINT",
     phase: 4,
@@ -85,7 +115,7 @@ export function seedRwandaPhaseFour(tx: Executor, refs: SeedRefs, firstPerson: n
     sectors: RWANDA_SECTORS,
   });
 
-  const indicatorIds = insertFramework(
+  const indicatorIds = await insertFramework(
     tx,
     refs,
     projectId,
@@ -111,10 +141,10 @@ export function seedRwandaPhaseFour(tx: Executor, refs: SeedRefs, firstPerson: n
     if (!training) throw new Error("unplanned training");
     person.services.push({ code: "vocational_training", receivedOn: training.end });
   }
-  const beneficiaryIds = insertRegistry(tx, refs, projectId, people);
-  seedPhaseFourTrainings(tx, refs, projectId, vocationalTrainings.list, beneficiaryIds);
-  seedPhaseFourValues(tx, refs, random, indicatorIds, today);
-  seedPhaseFourNarratives(tx, refs, projectId);
+  const beneficiaryIds = await insertRegistry(tx, refs, projectId, people);
+  await seedPhaseFourTrainings(tx, refs, projectId, vocationalTrainings.list, beneficiaryIds);
+  await seedPhaseFourValues(tx, refs, random, indicatorIds, today);
+  await seedPhaseFourNarratives(tx, refs, projectId);
 }
 
 function phaseFourPeople(random: Random, firstPerson: number): PersonSeed[] {
@@ -178,13 +208,13 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function seedPhaseFourTrainings(tx: Executor, refs: SeedRefs, projectId: number, planned: PlannedTraining[], beneficiaryIds: Map<string, number>): void {
+async function seedPhaseFourTrainings(tx: Executor, refs: SeedRefs, projectId: number, planned: PlannedTraining[], beneficiaryIds: Map<string, number>): Promise<void> {
   const cohortIds = new Map<string, number>();
-  COHORTS.forEach((cohort, i) => {
+  for (const [i, cohort] of COHORTS.entries()) {
     const [[femaleYoung, femaleOlder], [maleYoung, maleOlder]] = cohort.participants;
     cohortIds.set(
       cohort.province,
-      insertTraining(
+      await insertTraining(
         tx,
         {
           projectId,
@@ -204,9 +234,9 @@ function seedPhaseFourTrainings(tx: Executor, refs: SeedRefs, projectId: number,
         ],
       ),
     );
-  });
+  }
   for (const training of planned) {
-    insertTraining(
+    await insertTraining(
       tx,
       {
         projectId,
@@ -238,7 +268,7 @@ const COMMENTS: Record<string, string> = {
   "OP2.4|2025Q4|RW-05-HUY": "Assessed by the district's vocational centre; two trainees were absent on the day.",
 };
 
-function seedPhaseFourValues(tx: Executor, refs: SeedRefs, random: Random, indicatorIds: Map<string, number>, today: string): void {
+async function seedPhaseFourValues(tx: Executor, refs: SeedRefs, random: Random, indicatorIds: Map<string, number>, today: string): Promise<void> {
   const rows: NewDataValue[] = [];
   const managers = [idOf(refs.users, "manager@baseline.test"), idOf(refs.users, "manager2@baseline.test")];
   const push = (code: string, period: string, district: string, cells: [string, Partial<NewDataValue>][], d: number) => {
@@ -262,11 +292,17 @@ function seedPhaseFourValues(tx: Executor, refs: SeedRefs, random: Random, indic
       if (PHASE_IV_STATUS(period) === "draft" && !DRAFT_DISTRICTS.has(district)) return;
       const started = random.int(2, 9);
       const women = Math.round(started * (0.45 + random.next() * 0.2));
-      push("OP2.3", period, district, [
-        ["", { value: started }],
-        ["sex=female", { value: women }],
-        ["sex=male", { value: started - women }],
-      ], d);
+      push(
+        "OP2.3",
+        period,
+        district,
+        [
+          ["", { value: started }],
+          ["sex=female", { value: women }],
+          ["sex=male", { value: started - women }],
+        ],
+        d,
+      );
 
       if (period < "2025Q2") return;
       const assessed = random.int(8, 20);
@@ -274,38 +310,42 @@ function seedPhaseFourValues(tx: Executor, refs: SeedRefs, random: Random, indic
       const assessedWomen = Math.round(assessed / 2);
       const passedWomen = Math.min(assessedWomen, Math.round((passed * assessedWomen) / assessed));
       const passedMen = Math.min(assessed - assessedWomen, passed - passedWomen);
-      push("OP2.4", period, district, [
-        ["", { numerator: passedWomen + passedMen, denominator: assessed }],
-        ["sex=female", { numerator: passedWomen, denominator: assessedWomen }],
-        ["sex=male", { numerator: passedMen, denominator: assessed - assessedWomen }],
-      ], d);
+      push(
+        "OP2.4",
+        period,
+        district,
+        [
+          ["", { numerator: passedWomen + passedMen, denominator: assessed }],
+          ["sex=female", { numerator: passedWomen, denominator: assessedWomen }],
+          ["sex=male", { numerator: passedMen, denominator: assessed - assessedWomen }],
+        ],
+        d,
+      );
     });
   }
-  insertDataValues(tx, rows);
+  await insertDataValues(tx, rows);
 }
 
-function seedPhaseFourNarratives(tx: Executor, refs: SeedRefs, projectId: number): void {
+async function seedPhaseFourNarratives(tx: Executor, refs: SeedRefs, projectId: number): Promise<void> {
   const updatedBy = idOf(refs.users, "manager@baseline.test");
-  tx.insert(narratives)
-    .values([
-      {
-        projectId,
-        period: "2026Q3",
-        language: "en",
-        highlights: "Trainees of the second round graduated in Rubavu and Karongi; more returnees opened workshops and salons.",
-        challenges: "Heavy rains delayed the delivery of construction materials in Nyamagabe and Nyaruguru.",
-        nextSteps: "Distribute the remaining livestock in Gisagara; assess the trainees who finish in October.",
-        updatedBy,
-      },
-      {
-        projectId,
-        period: "2026Q3",
-        language: "fr",
-        highlights: "Les apprenants du deuxième cycle ont obtenu leur certificat à Rubavu et Karongi ; davantage de rapatriés ont ouvert des ateliers et des salons.",
-        challenges: "De fortes pluies ont retardé la livraison des matériaux de construction à Nyamagabe et Nyaruguru.",
-        nextSteps: "Distribuer le bétail restant à Gisagara ; évaluer les apprenants qui terminent en octobre.",
-        updatedBy,
-      },
-    ])
-    .run();
+  await tx.insert(narratives).values([
+    {
+      projectId,
+      period: "2026Q3",
+      language: "en",
+      highlights: "Trainees of the second round graduated in Rubavu and Karongi; more returnees opened workshops and salons.",
+      challenges: "Heavy rains delayed the delivery of construction materials in Nyamagabe and Nyaruguru.",
+      nextSteps: "Distribute the remaining livestock in Gisagara; assess the trainees who finish in October.",
+      updatedBy,
+    },
+    {
+      projectId,
+      period: "2026Q3",
+      language: "fr",
+      highlights: "Les apprenants du deuxième cycle ont obtenu leur certificat à Rubavu et Karongi ; davantage de rapatriés ont ouvert des ateliers et des salons.",
+      challenges: "De fortes pluies ont retardé la livraison des matériaux de construction à Nyamagabe et Nyaruguru.",
+      nextSteps: "Distribuer le bétail restant à Gisagara ; évaluer les apprenants qui terminent en octobre.",
+      updatedBy,
+    },
+  ]);
 }

@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { programmes } from "../schema";
 import { createRandom } from "./random";
 import { dateBetween, insertRegistry, personRef, randomSex, type PersonSeed } from "./registry";
@@ -34,34 +34,35 @@ export const RWANDA_SECTORS: [string, number][] = [
 
 export const RWANDA_PERSON_PREFIX = "RW";
 
-export function seedRwandaProgramme(tx: Executor, refs: SeedRefs): void {
-  const { id } = tx
-    .insert(programmes)
-    .values({
-      code: "RW-REINT",
-      titleEn: "Sustainable reintegration of Rwandan returnees",
-      titleFr: "Réintégration durable des rapatriés rwandais",
-      summaryEn:
-        "Since 2010 IOM and the Ministry of Disaster Management and Refugee Affairs (MIDIMAR) have helped Rwandan refugees returning from neighbouring countries such as the DRC and Uganda, and vulnerable members of host communities, to rebuild their livelihoods.",
-      summaryFr:
-        "Depuis 2010, l'OIM et le Ministère de la gestion des catastrophes et des affaires aux réfugiés (MIDIMAR) aident les réfugiés rwandais de retour des pays voisins, tels que la RDC et l'Ouganda, ainsi que les membres vulnérables des communautés d'accueil, à reconstruire leurs moyens de subsistance.",
-      countryId: idOf(refs.locations, "RW"),
-      startDate: "2010-03-01",
-    })
-    .returning({ id: programmes.id })
-    .get();
+export async function seedRwandaProgramme(tx: Executor, refs: SeedRefs): Promise<void> {
+  const { id } = (
+    await tx
+      .insert(programmes)
+      .values({
+        code: "RW-REINT",
+        titleEn: "Sustainable reintegration of Rwandan returnees",
+        titleFr: "Réintégration durable des rapatriés rwandais",
+        summaryEn:
+          "Since 2010 IOM and the Ministry of Disaster Management and Refugee Affairs (MIDIMAR) have helped Rwandan refugees returning from neighbouring countries such as the DRC and Uganda, and vulnerable members of host communities, to rebuild their livelihoods.",
+        summaryFr:
+          "Depuis 2010, l'OIM et le Ministère de la gestion des catastrophes et des affaires aux réfugiés (MIDIMAR) aident les réfugiés rwandais de retour des pays voisins, tels que la RDC et l'Ouganda, ainsi que les membres vulnérables des communautés d'accueil, à reconstruire leurs moyens de subsistance.",
+        countryId: idOf(refs.locations, "RW"),
+        startDate: "2010-03-01",
+      })
+      .returning({ id: programmes.id })
+  )[0]!;
   refs.programmes.set("RW-REINT", id);
 }
 
 /** Phases I-III; returns the next free person number, so that Phase IV registers other people. */
-export function seedRwandaPhasesOneToThree(tx: Executor, refs: SeedRefs): number {
+export async function seedRwandaPhasesOneToThree(tx: Executor, refs: SeedRefs): Promise<number> {
   const random = createRandom(2010);
   let nextPerson = 1;
   for (const spec of PHASES) {
     const code = `RW-REINT-P${spec.phase}`;
     const roman = ROMAN[spec.phase - 1];
     const years = Number(spec.end.slice(0, 4)) - Number(spec.start.slice(0, 4)) + 1;
-    const projectId = insertProject(tx, refs, {
+    const projectId = await insertProject(tx, refs, {
       code,
       programme: "RW-REINT",
       phase: spec.phase,
@@ -92,7 +93,7 @@ export function seedRwandaPhasesOneToThree(tx: Executor, refs: SeedRefs): number
     const people = phasePeople(random, spec, nextPerson);
     nextPerson += people.length;
     const served = (service: string) => people.filter((p) => p.services.some((s) => s.code === service)).length;
-    const indicatorIds = insertFramework(
+    const indicatorIds = await insertFramework(
       tx,
       refs,
       projectId,
@@ -106,12 +107,12 @@ export function seedRwandaPhasesOneToThree(tx: Executor, refs: SeedRefs): number
         housing: 60,
       }),
     );
-    insertRegistry(tx, refs, projectId, people);
+    await insertRegistry(tx, refs, projectId, people);
 
     // The endline survey of each phase: approved figures at country level.
     const endline = spec.end.slice(0, 4);
     const enteredAt = `${endline}-12-20T09:00:00.000Z`;
-    insertDataValues(tx, [
+    await insertDataValues(tx, [
       {
         indicatorId: idOf(indicatorIds, "OC1.1"),
         period: endline,

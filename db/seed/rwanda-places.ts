@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { insertLocations, type Ids } from "./reference";
 
 /** The nine districts the trainers of Phase IV come from (published), with their provinces. */
@@ -16,8 +16,8 @@ export const RWANDA_DISTRICTS = [
 
 export const RWANDA_DISTRICT_CODES = RWANDA_DISTRICTS.map((d) => d.code);
 
-export function seedRwandaPlaces(tx: Executor, ids: Ids): void {
-  insertLocations(
+export async function seedRwandaPlaces(tx: Executor, ids: Ids): Promise<void> {
+  await insertLocations(
     tx,
     [
       { code: "RW", nameEn: "Rwanda", nameFr: "Rwanda", level: "country", countryCode: "RW", latitude: -1.94, longitude: 29.87 },

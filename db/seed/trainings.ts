@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { trainingParticipants, trainingRoster, trainings, type NewTraining } from "../schema";
 import type { Sex } from "../../lib/domain/codes";
 import { insertInChunks } from "./writer";
@@ -6,16 +6,11 @@ import { insertInChunks } from "./writer";
 export type ParticipantCount = { sex: Sex; ageGroup: string; count: number };
 
 /** Inserts a training with its participants by sex and age group and, optionally, its roster. */
-export function insertTraining(
-  tx: Executor,
-  training: NewTraining,
-  participants: readonly ParticipantCount[],
-  rosterIds: readonly number[] = [],
-): number {
-  const { id } = tx.insert(trainings).values(training).returning({ id: trainings.id }).get();
+export async function insertTraining(tx: Executor, training: NewTraining, participants: readonly ParticipantCount[], rosterIds: readonly number[] = []): Promise<number> {
+  const { id } = (await tx.insert(trainings).values(training).returning({ id: trainings.id }))[0]!;
   const nonEmpty = participants.filter((p) => p.count > 0);
-  if (nonEmpty.length > 0) tx.insert(trainingParticipants).values(nonEmpty.map((p) => ({ ...p, trainingId: id }))).run();
-  insertInChunks(rosterIds, (chunk) => tx.insert(trainingRoster).values(chunk.map((beneficiaryId) => ({ trainingId: id, beneficiaryId }))).run());
+  if (nonEmpty.length > 0) await tx.insert(trainingParticipants).values(nonEmpty.map((p) => ({ ...p, trainingId: id })));
+  await insertInChunks(rosterIds, async (chunk) => await tx.insert(trainingRoster).values(chunk.map((beneficiaryId) => ({ trainingId: id, beneficiaryId }))));
   return id;
 }
 

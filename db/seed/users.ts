@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import { projectMembers, users, type NewUser } from "../schema";
 import { hashPassword } from "../../lib/auth/password";
 import type { Ids } from "./reference";
@@ -20,10 +20,11 @@ export async function hashDemoPassword(): Promise<string> {
   return hashPassword(DEMO_PASSWORD);
 }
 
-export function seedUsers(tx: Executor, organisations: Ids, passwordHash: string): Ids {
-  return new Map(
-    DEMO_ACCOUNTS.map((account) => {
-      const { id } = tx
+export async function seedUsers(tx: Executor, organisations: Ids, passwordHash: string): Promise<Ids> {
+  const ids: Ids = new Map();
+  for (const account of DEMO_ACCOUNTS) {
+    const { id } = (
+      await tx
         .insert(users)
         .values({
           email: account.email,
@@ -33,17 +34,17 @@ export function seedUsers(tx: Executor, organisations: Ids, passwordHash: string
           passwordHash,
         })
         .returning({ id: users.id })
-        .get();
-      return [account.email, id];
-    }),
-  );
+    )[0]!;
+    ids.set(account.email, id);
+  }
+  return ids;
 }
 
 /** Managers' project access, once the projects exist. */
-export function seedProjectMembers(tx: Executor, refs: SeedRefs, projectIds: Ids): void {
+export async function seedProjectMembers(tx: Executor, refs: SeedRefs, projectIds: Ids): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     for (const project of account.projects) {
-      tx.insert(projectMembers).values({ userId: idOf(refs.users, account.email), projectId: idOf(projectIds, project) }).run();
+      await tx.insert(projectMembers).values({ userId: idOf(refs.users, account.email), projectId: idOf(projectIds, project) });
     }
   }
 }

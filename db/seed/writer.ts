@@ -1,4 +1,4 @@
-import type { Executor } from "../client";
+import type { Executor } from "../engine/sqlite";
 import {
   dataValues,
   indicatorDimensions,
@@ -44,28 +44,23 @@ export type ProjectSeed = Omit<NewProject, "countryId" | "programmeId"> & {
   sectors: [code: string, percentage: number][];
 };
 
-export function insertProject(tx: Executor, refs: SeedRefs, seed: ProjectSeed): number {
+export async function insertProject(tx: Executor, refs: SeedRefs, seed: ProjectSeed): Promise<number> {
   const { programme, country, organisations, locations, budgets, sectors, ...project } = seed;
-  const { id } = tx
-    .insert(projects)
-    .values({
-      ...project,
-      programmeId: programme ? idOf(refs.programmes, programme) : null,
-      countryId: idOf(refs.locations, country),
-    })
-    .returning({ id: projects.id })
-    .get();
-  tx.insert(projectOrganisations)
-    .values(organisations.map(([code, role]) => ({ projectId: id, organisationId: idOf(refs.organisations, code), role })))
-    .run();
-  tx.insert(projectLocations)
-    .values(locations.map((code) => ({ projectId: id, locationId: idOf(refs.locations, code) })))
-    .run();
-  if (sectors.length > 0) tx.insert(projectSectors).values(sectors.map(([code, percentage]) => ({ projectId: id, code, percentage }))).run();
+  const { id } = (
+    await tx
+      .insert(projects)
+      .values({
+        ...project,
+        programmeId: programme ? idOf(refs.programmes, programme) : null,
+        countryId: idOf(refs.locations, country),
+      })
+      .returning({ id: projects.id })
+  )[0]!;
+  await tx.insert(projectOrganisations).values(organisations.map(([code, role]) => ({ projectId: id, organisationId: idOf(refs.organisations, code), role })));
+  await tx.insert(projectLocations).values(locations.map((code) => ({ projectId: id, locationId: idOf(refs.locations, code) })));
+  if (sectors.length > 0) await tx.insert(projectSectors).values(sectors.map(([code, percentage]) => ({ projectId: id, code, percentage })));
   if (budgets.length > 0) {
-    tx.insert(projectBudgets)
-      .values(budgets.map(([year, amount]) => ({ projectId: id, year, amount, currency: project.currency ?? "USD" })))
-      .run();
+    await tx.insert(projectBudgets).values(budgets.map(([year, amount]) => ({ projectId: id, year, amount, currency: project.currency ?? "USD" })));
   }
   return id;
 }
@@ -79,50 +74,44 @@ export type IndicatorSeed = Omit<NewIndicator, "projectId" | "resultId" | "posit
 };
 
 /** Inserts a results framework; returns the indicators' ids by code. */
-export function insertFramework(
-  tx: Executor,
-  refs: SeedRefs,
-  projectId: number,
-  resultSeeds: ResultSeed[],
-  indicatorSeeds: IndicatorSeed[],
-): Ids {
+export async function insertFramework(tx: Executor, refs: SeedRefs, projectId: number, resultSeeds: ResultSeed[], indicatorSeeds: IndicatorSeed[]): Promise<Ids> {
   const resultIds: Ids = new Map();
-  resultSeeds.forEach(({ parent, ...result }, position) => {
+  for (const [position, { parent, ...result }] of resultSeeds.entries()) {
     const parentId = parent === undefined ? null : idOf(resultIds, parent);
-    const { id } = tx
-      .insert(results)
-      .values({ ...result, projectId, parentId, position })
-      .returning({ id: results.id })
-      .get();
+    const { id } = (
+      await tx
+        .insert(results)
+        .values({ ...result, projectId, parentId, position })
+        .returning({ id: results.id })
+    )[0]!;
     resultIds.set(result.code, id);
-  });
+  }
 
   const indicatorIds: Ids = new Map();
-  indicatorSeeds.forEach(({ result, dimensions, periodTargets, ...indicator }, position) => {
-    const { id } = tx
-      .insert(indicators)
-      .values({ ...indicator, projectId, resultId: result ? idOf(resultIds, result) : null, position })
-      .returning({ id: indicators.id })
-      .get();
+  for (const [position, { result, dimensions, periodTargets, ...indicator }] of indicatorSeeds.entries()) {
+    const { id } = (
+      await tx
+        .insert(indicators)
+        .values({ ...indicator, projectId, resultId: result ? idOf(resultIds, result) : null, position })
+        .returning({ id: indicators.id })
+    )[0]!;
     indicatorIds.set(indicator.code, id);
     for (const dimension of dimensions ?? []) {
-      tx.insert(indicatorDimensions).values({ indicatorId: id, dimensionId: idOf(refs.dimensions, dimension) }).run();
+      await tx.insert(indicatorDimensions).values({ indicatorId: id, dimensionId: idOf(refs.dimensions, dimension) });
     }
     const targets = Object.entries(periodTargets ?? {});
     if (targets.length > 0) {
-      tx.insert(indicatorTargets)
-        .values(targets.map(([period, value]) => ({ indicatorId: id, period, value })))
-        .run();
+      await tx.insert(indicatorTargets).values(targets.map(([period, value]) => ({ indicatorId: id, period, value })));
     }
-  });
+  }
   return indicatorIds;
 }
 
 /** Inserts rows in chunks that stay under SQLite's limit of bound variables per statement. */
-export function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => void, chunkSize = 500): void {
-  for (let start = 0; start < rows.length; start += chunkSize) insert(rows.slice(start, start + chunkSize));
+export async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>, chunkSize = 500): Promise<void> {
+  for (let start = 0; start < rows.length; start += chunkSize) await insert(rows.slice(start, start + chunkSize));
 }
 
-export function insertDataValues(tx: Executor, rows: readonly NewDataValue[]): void {
-  insertInChunks(rows, (chunk) => tx.insert(dataValues).values(chunk).run());
+export async function insertDataValues(tx: Executor, rows: readonly NewDataValue[]): Promise<void> {
+  await insertInChunks(rows, (chunk) => tx.insert(dataValues).values(chunk));
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { openDatabase } from "../client";
+import { openDatabase } from "../engine/sqlite";
 import { importRegistry, registryImportContext } from "../queries/registry-import";
 import { projects, users } from "../schema";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
@@ -11,14 +11,14 @@ import { sampleRegistryCsv } from "./registry-sample";
 async function main() {
   const [file, rows] = [process.argv[2]!, Number(process.argv[3])];
   const db = openDatabase(file);
-  const manager = db.select().from(users).where(eq(users.email, "manager@baseline.test")).get()!;
-  const projectId = db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!.id;
+  const manager = (await db.select().from(users).where(eq(users.email, "manager@baseline.test")))[0]!;
+  const projectId = (await db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")))[0]!.id;
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
   const { records, header } = await readCsv([sampleRegistryCsv(rows, "CRASH")]);
-  const context = registryImportContext(ctx, projectId);
+  const context = await registryImportContext(ctx, projectId);
   const checked = checkRegistryRecords(records, header, context.codes, 2026);
   process.stdout.write("writing\n");
-  importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "crash.csv", rows: records.length });
+  await importRegistry(ctx, projectId, checked.people, { commit: true, fileName: "crash.csv", rows: records.length });
   process.stdout.write("done\n");
 }
 

@@ -73,6 +73,14 @@ export function comparePeriods(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * The periods of a project (of its type, between its dates) from `from` to `to`, each bound optional
+ * and included: what a query of a range asks the database for.
+ */
+export function periodsWithin(start: string, end: string, type: PeriodType, range: { from?: string; to?: string }): string[] {
+  return periodsBetween(start, end, type).filter((p) => (!range.from || comparePeriods(p, range.from) >= 0) && (!range.to || comparePeriods(p, range.to) <= 0));
+}
+
 export function nextPeriod(id: string): string {
   const p = mustParse(id);
   if (p.type === "year") return build("year", p.year + 1, 1).id;

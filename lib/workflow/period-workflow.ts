@@ -1,3 +1,4 @@
+import { allows, type Action } from "../auth/permissions";
 import type { DataValueStatus, PeriodStatus, UserRole } from "../domain/codes";
 
 // The approval of a project's reporting period, as a state machine:
@@ -20,9 +21,7 @@ export type TransitionRefusal =
   | "gaps_need_comment" // expected figures are missing: the submitter says why
   | "comment_required"; // returning needs a comment; reopening and "not reported" need a reason
 
-export type TransitionDecision =
-  | { ok: true; to: PeriodStatus }
-  | { ok: false; refusal: TransitionRefusal; earlier?: readonly string[]; gaps?: number };
+export type TransitionDecision = { ok: true; to: PeriodStatus } | { ok: false; refusal: TransitionRefusal; earlier?: readonly string[]; gaps?: number };
 
 const FROM: Record<PeriodAction, readonly PeriodStatus[]> = {
   submit: ["draft", "returned"],
@@ -48,10 +47,10 @@ export type TransitionInput = {
   gaps: number;
 };
 
+const PERMISSION: Record<PeriodAction, Action> = { submit: "submit", approve: "approve", return: "approve", reopen: "reopen", mark_not_reported: "reopen" };
+
 function mayTake(action: PeriodAction, actor: Actor): boolean {
-  if (action === "submit") return actor.managesProject;
-  if (action === "reopen" || action === "mark_not_reported") return actor.role === "admin";
-  return actor.role === "admin" || actor.managesProject;
+  return allows(actor, PERMISSION[action], { visible: true, manages: actor.managesProject });
 }
 
 export function decideTransition(input: TransitionInput): TransitionDecision {

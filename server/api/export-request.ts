@@ -27,19 +27,23 @@ export async function readExportRequest(request: Request, params: Promise<{ ref:
   const query = exportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(caller.t, 400, caller.t("api.badExportQuery"));
   const rawRef = (await params).ref;
-  const subject = findSubject({ viewer: caller.user }, of, parseReference(rawRef));
+  const subject = await findSubject({ viewer: caller.user }, of, parseReference(rawRef));
   if (!subject) return jsonError(caller.t, 404, caller.t(of === "project" ? "api.projectNotFound" : "api.programmeNotFound", { ref: decodeURIComponent(rawRef) }));
   return { ...caller, ...query.data, subject, approvedOnly: query.data.status === "approved" };
 }
 
-function findSubject(ctx: { viewer: ApiCaller["user"] }, of: "project" | "programme", ref: string | number): ExportSubject | null {
+async function findSubject(ctx: { viewer: ApiCaller["user"] }, of: "project" | "programme", ref: string | number): Promise<ExportSubject | null> {
   if (of === "project") {
-    const overview = getProjectOverview(ctx, ref);
+    const overview = await getProjectOverview(ctx, ref);
     return overview ? { code: overview.project.code, programme: null, overviews: [overview] } : null;
   }
-  const found = getProgrammePhases(ctx, ref);
+  const found = await getProgrammePhases(ctx, ref);
   if (!found) return null;
-  return { code: found.programme.code, programme: found.programme, overviews: found.projects.flatMap((p) => getProjectOverview(ctx, p.id) ?? []) };
+  return {
+    code: found.programme.code,
+    programme: found.programme,
+    overviews: (await Promise.all(found.projects.map((p) => getProjectOverview(ctx, p.id)))).flatMap((o) => o ?? []),
+  };
 }
 
 /** A file to download, never cached: it holds what this caller may see. */

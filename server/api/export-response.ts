@@ -13,26 +13,30 @@ import { jsonError } from "./respond";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The tables of an export: the tracking table comes with the sheet that says what it is. */
-function exportTables(request: ExportRequest, now: Date): ExportTable[] | Response {
+async function exportTables(request: ExportRequest, now: Date): Promise<ExportTable[] | Response> {
   const { user, t, language, subject, kind, approvedOnly } = request;
   const ctx = { viewer: user };
   const ids = subject.overviews.map((o) => o.project.id);
   switch (kind) {
     case "tracking": {
-      const table = getTrackingTable(ctx, subject.overviews.map((o) => o.project), { approvedOnly, today: now.toISOString().slice(0, 10) });
+      const table = await getTrackingTable(
+        ctx,
+        subject.overviews.map((o) => o.project),
+        { approvedOnly, today: now.toISOString().slice(0, 10) },
+      );
       return [trackingRows(table, t, language), metadataRows(subject, table, t, language, { at: now, by: user.name })];
     }
     case "values":
-      return [valuesTable(ctx, ids, { approvedOnly, language, today: now.toISOString().slice(0, 10) })];
+      return [await valuesTable(ctx, ids, { approvedOnly, language, today: now.toISOString().slice(0, 10) })];
     case "trainings":
-      return [trainingsTable(ctx, ids, { approvedOnly, language })];
+      return [await trainingsTable(ctx, ids, { approvedOnly, language })];
     case "beneficiaries":
-      return [beneficiariesTable(ctx, ids, { approvedOnly, language })];
+      return [await beneficiariesTable(ctx, ids, { approvedOnly, language })];
     case "records": {
       const [only] = subject.overviews;
       if (subject.programme || !only) return jsonError(t, 400, t("api.badExportQuery"));
       try {
-        return [recordsTable(ctx, only.project.id)];
+        return [await recordsTable(ctx, only.project.id)];
       } catch {
         return jsonError(t, 403, t("api.recordsForbidden"));
       }
@@ -43,7 +47,7 @@ function exportTables(request: ExportRequest, now: Date): ExportTable[] | Respon
 /** A project's or programme's export as CSV (the first table) or as an Excel workbook (every table, one sheet each). */
 export async function exportResponse(request: ExportRequest, format: "csv" | "xlsx"): Promise<Response> {
   const now = new Date();
-  const tables = exportTables(request, now);
+  const tables = await exportTables(request, now);
   if (tables instanceof Response) return tables;
   const filename = exportFileName([request.subject.code, request.kind], now.toISOString(), format, request.delimiter);
   if (format === "xlsx") {
@@ -54,6 +58,13 @@ export async function exportResponse(request: ExportRequest, format: "csv" | "xl
     return fileResponse(new Uint8Array(workbook), filename, XLSX);
   }
   const [table] = tables;
-  const body = table ? UTF8_BOM + rowsToCsv(table.columns.map((c) => c.header), table.rows, request.delimiter) : "";
+  const body = table
+    ? UTF8_BOM +
+      rowsToCsv(
+        table.columns.map((c) => c.header),
+        table.rows,
+        request.delimiter,
+      )
+    : "";
   return fileResponse(body, filename, "text/csv; charset=utf-8");
 }

@@ -51,8 +51,8 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     // Signing out ends the session on the server too: the token's version is no longer accepted.
-    signOut({ token }) {
-      if (token?.sub) endUserSessions(Number(token.sub));
+    async signOut({ token }) {
+      if (token?.sub) await endUserSessions(Number(token.sub));
     },
   },
 };

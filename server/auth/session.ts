@@ -13,10 +13,10 @@ import { authOptions } from "./options";
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  if (session && Number.isInteger(session.userId)) return findSessionUser(session.userId, session.sessionVersion);
+  if (session && Number.isInteger(session.userId)) return await findSessionUser(session.userId, session.sessionVersion);
   const authorization = (await headers()).get("authorization");
   const bearer = authorization?.match(/^Bearer (\S+)$/i)?.[1];
-  return bearer ? findTokenUser(bearer) : null;
+  return bearer ? await findTokenUser(bearer) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

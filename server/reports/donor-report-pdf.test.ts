@@ -27,8 +27,8 @@ async function textOf(pdf: Buffer): Promise<string> {
 
 async function report(email: string, code: string, period: string, language: "en" | "fr") {
   const ctx = demo.as(email);
-  const overview = getProjectOverview(ctx, code)!;
-  const data = getDonorReport(ctx, overview, period, language, "2026-11-23");
+  const overview = (await getProjectOverview(ctx, code))!;
+  const data = await getDonorReport(ctx, overview, period, language, "2026-11-23");
   const pdf = await renderDonorReport(data, translatorFor(language), language, "2026-11-23");
   return { data, pdf, text: await textOf(pdf) };
 }
@@ -69,12 +69,11 @@ describe("the donor report", () => {
 
   it("names the narrative's language when it exists in the other one only", async () => {
     const manager = demo.as("manager@baseline.test");
-    const p4 = demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")).get()!;
-    expect(saveNarrative(manager, { projectId: p4.id, period: "2026Q4", version: null }, { language: "en", highlights: "Workshops opened in Huye." }).kind).toBe("saved");
+    const p4 = (await demo.db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")))[0]!;
+    expect((await saveNarrative(manager, { projectId: p4.id, period: "2026Q4", version: null }, { language: "en", highlights: "Workshops opened in Huye." })).kind).toBe("saved");
     const { data, text } = await report("staff@baseline.test", "RW-REINT-P4", "2026Q4", "fr");
     expect(data.narrative?.language).toBe("en");
     expect(text).toContain("Rédigé seulement en Anglais.");
     expect(text).toContain("Workshops opened in Huye.");
   });
-
 });

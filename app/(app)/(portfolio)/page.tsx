@@ -12,6 +12,7 @@ import { formatNumber, formatRatio, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
 import { MyTasks } from "./my-tasks";
+import { allows } from "@/lib/auth/permissions";
 
 const GROUPS_PER_PAGE = 12;
 const pageSchema = z.coerce.number().int().min(1).catch(1);
@@ -27,7 +28,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   // The filters live in the URL, so that a link shows the same view.
   const params = await searchParams;
   const filters = readPortfolioFilters(params);
-  const portfolio = getPortfolio({ viewer: user }, filters);
+  const portfolio = await getPortfolio({ viewer: user }, filters);
   const n = (value: number | null) => (value === null ? t("common.none") : formatNumber(language, value));
   const groups = new Map<string, PortfolioProject[]>();
   for (const project of portfolio.projects) {
@@ -47,7 +48,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <p className="muted">
         {t("portfolio.intro")} {portfolio.approvedOnly ? t("project.approvedOnly") : t("project.includesUnapproved")}
       </p>
-      {user.role === "admin" && (
+      {allows(user, "create_project") && (
         <p>
           <Link href="/projects/new">{t("projectForm.new")}</Link>
         </p>
@@ -78,7 +79,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           <a href="/api/v1/data-values/export.csv" download>
             {t("export.button.allValues")}
           </a>{" "}
-          <a href="/api/v1/data-values/export.csv?delimiter=semicolon" download aria-label={t("common.labelled", { label: t("export.button.allValues"), value: t("export.button.semicolon") })}>
+          <a
+            href="/api/v1/data-values/export.csv?delimiter=semicolon"
+            download
+            aria-label={t("common.labelled", { label: t("export.button.allValues"), value: t("export.button.semicolon") })}
+          >
             ({t("export.button.semicolon")})
           </a>
         </p>
@@ -120,9 +125,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <button type="submit">{t("portfolio.apply")}</button>
       </form>
       {portfolio.projects.length === 0 && <p>{t("portfolio.empty")}</p>}
-      {pages > 1 && (
-        <p className="muted">{t("portfolio.pageOf", { page, pages, groups: groups.size })}</p>
-      )}
+      {pages > 1 && <p className="muted">{t("portfolio.pageOf", { page, pages, groups: groups.size })}</p>}
       {shown.map(([programmeCode, list]) => {
         const first = list[0];
         const heading = programmeCode && first ? localized(language, first.programmeTitleEn ?? "", first.programmeTitleFr) : t("portfolio.otherProjects");

@@ -6,6 +6,7 @@ import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { requireUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
 import { AUDIT_ACTION_GROUPS, auditFiltersQuery, parseAuditFilters } from "@/lib/validation/audit-filters";
+import { allows } from "@/lib/auth/permissions";
 
 const LIMIT = 200;
 
@@ -16,13 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  if (user.role !== "admin") notFound();
+  if (!allows(user, "administer")) notFound();
   const { t, language } = await getTranslator();
   const filters = parseAuditFilters(await searchParams);
   const ctx = { viewer: user };
-  const entries = listAuditEntries(ctx, filters, LIMIT);
-  const choices = listAuditFilterChoices(ctx);
-  const names = auditNames(listAuditNameSources(ctx), t, language);
+  const entries = await listAuditEntries(ctx, filters, LIMIT);
+  const choices = await listAuditFilterChoices(ctx);
+  const names = auditNames(await listAuditNameSources(ctx), t, language);
   const query = auditFiltersQuery(filters);
 
   return (

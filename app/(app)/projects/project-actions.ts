@@ -19,9 +19,9 @@ export async function saveProjectForm(_state: FormState, form: FormData): Promis
   const { t } = await getTranslator();
   const target = targetSchema.parse({ projectCode: form.get("projectCode") ?? undefined, version: form.get("version") ?? undefined });
   const ctx = { viewer: user };
-  const existing = target.projectCode ? getProjectByCode(ctx, target.projectCode) : null;
+  const existing = target.projectCode ? await getProjectByCode(ctx, target.projectCode) : null;
   if (target.projectCode && !existing) return { ok: false, message: t("formErrors.forbidden"), errors: {} };
-  const outcome = saveProject(ctx, readProjectForm(form), existing ? { projectId: existing.id, version: target.version } : {});
+  const outcome = await saveProject(ctx, readProjectForm(form), existing ? { projectId: existing.id, version: target.version } : {});
   switch (outcome.kind) {
     case "forbidden":
       return { ok: false, message: t("formErrors.forbidden"), errors: {} };
@@ -41,9 +41,9 @@ export async function closeProjectForm(_state: FormState, form: FormData): Promi
   const { t } = await getTranslator();
   const target = targetSchema.parse({ projectCode: form.get("projectCode") ?? undefined, version: form.get("version") ?? undefined });
   const ctx = { viewer: user };
-  const project = target.projectCode ? getProjectByCode(ctx, target.projectCode) : null;
+  const project = target.projectCode ? await getProjectByCode(ctx, target.projectCode) : null;
   if (!project) return { ok: false, message: t("formErrors.forbidden"), errors: {} };
-  const outcome = closeProject(ctx, project.id, target.version);
+  const outcome = await closeProject(ctx, project.id, target.version);
   if (outcome.kind === "saved") {
     revalidatePath("/", "layout");
     redirect(`/projects/${encodeURIComponent(outcome.project.code)}`);

@@ -17,7 +17,7 @@ export async function createTokenAction(_state: TokenState, form: FormData): Pro
   const { t } = await getTranslator();
   const name = nameSchema.safeParse(form.get("name"));
   if (!name.success) return { ok: false, message: t("settings.nameRequired") };
-  const { token } = createApiToken({ viewer: user }, name.data);
+  const { token } = await createApiToken({ viewer: user }, name.data);
   revalidatePath("/settings");
   return { ok: true, message: t("settings.created"), token };
 }
@@ -27,7 +27,7 @@ export async function revokeTokenAction(_state: TokenState, form: FormData): Pro
   const user = await requireUser();
   const { t } = await getTranslator();
   const id = z.coerce.number().int().positive().safeParse(form.get("id"));
-  if (!id.success || !revokeApiToken({ viewer: user }, id.data)) return { ok: false, message: t("settings.notRevoked") };
+  if (!id.success || !(await revokeApiToken({ viewer: user }, id.data))) return { ok: false, message: t("settings.notRevoked") };
   revalidatePath("/settings");
   return { ok: true, message: t("settings.revoked") };
 }

@@ -15,13 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const user = await requireUser();
   const { t, language } = await getTranslator();
-  const tokens = listApiTokens({ viewer: user });
+  const tokens = await listApiTokens({ viewer: user });
   return (
     <>
       <h1>{t("settings.title")}</h1>
       <section className="card" aria-labelledby="password">
         <h2 id="password">{t("settings.passwordTitle")}</h2>
-        <ChangePasswordForm changePasswordAction={changePasswordAction} labels={{ current: t("settings.currentPassword"), next: t("settings.newPassword"), save: t("settings.changePassword"), hint: t("settings.passwordHint") }} />
+        <ChangePasswordForm
+          changePasswordAction={changePasswordAction}
+          labels={{ current: t("settings.currentPassword"), next: t("settings.newPassword"), save: t("settings.changePassword"), hint: t("settings.passwordHint") }}
+        />
       </section>
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens">{t("settings.tokens")}</h2>
@@ -31,7 +34,10 @@ export default async function SettingsPage() {
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/api/docs">{t("settings.apiReference")}</a> · <a href="/api/v1/openapi.json">{t("settings.openApi")}</a>
         </p>
-        <CreateTokenForm createTokenAction={createTokenAction} labels={{ name: t("settings.name"), create: t("settings.create"), once: t("settings.once"), usage: t("settings.usage") }} />
+        <CreateTokenForm
+          createTokenAction={createTokenAction}
+          labels={{ name: t("settings.name"), create: t("settings.create"), once: t("settings.once"), usage: t("settings.usage") }}
+        />
         {tokens.length === 0 ? (
           <p className="muted">{t("settings.none")}</p>
         ) : (
@@ -55,7 +61,13 @@ export default async function SettingsPage() {
                     </td>
                     <td>{formatDate(language, token.createdAt)}</td>
                     <td>{token.lastUsedAt ? formatDate(language, token.lastUsedAt) : t("settings.never")}</td>
-                    <td>{token.revokedAt ? t("settings.revokedOn", { date: formatDate(language, token.revokedAt) }) : <RevokeTokenButton revokeTokenAction={revokeTokenAction} id={token.id} label={t("settings.revoke")} />}</td>
+                    <td>
+                      {token.revokedAt ? (
+                        t("settings.revokedOn", { date: formatDate(language, token.revokedAt) })
+                      ) : (
+                        <RevokeTokenButton revokeTokenAction={revokeTokenAction} id={token.id} label={t("settings.revoke")} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

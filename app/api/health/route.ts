@@ -2,7 +2,7 @@ import { isDatabaseHealthy } from "@/db/queries/health";
 
 // Public on purpose: load balancers and the test runner poll it before anyone signs in.
 export async function GET() {
-  const healthy = isDatabaseHealthy();
+  const healthy = await isDatabaseHealthy();
   return Response.json(healthy ? { status: "ok" } : { status: "unavailable" }, {
     status: healthy ? 200 : 503,
     headers: { "Cache-Control": "no-store" },

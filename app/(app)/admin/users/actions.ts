@@ -69,7 +69,7 @@ export async function changeUserAction(_state: UserActionState, form: FormData):
   const change = parsed.data;
   const userId = target.data.userId;
   if (change.change === "link") {
-    const link = issueSignInLink(ctx, userId);
+    const link = await issueSignInLink(ctx, userId);
     if (!link) return { ok: false, message: t("users.forbidden"), errors: {} };
     revalidatePath("/admin/users");
     return { ok: true, message: t("users.linkMade"), errors: {}, link: { url: await signInLinkUrl(link.token), expires: formatDate(language, link.expiresAt) } };
@@ -88,11 +88,15 @@ export async function changeUserAction(_state: UserActionState, form: FormData):
         : change.change === "organisation"
           ? { organisation: change.organisation || null }
           : { disabled: change.change === "disable" };
-  const outcome = updateUser(ctx, userId, patch);
+  const outcome = await updateUser(ctx, userId, patch);
   if (outcome.kind === "forbidden" || outcome.kind === "not_found") return { ok: false, message: t("users.forbidden"), errors: {} };
   if (outcome.kind === "invalid") {
     const code = outcome.problems[0]?.code;
-    return { ok: false, message: code === "self" || code === "last_admin" ? t(`users.problem.${code}`) : (Object.values(fieldErrors(t, outcome.problems))[0] ?? t("users.problem.invalid")), errors: {} };
+    return {
+      ok: false,
+      message: code === "self" || code === "last_admin" ? t(`users.problem.${code}`) : (Object.values(fieldErrors(t, outcome.problems))[0] ?? t("users.problem.invalid")),
+      errors: {},
+    };
   }
   revalidatePath("/admin/users");
   return { ok: true, message: t(change.change === "role" || change.change === "disable" ? "users.changed" : "users.saved"), errors: {} };

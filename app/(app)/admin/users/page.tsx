@@ -10,6 +10,7 @@ import { LANGUAGES, USER_ROLES } from "@/lib/domain/codes";
 import { formatDate, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { addUserAction, changeUserAction } from "./actions";
+import { allows } from "@/lib/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -23,15 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function UsersPage() {
   const user = await requireUser();
-  if (user.role !== "admin") notFound();
+  if (!allows(user, "administer")) notFound();
   const { t, language } = await getTranslator();
   const ctx = { viewer: user };
   const roles = USER_ROLES.map((r) => ({ value: r, label: t(`nav.role.${r}`) }));
-  const projects = listProjects(ctx).map((p) => ({ value: p.code, label: `${p.code} ${localized(language, p.titleEn, p.titleFr)}` }));
-  const organisations = listOrganisations(ctx).map((o) => ({ value: o.code, label: localized(language, o.nameEn, o.nameFr) }));
+  const projects = (await listProjects(ctx)).map((p) => ({ value: p.code, label: `${p.code} ${localized(language, p.titleEn, p.titleFr)}` }));
+  const organisations = (await listOrganisations(ctx)).map((o) => ({ value: o.code, label: localized(language, o.nameEn, o.nameFr) }));
   const linkLabels = { intro: t("users.link.intro"), expires: t.raw("users.link.expires") as string, copy: t("users.link.copy"), copied: t("users.link.copied") };
   const no = t("entry.cancel");
-  const people = listUsers(ctx);
+  const people = await listUsers(ctx);
   return (
     <>
       <h1>{t("users.title")}</h1>
@@ -145,7 +146,14 @@ export default async function UsersPage() {
                 </td>
                 <td data-label={t("users.password")}>
                   <UserChangeForm userId={u.id} change="password" label={t("users.setPassword")} changeUserAction={changeUserAction}>
-                    <input name="password" type="password" autoComplete="new-password" aria-label={t("users.newPasswordOf", { name: u.name })} placeholder={t("users.newPassword")} minLength={12} />
+                    <input
+                      name="password"
+                      type="password"
+                      autoComplete="new-password"
+                      aria-label={t("users.newPasswordOf", { name: u.name })}
+                      placeholder={t("users.newPassword")}
+                      minLength={12}
+                    />
                   </UserChangeForm>
                 </td>
               </tr>

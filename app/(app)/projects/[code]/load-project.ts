@@ -8,5 +8,5 @@ import { requireUser } from "@/server/auth/session";
 export const loadProject = cache(async (code: string) => {
   const user = await requireUser();
   const ctx: QueryContext = { viewer: user };
-  return { ctx, overview: getProjectOverview(ctx, decodeURIComponent(code)) };
+  return { ctx, overview: await getProjectOverview(ctx, decodeURIComponent(code)) };
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProjectFormContainer } from "@/app/(app)/projects/project-form-container";
 import { requireUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
+import { allows } from "@/lib/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewProjectPage() {
   const user = await requireUser();
-  if (user.role !== "admin") notFound();
+  if (!allows(user, "create_project")) notFound();
   const { t } = await getTranslator();
   return (
     <>

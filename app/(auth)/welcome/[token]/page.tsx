@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WelcomePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const { t, language } = await getTranslator();
-  const link = findSignInLink(token);
+  const link = await findSignInLink(token);
   return (
     <main className="login">
       <div className="login-card">

@@ -7,7 +7,7 @@ import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
-import { isPeriod } from "@/lib/periods/period";
+import { periodSchema } from "@/lib/periods/period-schema";
 
 /**
  * GET /api/v1/data-values?project={id or code}&period=...&limit=&offset=: the values the caller may
@@ -22,11 +22,11 @@ export async function GET(request: Request) {
   const projectRef = params.get("project");
   const period = params.get("period") ?? undefined;
   const page = readPage(url, period === undefined ? MAX_LIMIT : null);
-  if (!projectRef || (period !== undefined && !isPeriod(period)) || !page) return jsonError(t, 400, t("api.badQuery"));
+  if (!projectRef || (period !== undefined && !periodSchema.safeParse(period).success) || !page) return jsonError(t, 400, t("api.badQuery"));
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parseReference(projectRef));
+  const project = await getProjectByCode(ctx, parseReference(projectRef));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: projectRef }));
-  return jsonOk(pageOf(url, listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }), page));
+  return jsonOk(pageOf(url, await listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }), page));
 }
 
 /** PUT /api/v1/data-values: writes every value of the array, or none. */
@@ -40,10 +40,14 @@ export async function PUT(request: Request) {
   const body = read.value;
   const parsed = recordDataValuesSchema.safeParse(body);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ index: typeof issue.path[0] === "number" ? issue.path[0] : null, field: issue.path.slice(1).join("."), message: t("api.badJson") }));
+    const errors = parsed.error.issues.map((issue) => ({
+      index: typeof issue.path[0] === "number" ? issue.path[0] : null,
+      field: issue.path.slice(1).join("."),
+      message: t("api.badJson"),
+    }));
     return jsonError(t, 422, t("api.badJson"), { errors });
   }
-  const outcome = recordDataValues({ viewer: user }, parsed.data, { today: new Date().toISOString().slice(0, 10) });
+  const outcome = await recordDataValues({ viewer: user }, parsed.data, { today: new Date().toISOString().slice(0, 10) });
   switch (outcome.kind) {
     case "forbidden":
       return jsonError(t, 403, t("workflow.forbidden"));

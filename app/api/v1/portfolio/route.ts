@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, language } = caller;
-  const portfolio = getPortfolio({ viewer: user }, readPortfolioFilters(Object.fromEntries(new URL(request.url).searchParams)));
+  const portfolio = await getPortfolio({ viewer: user }, readPortfolioFilters(Object.fromEntries(new URL(request.url).searchParams)));
   const { reach, trained, activeProjects } = portfolio.headline;
   return jsonOk({
     approvedOnly: portfolio.approvedOnly,

@@ -12,8 +12,8 @@ export async function GET(request: Request) {
   const page = readPage(url, 100);
   if (!page) return jsonError(t, 400, t("api.badPage"));
   const ctx = { viewer: user };
-  const projects = listProjects(ctx);
-  const donors = listProjectDonors(
+  const projects = await listProjects(ctx);
+  const donors = await listProjectDonors(
     ctx,
     projects.map((p) => p.id),
   );
@@ -21,16 +21,16 @@ export async function GET(request: Request) {
     pageOf(
       url,
       projects.map((p) => ({
-      id: p.id,
-      code: p.code,
-      title: localized(language, p.titleEn, p.titleFr),
-      status: p.status,
-      country: p.countryCode,
-      programme: p.programmeCode,
-      phase: p.phase,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      donors: (donors.get(p.id) ?? []).map((d) => localized(language, d.nameEn, d.nameFr)),
+        id: p.id,
+        code: p.code,
+        title: localized(language, p.titleEn, p.titleFr),
+        status: p.status,
+        country: p.countryCode,
+        programme: p.programmeCode,
+        phase: p.phase,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        donors: (donors.get(p.id) ?? []).map((d) => localized(language, d.nameEn, d.nameFr)),
       })),
       page,
     ),

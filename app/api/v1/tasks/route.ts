@@ -11,9 +11,13 @@ export async function GET() {
   if (caller instanceof Response) return caller;
   const { user, language } = caller;
   const today = new Date().toISOString().slice(0, 10);
-  const tasks = listMyTasks({ viewer: user }, today);
+  const tasks = await listMyTasks({ viewer: user }, today);
   return jsonOk({
     today,
-    data: tasks.map(({ projectTitleEn, projectTitleFr, projectId: _id, ...task }) => ({ ...task, project: task.projectCode, projectTitle: localized(language, projectTitleEn, projectTitleFr) })),
+    data: tasks.map(({ projectTitleEn, projectTitleFr, projectId: _id, ...task }) => ({
+      ...task,
+      project: task.projectCode,
+      projectTitle: localized(language, projectTitleEn, projectTitleFr),
+    })),
   });
 }

@@ -3,14 +3,15 @@ import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { userJson } from "@/server/api/user-json";
 import { fieldErrors } from "@/lib/i18n/field-errors";
+import { allows } from "@/lib/auth/permissions";
 
 /** GET /api/v1/users: every person, for admins. */
 export async function GET() {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
-  if (user.role !== "admin") return jsonError(t, 403, t("users.forbidden"));
-  return jsonOk({ data: listUsers({ viewer: user }).map(userJson), next: null });
+  if (!allows(user, "administer")) return jsonError(t, 403, t("users.forbidden"));
+  return jsonOk({ data: (await listUsers({ viewer: user })).map(userJson), next: null });
 }
 
 /**
@@ -21,7 +22,7 @@ export async function POST(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
-  if (user.role !== "admin") return jsonError(t, 403, t("users.forbidden"));
+  if (!allows(user, "administer")) return jsonError(t, 403, t("users.forbidden"));
   const read = await readJsonBody(request);
   if (read.kind === "too_large") return jsonError(t, 413, t("api.tooLarge", { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
   if (read.kind !== "ok") return jsonError(t, 400, t("api.badJson"));
@@ -29,7 +30,9 @@ export async function POST(request: Request) {
   if (outcome.kind === "forbidden") return jsonError(t, 403, t("users.forbidden"));
   if (outcome.kind === "invalid") {
     const messages = fieldErrors(t, outcome.problems);
-    return jsonError(t, 422, t("users.notAdded"), { errors: outcome.problems.map((p) => ({ index: null, field: p.field, code: p.code, message: messages[p.field] ?? t("formErrors.invalid") })) });
+    return jsonError(t, 422, t("users.notAdded"), {
+      errors: outcome.problems.map((p) => ({ index: null, field: p.field, code: p.code, message: messages[p.field] ?? t("formErrors.invalid") })),
+    });
   }
   const base = process.env.NEXTAUTH_URL ?? new URL(request.url).origin;
   return Response.json(

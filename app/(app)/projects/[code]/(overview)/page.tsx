@@ -19,12 +19,13 @@ import type { ProjectOverview as ProjectOverviewData } from "@/db/queries/projec
 import { getReach, getReachByLocation } from "@/db/queries/registry";
 import { trainingsAsSeen } from "@/db/queries/trainings";
 import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
-import { managedProjectIds, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
+import { may, seesUnapprovedFigures, type QueryContext } from "@/db/queries/viewer";
 import { formatDate, formatNumber, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
-import { FREQUENCY_PERIOD_TYPE, isPeriod, periodsBetween } from "@/lib/periods/period";
+import { FREQUENCY_PERIOD_TYPE, periodsBetween } from "@/lib/periods/period";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { loadProject } from "../load-project";
+import { periodSchema } from "@/lib/periods/period-schema";
 
 /**
  * The periods a donor report is offered for: ended ones, approved ones only for donors, the others
@@ -41,10 +42,14 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 const filtersSchema = z.object({
   view: z.enum(["approved", "all"]).catch("all"),
   indicator: z.string().max(32).optional().catch(undefined),
-  from: z.string().refine(isPeriod).optional().catch(undefined),
-  to: z.string().refine(isPeriod).optional().catch(undefined),
+  from: periodSchema.optional().catch(undefined),
+  to: periodSchema.optional().catch(undefined),
   location: z.string().max(64).optional().catch(undefined),
-  option: z.string().regex(/^[a-z0-9_]+=[a-z0-9_]+$/).optional().catch(undefined),
+  option: z
+    .string()
+    .regex(/^[a-z0-9_]+=[a-z0-9_]+$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(["on_track", "at_risk", "off_track", "not_due", "no_data"]).optional().catch(undefined),
 });
 type Filters = z.infer<typeof filtersSchema>;
@@ -58,18 +63,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function Beneficiaries({ ctx, overview, approvedOnly }: { ctx: QueryContext; overview: ProjectOverviewData; approvedOnly: boolean }) {
   const { t, language } = await getTranslator();
   const { project, country, locations } = overview;
-  const byPlace = getReachByLocation(ctx, project.id, { approvedOnly });
+  const byPlace = await getReachByLocation(ctx, project.id, { approvedOnly });
   const points = locations.flatMap((l) =>
     l.latitude === null || l.longitude === null || !byPlace.has(l.id)
       ? []
       : [{ code: l.code, name: localized(language, l.nameEn, l.nameFr), latitude: l.latitude, longitude: l.longitude, value: byPlace.get(l.id) ?? 0 }],
   );
   const title = t("dashboard.mapTitle");
-  const trainings = trainingsAsSeen(ctx, [project.id], { approvedOnly });
+  const trainings = await trainingsAsSeen(ctx, [project.id], { approvedOnly });
   const trained = countPeopleTrained(trainings);
   return (
     <>
-      <ReachSummary words={{ t, language }} reach={getReach(ctx, [project.id], { approvedOnly })} />
+      <ReachSummary words={{ t, language }} reach={await getReach(ctx, [project.id], { approvedOnly })} />
       {trained.trainers > 0 && (
         <p>
           <strong>{t("dashboard.trainedCascade", { trainers: trained.trainers, trainees: trained.trainees })}</strong>
@@ -97,7 +102,7 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
   const { t, language } = await getTranslator();
   const { project } = overview;
   const today = new Date().toISOString().slice(0, 10);
-  const dashboard = getProjectDashboard(ctx, project, {
+  const dashboard = await getProjectDashboard(ctx, project, {
     approvedOnly,
     indicatorCode: filters.indicator,
     from: filters.from,
@@ -113,21 +118,34 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
   };
   const periods = periodsBetween(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency]);
   const shown = filters.status ? dashboard.indicators.filter((i) => i.status === filters.status) : dashboard.indicators;
-  const dimensions = listDimensions(ctx);
+  const dimensions = await listDimensions(ctx);
   const optionNames = new Map<string, string>(dimensions.flatMap((d) => d.options.map((o) => [`${d.code}=${o.code}`, localized(language, o.nameEn, o.nameFr)] as const)));
   // The breakdowns the project's indicators have, for the filter: "Sex: Female", in the framework's order.
-  const used = new Set([...listIndicatorDisaggregations(ctx, project.id).values()].flat().flatMap((d) => d.options.map((o) => `${d.dimension}=${o}`)));
+  const used = new Set([...(await listIndicatorDisaggregations(ctx, project.id)).values()].flat().flatMap((d) => d.options.map((o) => `${d.dimension}=${o}`)));
   const breakdowns = dimensions.flatMap((d) =>
-    d.options.filter((o) => used.has(`${d.code}=${o.code}`)).map((o) => ({ key: `${d.code}=${o.code}`, label: t("entry.optionLabel", { dimension: localized(language, d.nameEn, d.nameFr), option: localized(language, o.nameEn, o.nameFr) }) })),
+    d.options
+      .filter((o) => used.has(`${d.code}=${o.code}`))
+      .map((o) => ({
+        key: `${d.code}=${o.code}`,
+        label: t("entry.optionLabel", { dimension: localized(language, d.nameEn, d.nameFr), option: localized(language, o.nameEn, o.nameFr) }),
+      })),
   );
   const place = overview.locations.find((l) => l.code === filters.location);
-  const filterLabel = [place ? localized(language, place.nameEn, place.nameFr) : null, filters.option ? (breakdowns.find((b) => b.key === filters.option)?.label ?? filters.option) : null].filter((part) => part !== null).join(" · ");
+  const filterLabel = [
+    place ? localized(language, place.nameEn, place.nameFr) : null,
+    filters.option ? (breakdowns.find((b) => b.key === filters.option)?.label ?? filters.option) : null,
+  ]
+    .filter((part) => part !== null)
+    .join(" · ");
   const base = `/projects/${encodeURIComponent(project.code)}`;
   return (
     <>
       <p className="muted small">
         {dashboard.latestApproved
-          ? t("dashboard.latestApproved", { period: formatPeriod(language, dashboard.latestApproved.period), date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—" })
+          ? t("dashboard.latestApproved", {
+              period: formatPeriod(language, dashboard.latestApproved.period),
+              date: dashboard.latestApproved.at ? formatDate(language, dashboard.latestApproved.at) : "—",
+            })
           : t("dashboard.noApproved")}
       </p>
       {dashboard.periods.length > 0 && (
@@ -207,7 +225,13 @@ async function Dashboard({ ctx, overview, approvedOnly, filters }: { ctx: QueryC
       </form>
       {filters.to && <p className="note">{t("dashboard.asOf", { period: formatPeriod(language, filters.to) })}</p>}
       {filterLabel && <p className="note">{t("dashboard.filteredBy", { filter: filterLabel })}</p>}
-      <ResultsFramework words={{ t, language }} results={listResults(ctx, project.id)} figures={shown} filtered={filters.status !== undefined} filterLabel={filterLabel || undefined} />
+      <ResultsFramework
+        words={{ t, language }}
+        results={await listResults(ctx, project.id)}
+        figures={shown}
+        filtered={filters.status !== undefined}
+        filterLabel={filterLabel || undefined}
+      />
       {dashboard.detail && (
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading" className="visually-hidden">
@@ -238,10 +262,16 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const approvedOnly = !reviewer || filters.view === "approved";
   const base = `/projects/${encodeURIComponent(project.code)}`;
   const withIndicator = filters.indicator ? `indicator=${encodeURIComponent(filters.indicator)}` : "";
-  const periodStates = listPeriodStates(ctx, project, new Date().toISOString().slice(0, 10));
+  const periodStates = await listPeriodStates(ctx, project, new Date().toISOString().slice(0, 10));
   return (
     <>
-      <ProjectOverview words={{ t, language }} overview={overview} showEntryLink={reviewer} canEdit={managedProjectIds(ctx).includes(project.id)} managers={listProjectManagers(ctx, project.id)} />
+      <ProjectOverview
+        words={{ t, language }}
+        overview={overview}
+        showEntryLink={reviewer}
+        canEdit={await may(ctx, "manage_framework", project.id)}
+        managers={await listProjectManagers(ctx, project.id)}
+      />
       <section className="card" aria-labelledby="beneficiaries">
         <h2 id="beneficiaries">{t("project.beneficiaries.title")}</h2>
         <p>
@@ -269,10 +299,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <Dashboard ctx={ctx} overview={overview} approvedOnly={approvedOnly} filters={filters} />
         </Suspense>
       </section>
-      <Downloads words={{ t, language }}
+      <Downloads
+        words={{ t, language }}
         base={`/api/v1/projects/${encodeURIComponent(project.code)}`}
         approvedOnly={approvedOnly}
-        records={seesIndividualRecords(ctx, project.id)}
+        records={await seesIndividualRecords(ctx, project.id)}
         report={reportChoices(periodStates, reviewer)}
         iatiLabel={t("iati.button")}
       />

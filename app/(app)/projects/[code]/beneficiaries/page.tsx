@@ -30,12 +30,12 @@ export default async function RegistryPage({ params, searchParams }: { params: P
   const { project } = overview;
   const { offset, q } = querySchema.parse(await searchParams);
   const search = q || undefined;
-  const individual = seesIndividualRecords(ctx, project.id);
-  const page = individual ? listBeneficiaryRecords(ctx, project.id, { limit: PAGE, offset, search }) : null;
+  const individual = await seesIndividualRecords(ctx, project.id);
+  const page = individual ? await listBeneficiaryRecords(ctx, project.id, { limit: PAGE, offset, search }) : null;
   const base = `/projects/${encodeURIComponent(project.code)}/beneficiaries`;
   const pageAt = (at: number) => `${base}?${new URLSearchParams({ ...(search ? { q: search } : {}), offset: String(at) }).toString()}`;
   // Names, not codes, in the reader's language: the same code book the import reads, for those who see records.
-  const codes = page ? registryImportContext(ctx, project.id).codes : null;
+  const codes = page ? (await registryImportContext(ctx, project.id)).codes : null;
   const nameIn = (values: readonly CodedValue[] = []) => {
     const names = new Map(values.map((v) => [v.code, localized(language, v.nameEn, v.nameFr)]));
     return (code: string | null) => (code === null ? "—" : (names.get(code) ?? code));
@@ -48,7 +48,7 @@ export default async function RegistryPage({ params, searchParams }: { params: P
       </p>
       <h1>{t("registry.title")}</h1>
       <section className="card">
-        <ReachSummary words={{ t, language }} reach={getReach(ctx, [project.id])} />
+        <ReachSummary words={{ t, language }} reach={await getReach(ctx, [project.id])} />
       </section>
       {!page ? (
         <p className="muted">{t("registry.countsOnly")}</p>
@@ -88,13 +88,19 @@ export default async function RegistryPage({ params, searchParams }: { params: P
                     <th scope="row" className="code">
                       {r.ref}
                     </th>
-                    <td className="code" data-label={t("registry.household")}>{r.householdRef ?? "—"}</td>
+                    <td className="code" data-label={t("registry.household")}>
+                      {r.householdRef ?? "—"}
+                    </td>
                     <td data-label={t("registry.sex")}>{sexName(r.sex)}</td>
                     <td data-label={t("registry.birthYear")}>{r.birthYear ?? "—"}</td>
                     <td data-label={t("registry.group")}>{groupName(r.groupCode)}</td>
                     <td data-label={t("registry.location")}>{placeName(r.locationCode)}</td>
-                    <td className="num" data-label={t("registry.householdSize")}>{r.householdSize ?? "—"}</td>
-                    <td className="small" data-label={t("registry.services")}>{r.services.map((s) => `${serviceName(s.code)} (${formatDate(language, s.receivedOn)})`).join(", ")}</td>
+                    <td className="num" data-label={t("registry.householdSize")}>
+                      {r.householdSize ?? "—"}
+                    </td>
+                    <td className="small" data-label={t("registry.services")}>
+                      {r.services.map((s) => `${serviceName(s.code)} (${formatDate(language, s.receivedOn)})`).join(", ")}
+                    </td>
                   </tr>
                 ))}
               </tbody>

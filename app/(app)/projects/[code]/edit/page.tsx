@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditProjectPage({ params }: { params: Promise<{ code: string }> }) {
   const { ctx, overview } = await loadProject((await params).code);
-  const values = overview ? editableProjectValues(ctx, overview.project) : null;
+  const values = overview ? await editableProjectValues(ctx, overview.project) : null;
   if (!overview || !values) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
@@ -27,7 +27,9 @@ export default async function EditProjectPage({ params }: { params: Promise<{ co
       </p>
       <h1>{t("projectForm.editTitle")}</h1>
       <ProjectFormContainer ctx={ctx} defaultValues={values} target={{ code: project.code, version: project.version }} />
-      {project.status !== "completed" && <CloseProjectForm closeAction={closeProjectForm} code={project.code} version={project.version} label={t("projectForm.close")} hint={t("projectForm.closeHint")} />}
+      {project.status !== "completed" && (
+        <CloseProjectForm closeAction={closeProjectForm} code={project.code} version={project.version} label={t("projectForm.close")} hint={t("projectForm.closeHint")} />
+      )}
     </>
   );
 }

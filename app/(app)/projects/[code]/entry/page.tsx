@@ -20,16 +20,14 @@ export default async function EntryPeriodsPage({ params }: Props) {
   if (!overview || !seesUnapprovedFigures(ctx.viewer)) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const periods = listReportingPeriods(ctx, project, new Date().toISOString().slice(0, 10));
-  const changes = listChangesSinceApproval(ctx, project);
+  const periods = await listReportingPeriods(ctx, project, new Date().toISOString().slice(0, 10));
+  const changes = await listChangesSinceApproval(ctx, project);
   return (
     <section className="card" aria-labelledby="periods">
       <p className="eyebrow">
         <Link href={`/projects/${encodeURIComponent(project.code)}`}>{localized(language, project.titleEn, project.titleFr)}</Link>
       </p>
-      <h1 id="periods">
-        {t("common.labelled", { label: t("entry.title"), value: t("entry.periods") })}
-      </h1>
+      <h1 id="periods">{t("common.labelled", { label: t("entry.title"), value: t("entry.periods") })}</h1>
       <div className="table-scroll">
         <table>
           <thead>
@@ -56,7 +54,9 @@ export default async function EntryPeriodsPage({ params }: Props) {
                       ? t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })
                       : ""}
                 </td>
-                <td className="small">{changes.has(period) ? <span className="badge badge-changed">{t("entry.changesShort", changes.get(period) ?? { added: 0, changed: 0 })}</span> : ""}</td>
+                <td className="small">
+                  {changes.has(period) ? <span className="badge badge-changed">{t("entry.changesShort", changes.get(period) ?? { added: 0, changed: 0 })}</span> : ""}
+                </td>
               </tr>
             ))}
           </tbody>

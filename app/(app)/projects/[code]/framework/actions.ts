@@ -22,7 +22,7 @@ async function context(form: FormData) {
   const { t } = await getTranslator();
   const target = targetSchema.safeParse({ projectCode: form.get("projectCode"), id: form.get("id") || undefined, version: form.get("version") || undefined });
   const ctx = { viewer: user };
-  const project = target.success ? getProjectByCode(ctx, target.data.projectCode) : null;
+  const project = target.success ? await getProjectByCode(ctx, target.data.projectCode) : null;
   return { t, ctx, project, target: target.success ? target.data : null };
 }
 
@@ -30,7 +30,7 @@ async function context(form: FormData) {
 export async function saveResultForm(_state: FormState, form: FormData): Promise<FormState> {
   const { t, ctx, project, target } = await context(form);
   if (!project || !target) return { ok: false, message: t("formErrors.forbidden"), errors: {} };
-  const outcome = saveResult(
+  const outcome = await saveResult(
     ctx,
     project.id,
     { code: form.get("code"), type: form.get("type"), titleEn: form.get("titleEn"), titleFr: form.get("titleFr") ?? "", parentCode: form.get("parentCode") ?? "" },
@@ -48,7 +48,7 @@ export async function saveResultForm(_state: FormState, form: FormData): Promise
 export async function saveIndicatorForm(_state: FormState, form: FormData): Promise<FormState> {
   const { t, ctx, project, target } = await context(form);
   if (!project || !target) return { ok: false, message: t("formErrors.forbidden"), errors: {} };
-  const outcome = saveIndicator(ctx, project.id, readIndicatorForm(form), { indicatorId: target.id, version: target.version });
+  const outcome = await saveIndicator(ctx, project.id, readIndicatorForm(form), { indicatorId: target.id, version: target.version });
   if (outcome.kind === "saved") {
     revalidatePath(`/projects/${project.code}`, "layout");
     redirect(`/projects/${encodeURIComponent(project.code)}/framework`);

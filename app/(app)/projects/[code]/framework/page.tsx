@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ResultForm } from "@/components/framework/result-form";
 import { RevisionList } from "@/components/framework/revision-list";
 import { getFrameworkForEditing } from "@/db/queries/framework-view";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { may } from "@/db/queries/viewer";
 import { RESULT_TYPES } from "@/lib/domain/codes";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";
 import { localized } from "@/lib/i18n/format";
@@ -20,10 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FrameworkPage({ params }: { params: Promise<{ code: string }> }) {
   const { ctx, overview } = await loadProject((await params).code);
-  if (!overview || !managedProjectIds(ctx).includes(overview.project.id)) notFound();
+  if (!overview || !(await may(ctx, "manage_framework", overview.project.id))) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const framework = getFrameworkForEditing(ctx, project.id);
+  const framework = await getFrameworkForEditing(ctx, project.id);
   const resultLabels = {
     type: t("framework.type"),
     code: t("framework.code"),
@@ -50,14 +50,28 @@ export default async function FrameworkPage({ params }: { params: Promise<{ code
             saveAction={saveResultForm}
             key={`${result.id}-${result.code}-${result.titleEn}`}
             projectCode={project.code}
-            values={{ id: result.id, code: result.code, type: result.type, titleEn: result.titleEn, titleFr: result.titleFr ?? "", parentCode: framework.results.find((r) => r.id === result.parentId)?.code ?? "" }}
+            values={{
+              id: result.id,
+              code: result.code,
+              type: result.type,
+              titleEn: result.titleEn,
+              titleFr: result.titleFr ?? "",
+              parentCode: framework.results.find((r) => r.id === result.parentId)?.code ?? "",
+            }}
             types={types}
             parents={parents.filter((p) => p.value !== result.code)}
             labels={resultLabels}
           />
         ))}
         <h3>{t("framework.addResult")}</h3>
-        <ResultForm saveAction={saveResultForm} projectCode={project.code} values={{ code: "", type: "output", titleEn: "", titleFr: "", parentCode: "" }} types={types} parents={parents} labels={resultLabels} />
+        <ResultForm
+          saveAction={saveResultForm}
+          projectCode={project.code}
+          values={{ code: "", type: "output", titleEn: "", titleFr: "", parentCode: "" }}
+          types={types}
+          parents={parents}
+          labels={resultLabels}
+        />
       </section>
       <section className="card" aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("framework.indicators")}</h2>

@@ -22,11 +22,16 @@ const targetSchema = z.object({
 export async function saveTrainingForm(_state: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   const { t } = await getTranslator();
-  const target = targetSchema.safeParse({ projectCode: form.get("projectCode"), id: form.get("id") || undefined, version: form.get("version") || undefined, ageGroups: form.get("ageGroups") ?? "" });
+  const target = targetSchema.safeParse({
+    projectCode: form.get("projectCode"),
+    id: form.get("id") || undefined,
+    version: form.get("version") || undefined,
+    ageGroups: form.get("ageGroups") ?? "",
+  });
   const ctx = { viewer: user };
-  const project = target.success ? getProjectByCode(ctx, target.data.projectCode) : null;
+  const project = target.success ? await getProjectByCode(ctx, target.data.projectCode) : null;
   if (!project || !target.success) return { ok: false, message: t("formErrors.forbidden"), errors: {} };
-  const outcome = saveTraining(ctx, project.id, readTrainingForm(form, target.data.ageGroups.split(",")), { trainingId: target.data.id, version: target.data.version });
+  const outcome = await saveTraining(ctx, project.id, readTrainingForm(form, target.data.ageGroups.split(",")), { trainingId: target.data.id, version: target.data.version });
   if (outcome.kind === "saved") {
     revalidatePath(`/projects/${project.code}`, "layout");
     // The list confirms the save and shows the training (see its page's `saved`).

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { listTrainings } from "@/db/queries/trainings";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { may } from "@/db/queries/viewer";
 import { formatNumber, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { countPeopleTrained, peopleTrainedBy, trainingCascade } from "@/lib/trainings/people-trained";
@@ -23,8 +23,8 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
   if (!overview) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const { trainings, records } = listTrainings(ctx, project.id);
-  const canEdit = managedProjectIds(ctx).includes(project.id);
+  const { trainings, records } = await listTrainings(ctx, project.id);
+  const canEdit = await may(ctx, "enter", project.id);
   const n = (value: number) => formatNumber(language, value);
   const totals = countPeopleTrained(records);
   const titleOf = (id: number) => trainings.find((tr) => tr.id === id)?.title ?? String(id);
@@ -64,9 +64,15 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
                 <thead>
                   <tr>
                     <th scope="col">{t("trainings.cohort")}</th>
-                    <th scope="col" className="num">{t("trainings.trainersTrained")}</th>
-                    <th scope="col" className="num">{t("trainings.trainingsDelivered")}</th>
-                    <th scope="col" className="num">{t("trainings.peopleTrained")}</th>
+                    <th scope="col" className="num">
+                      {t("trainings.trainersTrained")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("trainings.trainingsDelivered")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("trainings.peopleTrained")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -96,20 +102,24 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
                       <thead>
                         <tr>
                           <th scope="col">{column}</th>
-                          <th scope="col" className="num">{t("trainings.trainings")}</th>
-                          <th scope="col" className="num">{t("trainings.peopleTrained")}</th>
+                          <th scope="col" className="num">
+                            {t("trainings.trainings")}
+                          </th>
+                          <th scope="col" className="num">
+                            {t("trainings.peopleTrained")}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {peopleTrainedBy(records, key)
                           .sort((a, b) => label(a.key).localeCompare(label(b.key), language))
                           .map((row) => (
-                          <tr key={row.key}>
-                            <th scope="row">{label(row.key)}</th>
-                            <td className="num">{n(row.trainings)}</td>
-                            <td className="num">{n(row.peopleTrained)}</td>
-                          </tr>
-                        ))}
+                            <tr key={row.key}>
+                              <th scope="row">{label(row.key)}</th>
+                              <td className="num">{n(row.trainings)}</td>
+                              <td className="num">{n(row.peopleTrained)}</td>
+                            </tr>
+                          ))}
                       </tbody>
                     </table>
                   </div>
@@ -127,7 +137,9 @@ export default async function TrainingsPage({ params, searchParams }: { params: 
                     <th scope="col">{t("trainings.topic")}</th>
                     <th scope="col">{t("trainings.location")}</th>
                     <th scope="col">{t("trainings.dates")}</th>
-                    <th scope="col" className="num">{t("trainings.participants")}</th>
+                    <th scope="col" className="num">
+                      {t("trainings.participants")}
+                    </th>
                     <th scope="col">{t("trainings.deliveredBy")}</th>
                     {canEdit && <th scope="col" />}
                   </tr>

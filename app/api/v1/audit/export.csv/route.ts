@@ -6,6 +6,7 @@ import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";
 import { parseAuditFilters } from "@/lib/validation/audit-filters";
+import { allows } from "@/lib/auth/permissions";
 
 const delimiterSchema = z.enum(["comma", "semicolon"]).default("comma");
 
@@ -18,13 +19,13 @@ export async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
-  if (user.role !== "admin") return jsonError(t, 403, t("audit.forbidden"));
+  if (!allows(user, "administer")) return jsonError(t, 403, t("audit.forbidden"));
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const delimiter = delimiterSchema.safeParse(query.delimiter);
   if (!delimiter.success) return jsonError(t, 400, t("api.badExportQuery"));
   const ctx = { viewer: user };
-  const entries = listAuditEntries(ctx, parseAuditFilters(query));
-  const names = auditNames(listAuditNameSources(ctx), t, language);
+  const entries = await listAuditEntries(ctx, parseAuditFilters(query));
+  const names = auditNames(await listAuditNameSources(ctx), t, language);
   const header = [t("audit.whenUtc"), t("audit.user"), t("audit.action"), t("audit.project"), t("audit.what"), t("audit.details")];
   const rows = entries.map((e) => [e.at, e.userName, e.action, e.projectCode, describeAuditEntry(e, names, t, language), e.details]);
   const today = new Date().toISOString().slice(0, 10);

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { gapRowsQuery, VALUE_COLUMNS, valueRowsQuery } from "@/db/queries/export-tables";
-import { seesUnapprovedFigures, visibleProjectIds } from "@/db/queries/viewer";
-import { streamQuery } from "@/db/records/value-stream";
+import { projectsWhere, seesUnapprovedFigures } from "@/db/queries/viewer";
+import { getDb } from "@/db";
 import { fileResponse } from "@/server/api/export-request";
 import { authenticate, jsonError } from "@/server/api/respond";
-import { loadConfig } from "@/lib/config/env";
 import { csvLine, UTF8_BOM, type CsvCell } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";
 
@@ -24,12 +23,11 @@ export async function GET(request: Request) {
   const ctx = { viewer: user };
   const approvedOnly = query.data.status === "approved" || !seesUnapprovedFigures(user);
   const { delimiter } = query.data;
-  const ids = visibleProjectIds(ctx);
+  const ids = await projectsWhere(ctx, "see");
   const today = new Date().toISOString().slice(0, 10);
   // Approved figures come first, then the periods they do not cover (awaiting approval, not reported).
-  const stream = streamQuery(
-    loadConfig().databasePath,
-    approvedOnly ? [valueRowsQuery(true, language, JSON.stringify(ids)), gapRowsQuery(ctx, language, ids, today)] : valueRowsQuery(false, language, JSON.stringify(ids)),
+  const stream = getDb().stream(
+    approvedOnly ? [valueRowsQuery(true, language, JSON.stringify(ids)), await gapRowsQuery(ctx, language, ids, today)] : valueRowsQuery(false, language, JSON.stringify(ids)),
     UTF8_BOM + csvLine(VALUE_COLUMNS, delimiter),
     (row) => csvLine(row as CsvCell[], delimiter),
   );

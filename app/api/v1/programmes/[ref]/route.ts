@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   const read = await readFiguresRequest(request, params);
   if (read instanceof Response) return read;
   const { user, t, language, ref, rawRef, approvedOnly } = read;
-  const summary = getProgrammeSummary({ viewer: user }, ref, { approvedOnly });
+  const summary = await getProgrammeSummary({ viewer: user }, ref, { approvedOnly });
   if (!summary) return jsonError(t, 404, t("api.programmeNotFound", { ref: rawRef }));
   const { programme, phases, reach, completed, outcomes } = summary;
   return jsonOk({
@@ -19,9 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
     startDate: programme.startDate,
     directBeneficiaries: reach.uniqueDirect,
     indirectBeneficiaries: reach.indirect,
-    completedPhases: completed
-      ? { phases: completed.phases, directBeneficiaries: completed.reach.uniqueDirect, indirectBeneficiaries: completed.reach.indirect }
-      : null,
+    completedPhases: completed ? { phases: completed.phases, directBeneficiaries: completed.reach.uniqueDirect, indirectBeneficiaries: completed.reach.indirect } : null,
     indicators: outcomes.map(({ code, figure, combined }) => ({
       code,
       name: localized(language, figure.indicator.nameEn, figure.indicator.nameFr),

@@ -16,11 +16,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
     projectJson(
       language,
       overview,
-      listResults(ctx, projectId),
-      listIndicatorFigures(ctx, projectId, { approvedOnly }),
-      listIndicatorDisaggregations(ctx, projectId),
-      { reach: getReach(ctx, [projectId], { approvedOnly }), byLocation: getReachByLocation(ctx, projectId, { approvedOnly }) },
-      listPeriodStates(ctx, overview.project, new Date().toISOString().slice(0, 10)),
+      await listResults(ctx, projectId),
+      await listIndicatorFigures(ctx, projectId, { approvedOnly }),
+      await listIndicatorDisaggregations(ctx, projectId),
+      { reach: await getReach(ctx, [projectId], { approvedOnly }), byLocation: await getReachByLocation(ctx, projectId, { approvedOnly }) },
+      await listPeriodStates(ctx, overview.project, new Date().toISOString().slice(0, 10)),
     ),
   );
 }

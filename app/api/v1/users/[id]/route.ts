@@ -4,6 +4,7 @@ import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { userJson } from "@/server/api/user-json";
 import { fieldErrors } from "@/lib/i18n/field-errors";
+import { allows } from "@/lib/auth/permissions";
 
 const idSchema = z.coerce.number().int().positive();
 
@@ -16,13 +17,13 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
-  if (user.role !== "admin") return jsonError(t, 403, t("users.forbidden"));
+  if (!allows(user, "administer")) return jsonError(t, 403, t("users.forbidden"));
   const id = idSchema.safeParse((await params).id);
   if (!id.success) return jsonError(t, 404, t("users.notFound"));
   const read = await readJsonBody(request);
   if (read.kind === "too_large") return jsonError(t, 413, t("api.tooLarge", { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
   if (read.kind !== "ok") return jsonError(t, 400, t("api.badJson"));
-  const outcome = updateUser({ viewer: user }, id.data, read.value);
+  const outcome = await updateUser({ viewer: user }, id.data, read.value);
   if (outcome.kind === "forbidden") return jsonError(t, 403, t("users.forbidden"));
   if (outcome.kind === "not_found") return jsonError(t, 404, t("users.notFound"));
   if (outcome.kind === "invalid") {

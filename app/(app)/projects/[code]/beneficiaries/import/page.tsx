@@ -17,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage({ params }: { params: Promise<{ code: string }> }) {
   const { ctx, overview } = await loadProject((await params).code);
-  if (!overview || !seesIndividualRecords(ctx, overview.project.id)) notFound();
+  if (!overview || !(await seesIndividualRecords(ctx, overview.project.id))) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const { codes } = registryImportContext(ctx, project.id);
+  const { codes } = await registryImportContext(ctx, project.id);
   const codeLists: [string, readonly CodedValue[]][] = [
     ["location_code", codes.places],
     ["sex", codes.sexes],

@@ -16,6 +16,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { problemMessage, refusalMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { getTranslator } from "@/server/i18n";
 import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
+import { periodSchema } from "@/lib/periods/period-schema";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -30,7 +31,7 @@ const cellSchema = z.object({
   comment: z.string().max(2000),
   version: z.number().int().positive().nullable(),
 });
-const saveEntriesSchema = z.object({ projectCode: z.string().min(1).max(64), period: z.string().min(4).max(8), cells: z.array(cellSchema).min(1).max(5000) });
+const saveEntriesSchema = z.object({ projectCode: z.string().min(1).max(64), period: periodSchema, cells: z.array(cellSchema).min(1).max(5000) });
 
 /** The manager saves the changed cells of the grid: all of them, or none with a message next to each bad one. */
 export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesResult> {
@@ -40,10 +41,10 @@ export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesR
   if (!parsed.success) return { ok: false, message: t("api.badJson"), errors: [], conflicts: [] };
   const { projectCode, period, cells } = parsed.data;
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, projectCode);
+  const project = await getProjectByCode(ctx, projectCode);
   if (!project) return { ok: false, message: t("workflow.forbidden"), errors: [], conflicts: [] };
 
-  const outcome = recordDataValues(
+  const outcome = await recordDataValues(
     ctx,
     cells.map(({ key: _key, ...cell }) => ({ ...cell, period })),
     { today: today() },
@@ -66,7 +67,14 @@ export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesR
         errors: outcome.conflicts.map(({ index }) => ({ key: keyOf(index), message: t("workflow.conflict") })),
         conflicts: outcome.conflicts.map(({ index, current }) => ({
           key: keyOf(index),
-          current: current && { version: current.version, value: current.value, numerator: current.numerator, denominator: current.denominator, comment: current.comment, key: keyOf(index) },
+          current: current && {
+            version: current.version,
+            value: current.value,
+            numerator: current.numerator,
+            denominator: current.denominator,
+            comment: current.comment,
+            key: keyOf(index),
+          },
         })),
       };
     case "saved":
@@ -90,7 +98,7 @@ export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesR
 const historySchema = z.object({
   projectCode: z.string().min(1).max(64),
   indicatorId: z.number().int().positive(),
-  period: z.string().min(4).max(8),
+  period: periodSchema,
   locationCode: z.string().min(1).max(64),
   disaggregation: z.string().max(200),
 });
@@ -104,27 +112,28 @@ export async function loadCellHistory(input: CellHistoryInput): Promise<string[]
   if (!checked.success || !seesUnapprovedFigures(user)) return [];
   const parsed = checked.data;
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parsed.projectCode);
+  const project = await getProjectByCode(ctx, parsed.projectCode);
   if (!project) return [];
   const show = (figure: unknown) => {
     if (!figure || typeof figure !== "object") return "—";
     const f = figure as { value: number | null; numerator: number | null; denominator: number | null };
     return f.value !== null ? String(f.value) : f.denominator !== null ? `${f.numerator}/${f.denominator}` : "—";
   };
-  return getCellHistory(ctx, project.id, parsed).map((entry) =>
-    t("entry.historyLine", {
-      date: formatDate(language, entry.at),
-      user: entry.userName ?? "—",
-      action: entry.action.replace("data_value.", ""),
-      before: show(entry.before),
-      after: show(entry.after),
-    }) + (entry.comment ? ` (${entry.comment})` : ""),
+  return (await getCellHistory(ctx, project.id, parsed)).map(
+    (entry) =>
+      t("entry.historyLine", {
+        date: formatDate(language, entry.at),
+        user: entry.userName ?? "—",
+        action: entry.action.replace("data_value.", ""),
+        before: show(entry.before),
+        after: show(entry.after),
+      }) + (entry.comment ? ` (${entry.comment})` : ""),
   );
 }
 
 const transitionSchema = z.object({
   projectCode: z.string().min(1).max(64),
-  period: z.string().min(4).max(8),
+  period: periodSchema,
   action: z.enum(PERIOD_ACTIONS),
   comment: z.string().max(2000).optional(),
 });
@@ -141,9 +150,9 @@ export async function changePeriodStatus(_previous: TransitionState, formData: F
   });
   if (!parsed.success) return { ok: false, message: t("api.badAction") };
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parsed.data.projectCode);
+  const project = await getProjectByCode(ctx, parsed.data.projectCode);
   if (!project) return { ok: false, message: t("workflow.not_allowed") };
-  const outcome = transitionPeriod(ctx, { projectId: project.id, period: parsed.data.period, action: parsed.data.action, comment: parsed.data.comment, today: today() });
+  const outcome = await transitionPeriod(ctx, { projectId: project.id, period: parsed.data.period, action: parsed.data.action, comment: parsed.data.comment, today: today() });
   if (outcome.kind === "done") {
     revalidatePath(`/projects/${project.code}`, "layout");
     return { ok: true, message: t("entry.transitionDone", { status: outcome.period.status }) };
@@ -153,7 +162,7 @@ export async function changePeriodStatus(_previous: TransitionState, formData: F
   return { ok: false, message: t("workflow.not_allowed") };
 }
 
-const completenessSchema = z.object({ projectCode: z.string().min(1).max(64), period: z.string().min(4).max(8) });
+const completenessSchema = z.object({ projectCode: z.string().min(1).max(64), period: periodSchema });
 
 /** The expected figures of the period still empty, named in the user's language, as the manager is about to submit. */
 export async function checkCompleteness(input: z.infer<typeof completenessSchema>): Promise<GapLine[]> {
@@ -162,7 +171,7 @@ export async function checkCompleteness(input: z.infer<typeof completenessSchema
   const parsed = completenessSchema.safeParse(input);
   if (!parsed.success) return [];
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parsed.data.projectCode);
-  const overview = project ? getPeriodOverview(ctx, project, parsed.data.period, today()) : null;
-  return project && overview ? gapLines(ctx, project, overview.gaps, t, language) : [];
+  const project = await getProjectByCode(ctx, parsed.data.projectCode);
+  const overview = project ? await getPeriodOverview(ctx, project, parsed.data.period, today()) : null;
+  return project && overview ? await gapLines(ctx, project, overview.gaps, t, language) : [];
 }

@@ -13,10 +13,10 @@ import type { Translator } from "@/lib/i18n/translator";
 import { groupGaps } from "@/lib/workflow/completeness";
 
 /** The empty expected figures of a period as the manager reads them: indicator, place, and "Total, Sex: Female, ...". */
-export function gapLines(ctx: QueryContext, project: Project, gaps: readonly PeriodGap[], t: Translator, language: Language): GapLine[] {
-  const indicators = new Map(listIndicators(ctx, project.id).map((i) => [i.id, `${i.code} ${localized(language, i.nameEn, i.nameFr)}`]));
-  const places = new Map(listProjectLocations(ctx, project.id).map((l) => [l.code, localized(language, l.nameEn, l.nameFr)]));
-  const dimensions = listDimensions(ctx);
+export async function gapLines(ctx: QueryContext, project: Project, gaps: readonly PeriodGap[], t: Translator, language: Language): Promise<GapLine[]> {
+  const indicators = new Map((await listIndicators(ctx, project.id)).map((i) => [i.id, `${i.code} ${localized(language, i.nameEn, i.nameFr)}`]));
+  const places = new Map((await listProjectLocations(ctx, project.id)).map((l) => [l.code, localized(language, l.nameEn, l.nameFr)]));
+  const dimensions = await listDimensions(ctx);
   const optionName = (key: string) => {
     const options = decodeOptionKey(key);
     if (!options || key === "") return t("entry.total");
@@ -24,7 +24,10 @@ export function gapLines(ctx: QueryContext, project: Project, gaps: readonly Per
       .map(([dimensionCode, optionCode]) => {
         const dimension = dimensions.find((d) => d.code === dimensionCode);
         const option = dimension?.options.find((o) => o.code === optionCode);
-        return t("entry.optionLabel", { dimension: dimension ? localized(language, dimension.nameEn, dimension.nameFr) : dimensionCode, option: option ? localized(language, option.nameEn, option.nameFr) : optionCode });
+        return t("entry.optionLabel", {
+          dimension: dimension ? localized(language, dimension.nameEn, dimension.nameFr) : dimensionCode,
+          option: option ? localized(language, option.nameEn, option.nameFr) : optionCode,
+        });
       })
       .join(", ");
   };

@@ -8,11 +8,11 @@ import { getProjectByCode } from "@/db/queries/projects";
 import { requireUser } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/i18n/field-errors";
 import { getTranslator } from "@/server/i18n";
-import { isPeriod } from "@/lib/periods/period";
+import { periodSchema } from "@/lib/periods/period-schema";
 
 const targetSchema = z.object({
   projectCode: z.string().min(1).max(64),
-  period: z.string().max(8).refine(isPeriod),
+  period: periodSchema,
   version: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
 });
 
@@ -22,14 +22,18 @@ export async function saveNarrativeForm(_state: NarrativeFormState, form: FormDa
   const { t } = await getTranslator();
   const target = targetSchema.safeParse({ projectCode: form.get("projectCode"), period: form.get("period"), version: form.get("version") ?? "" });
   const ctx = { viewer: user };
-  const project = target.success ? getProjectByCode(ctx, target.data.projectCode) : null;
+  const project = target.success ? await getProjectByCode(ctx, target.data.projectCode) : null;
   if (!project || !target.success) return { ok: false, message: t("narrative.forbidden"), errors: {} };
-  const outcome = saveNarrative(ctx, { projectId: project.id, period: target.data.period, version: target.data.version }, {
-    language: form.get("language"),
-    highlights: form.get("highlights") ?? "",
-    challenges: form.get("challenges") ?? "",
-    nextSteps: form.get("nextSteps") ?? "",
-  });
+  const outcome = await saveNarrative(
+    ctx,
+    { projectId: project.id, period: target.data.period, version: target.data.version },
+    {
+      language: form.get("language"),
+      highlights: form.get("highlights") ?? "",
+      challenges: form.get("challenges") ?? "",
+      nextSteps: form.get("nextSteps") ?? "",
+    },
+  );
   switch (outcome.kind) {
     case "saved":
       revalidatePath(`/projects/${project.code}/entry/${target.data.period}`);

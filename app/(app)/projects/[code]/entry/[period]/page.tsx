@@ -8,18 +8,19 @@ import { WorkflowPanel } from "@/components/entry/workflow-panel";
 import { getEntrySheet } from "@/db/queries/entry-sheet";
 import { getNarratives } from "@/db/queries/narratives";
 import { getPeriodOverview } from "@/db/queries/project-periods";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { workflowActor } from "@/db/queries/viewer";
 import { LANGUAGES } from "@/lib/domain/codes";
 import { formatDate, formatList, formatPeriod, localized } from "@/lib/i18n/format";
 import { formatActual } from "@/lib/i18n/format-figure";
 import { getTranslator } from "@/server/i18n";
-import { dayAfter, parsePeriod, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
+import { dayAfter, periodEnd, periodOverlaps, previousPeriod } from "@/lib/periods/period";
 import { decideTransition, isEditable, PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { loadProject } from "../../load-project";
 import { changePeriodStatus, checkCompleteness, loadCellHistory, saveEntries } from "./actions";
 import { saveNarrativeForm } from "./narrative-actions";
+import { periodSchema } from "@/lib/periods/period-schema";
 
 type Props = { params: Promise<{ code: string; period: string }> };
 
@@ -31,24 +32,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EntrySheetPage({ params }: Props) {
   const { code, period } = await params;
   const { ctx, overview } = await loadProject(code);
-  if (!overview || !parsePeriod(period) || !periodOverlaps(period, overview.project.startDate, overview.project.endDate)) notFound();
+  if (!overview || !periodSchema.safeParse(period).success || !periodOverlaps(period, overview.project.startDate, overview.project.endDate)) notFound();
   const { project } = overview;
   const today = new Date().toISOString().slice(0, 10);
-  const where = getPeriodOverview(ctx, project, period, today);
+  const where = await getPeriodOverview(ctx, project, period, today);
   if (!where) notFound();
   const { t, language } = await getTranslator();
   const label = formatPeriod(language, period);
-  const sheet = getEntrySheet(ctx, project, period);
+  const sheet = await getEntrySheet(ctx, project, period);
   const { state } = sheet;
-  const narratives = getNarratives(ctx, project.id, period);
+  const narratives = await getNarratives(ctx, project.id, period);
   const editable = sheet.canEdit && isEditable(state.status);
-  const actor = { userId: ctx.viewer.userId, role: ctx.viewer.role, managesProject: ctx.viewer.role === "manager" && managedProjectIds(ctx).includes(project.id) };
+  const actor = await workflowActor(ctx, project.id);
   // The steps the caller may take now; comments and gaps are asked for in the confirmation.
   const actions = PERIOD_ACTIONS.filter(
     (action) =>
       decideTransition({ action, status: state.status, actor, submittedBy: state.submittedBy, comment: "asked", ended: where.ended, earlierOpen: where.earlierOpen, gaps: 0 }).ok,
   );
-  const couldApprove = decideTransition({ action: "approve", status: state.status, actor, submittedBy: state.submittedBy, comment: null, ended: where.ended, earlierOpen: [], gaps: 0 }).ok;
+  const couldApprove = decideTransition({
+    action: "approve",
+    status: state.status,
+    actor,
+    submittedBy: state.submittedBy,
+    comment: null,
+    ended: where.ended,
+    earlierOpen: [],
+    gaps: 0,
+  }).ok;
   const manual = sheet.indicators.filter((i) => i.indicator.source === "manual");
   const computed = sheet.indicators.filter((i) => i.indicator.source !== "manual");
   const name = (english: string, french: string | null) => localized(language, english, french);
@@ -65,8 +75,12 @@ export default async function EntrySheetPage({ params }: Props) {
         <h1 id="sheet-title">{t("entry.sheetTitle", { period: label })}</h1>
         <p>
           <span className={`badge badge-period-${state.status}`}>{t(`entry.statusName.${state.status}`)}</span>{" "}
-          {state.submittedByName && state.submittedAt && <span className="muted small">{t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })} </span>}
-          {state.reviewedByName && state.reviewedAt && <span className="muted small">{t("entry.reviewedBy", { name: state.reviewedByName, date: formatDate(language, state.reviewedAt) })}</span>}
+          {state.submittedByName && state.submittedAt && (
+            <span className="muted small">{t("entry.submittedBy", { name: state.submittedByName, date: formatDate(language, state.submittedAt) })} </span>
+          )}
+          {state.reviewedByName && state.reviewedAt && (
+            <span className="muted small">{t("entry.reviewedBy", { name: state.reviewedByName, date: formatDate(language, state.reviewedAt) })}</span>
+          )}
         </p>
         {state.comment && (
           <p className="note">
@@ -80,8 +94,20 @@ export default async function EntrySheetPage({ params }: Props) {
           </p>
         )}
         {state.submissionComment && state.status === "submitted" && <p className="note">{t("entry.submittedWithGaps", { comment: state.submissionComment })}</p>}
-        {!where.ended && <p className="note">{t("entry.notEnded", { period: label, date: formatDate(language, periodEnd(period)), next: formatDate(language, dayAfter(periodEnd(period))) })}</p>}
-        {couldApprove && where.earlierOpen.length > 0 && <p className="note">{t("entry.waitingFor", { periods: formatList(language, where.earlierOpen.map((p) => formatPeriod(language, p))), count: where.earlierOpen.length })}</p>}
+        {!where.ended && (
+          <p className="note">{t("entry.notEnded", { period: label, date: formatDate(language, periodEnd(period)), next: formatDate(language, dayAfter(periodEnd(period))) })}</p>
+        )}
+        {couldApprove && where.earlierOpen.length > 0 && (
+          <p className="note">
+            {t("entry.waitingFor", {
+              periods: formatList(
+                language,
+                where.earlierOpen.map((p) => formatPeriod(language, p)),
+              ),
+              count: where.earlierOpen.length,
+            })}
+          </p>
+        )}
         {where.changes && <p className="note changed-since-approval">{t("entry.changedSinceApproval", where.changes)}</p>}
         {!sheet.canEdit && <p className="muted">{t("entry.notManager")}</p>}
         {sheet.canEdit && !editable && <p className="note">{t("entry.readOnly", { status: state.status })}</p>}

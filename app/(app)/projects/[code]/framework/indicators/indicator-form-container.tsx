@@ -17,13 +17,37 @@ export async function IndicatorFormContainer({
   target,
 }: {
   ctx: QueryContext;
-  framework: ReturnType<typeof getFrameworkForEditing>;
+  framework: Awaited<ReturnType<typeof getFrameworkForEditing>>;
   projectCode: string;
   defaultValues: IndicatorInput | null;
   target?: { id: number; version: number };
 }) {
   const { t, language } = await getTranslator();
-  const keys = ["code", "nameEn", "nameFr", "definitionEn", "definitionFr", "unitEn", "unitFr", "measure", "direction", "timeAggregation", "isContext", "baselineValue", "baselineYear", "target", "source", "dimensions", "periodTargets", "period", "value", "addPeriodTarget", "reason", "save", "none"] as const;
+  const keys = [
+    "code",
+    "nameEn",
+    "nameFr",
+    "definitionEn",
+    "definitionFr",
+    "unitEn",
+    "unitFr",
+    "measure",
+    "direction",
+    "timeAggregation",
+    "isContext",
+    "baselineValue",
+    "baselineYear",
+    "target",
+    "source",
+    "dimensions",
+    "periodTargets",
+    "period",
+    "value",
+    "addPeriodTarget",
+    "reason",
+    "save",
+    "none",
+  ] as const;
   const labels = Object.fromEntries(keys.map((key) => [key, t(`framework.${key}`)]));
   return (
     <IndicatorForm
@@ -47,7 +71,7 @@ export async function IndicatorFormContainer({
         sources: INDICATOR_SOURCES.map((m) => ({ value: m, label: t(`framework.sourceName.${m}`) })),
         services: framework.services.map((s) => ({ value: s.code, label: localized(language, s.nameEn, s.nameFr) })),
         trainingKinds: TRAINING_KINDS.map((m) => ({ value: m, label: t(`framework.trainingKindName.${m}`) })),
-        dimensions: listDimensions(ctx).map((d) => ({ value: d.code, label: localized(language, d.nameEn, d.nameFr) })),
+        dimensions: (await listDimensions(ctx)).map((d) => ({ value: d.code, label: localized(language, d.nameEn, d.nameFr) })),
       }}
     />
   );

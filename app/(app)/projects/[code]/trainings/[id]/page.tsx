@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { TrainingForm } from "@/components/trainings/training-form";
 import { listDimensions } from "@/db/queries/framework-editing";
 import { listTrainings, trainingFormValues } from "@/db/queries/trainings";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { may } from "@/db/queries/viewer";
 import { SEXES, TRAINING_KINDS, TRAINING_TOPICS } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
@@ -20,13 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function TrainingPage({ params }: { params: Promise<{ code: string; id: string }> }) {
   const { code, id } = await params;
   const { ctx, overview } = await loadProject(code);
-  if (!overview || !managedProjectIds(ctx).includes(overview.project.id)) notFound();
+  if (!overview || !(await may(ctx, "enter", overview.project.id))) notFound();
   const { project, locations } = overview;
-  const existing = id === "new" ? null : /^\d+$/.test(id) ? trainingFormValues(ctx, project.id, Number(id)) : null;
+  const existing = id === "new" ? null : /^\d+$/.test(id) ? await trainingFormValues(ctx, project.id, Number(id)) : null;
   if (id !== "new" && !existing) notFound();
   const { t, language } = await getTranslator();
-  const cohorts = listTrainings(ctx, project.id).trainings.filter((tr) => tr.kind === "training_of_trainers" && String(tr.id) !== id);
-  const dimensions = listDimensions(ctx);
+  const cohorts = (await listTrainings(ctx, project.id)).trainings.filter((tr) => tr.kind === "training_of_trainers" && String(tr.id) !== id);
+  const dimensions = await listDimensions(ctx);
   const age = dimensions.find((d) => d.code === "age");
   const sex = dimensions.find((d) => d.code === "sex");
   const keys = ["startDate", "endDate", "facilitator", "save", "none", "kind", "topic"] as const;

@@ -4,5 +4,5 @@ import { exportResponse } from "@/server/api/export-response";
 /** GET /api/v1/programmes/{id or code}/export.csv?kind=tracking|values|trainings|beneficiaries&delimiter=comma|semicolon&status=approved */
 export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const read = await readExportRequest(request, params, "programme");
-  return read instanceof Response ? read : exportResponse(read, "csv");
+  return read instanceof Response ? read : await exportResponse(read, "csv");
 }

@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
   const raw = decodeURIComponent((await params).ref);
   const ctx = { viewer: caller.user };
   const now = new Date();
-  const found = getProgrammePhases(ctx, parseReference(raw));
-  const outcome = found ? getProgrammeActivities(ctx, found.programme, found.projects, now) : { kind: "not_found" as const };
+  const found = await getProgrammePhases(ctx, parseReference(raw));
+  const outcome = found ? await getProgrammeActivities(ctx, found.programme, found.projects, now) : { kind: "not_found" as const };
   return iatiResponse(outcome, caller.t, caller.t("api.programmeNotFound", { ref: raw }), `${outcome.kind === "activities" ? outcome.activities[0]?.identifier : raw}.xml`, now);
 }

@@ -9,6 +9,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
   if (caller instanceof Response) return caller;
   const raw = decodeURIComponent((await params).ref);
   const now = new Date();
-  const outcome = getProjectActivity({ viewer: caller.user }, parseReference(raw), now);
+  const outcome = await getProjectActivity({ viewer: caller.user }, parseReference(raw), now);
   return iatiResponse(outcome, caller.t, caller.t("api.projectNotFound", { ref: raw }), `${outcome.kind === "activities" ? outcome.activities[0]?.identifier : raw}.xml`, now);
 }

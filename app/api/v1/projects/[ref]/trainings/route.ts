@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   if (read instanceof Response) return read;
   const { ctx, overview, language, approvedOnly } = read;
   const view = { approvedOnly };
-  const { trainings, records } = listTrainings(ctx, overview.project.id, view);
+  const { trainings, records } = await listTrainings(ctx, overview.project.id, view);
   const totals = countPeopleTrained(records);
   return jsonOk({
     project: overview.project.code,

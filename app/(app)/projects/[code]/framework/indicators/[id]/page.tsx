@@ -5,7 +5,7 @@ import { IndicatorFormContainer } from "@/app/(app)/projects/[code]/framework/in
 import { RevisionList } from "@/components/framework/revision-list";
 import { indicatorFormValues } from "@/db/queries/framework-editing";
 import { getFrameworkForEditing } from "@/db/queries/framework-view";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { may } from "@/db/queries/viewer";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../../../load-project";
@@ -19,10 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IndicatorPage({ params }: { params: Promise<{ code: string; id: string }> }) {
   const { code, id } = await params;
   const { ctx, overview } = await loadProject(code);
-  if (!overview || !managedProjectIds(ctx).includes(overview.project.id)) notFound();
+  if (!overview || !(await may(ctx, "manage_framework", overview.project.id))) notFound();
   const { t, language } = await getTranslator();
   const { project } = overview;
-  const framework = getFrameworkForEditing(ctx, project.id);
+  const framework = await getFrameworkForEditing(ctx, project.id);
   const existing = id === "new" ? null : framework.indicators.find((i) => String(i.indicator.id) === id);
   if (id !== "new" && !existing) notFound();
   return (
@@ -37,7 +37,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
         ctx={ctx}
         framework={framework}
         projectCode={project.code}
-        defaultValues={existing ? indicatorFormValues(ctx, existing.indicator) : null}
+        defaultValues={existing ? await indicatorFormValues(ctx, existing.indicator) : null}
         target={existing ? { id: existing.indicator.id, version: existing.indicator.version } : undefined}
       />
       {existing && (

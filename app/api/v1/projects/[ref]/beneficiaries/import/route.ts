@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getProjectByCode } from "@/db/queries/projects";
 import { importRegistry, registryImportContext } from "@/db/queries/registry-import";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { may } from "@/db/queries/viewer";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
@@ -41,15 +41,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   if (!query.success) return jsonError(t, 400, t("importErrors.badMode"));
   const { ref } = await params;
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parseReference(ref));
+  const project = await getProjectByCode(ctx, parseReference(ref));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
-  if (!managedProjectIds(ctx).includes(project.id)) return jsonError(t, 403, t("workflow.forbidden"));
+  if (!(await may(ctx, "enter", project.id))) return jsonError(t, 403, t("workflow.forbidden"));
   if (!request.body) return jsonError(t, 400, t("importErrors.missing_columns", { columns: "external_id, sex, group, location_code, service, service_date" }));
 
   let tooLarge = false;
   const { records, header, problems: readProblems } = await readCsv(limited(request.body, () => (tooLarge = true)));
   if (tooLarge) return jsonError(t, 413, t("importErrors.tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
-  const context = registryImportContext(ctx, project.id);
+  const context = await registryImportContext(ctx, project.id);
   const checked = checkRegistryRecords(records, header, context.codes, new Date().getUTCFullYear());
   const problems = [...readProblems, ...checked.problems].map((p) => ({ line: p.line, code: p.code, column: problemColumn(p), message: importProblemMessage(t, language, p) }));
   // One row with six problems is one row to correct, with six messages.
@@ -57,10 +57,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   for (const p of problems) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
   const rows = records.slice(0, SHOWN_ROWS).map((r) => {
     const own = byLine.get(r.line) ?? [];
-    return { line: r.line, values: REGISTRY_CSV_COLUMNS.map((c) => r.fields[c] ?? ""), problems: own.map((p) => p.message), columns: [...new Set(own.flatMap((p) => p.column ?? []))] };
+    return {
+      line: r.line,
+      values: REGISTRY_CSV_COLUMNS.map((c) => r.fields[c] ?? ""),
+      problems: own.map((p) => p.message),
+      columns: [...new Set(own.flatMap((p) => p.column ?? []))],
+    };
   });
   const commit = query.data.mode === "commit" && problems.length === 0;
-  const outcome = importRegistry(ctx, project.id, checked.people, { commit, fileName: query.data.filename ?? "upload.csv", rows: records.length });
+  const outcome = await importRegistry(ctx, project.id, checked.people, { commit, fileName: query.data.filename ?? "upload.csv", rows: records.length });
   if (outcome.kind === "forbidden") return jsonError(t, 403, t("workflow.forbidden"));
   const { counts, inApprovedPeriods } = outcome;
   const summary =
@@ -70,7 +75,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
         ? t("import.committed", { added: counts.peopleAdded, changed: counts.peopleChanged, services: counts.servicesAdded })
         : t("import.counts", { rows: counts.rows, added: counts.peopleAdded, changed: counts.peopleChanged, unchanged: counts.peopleUnchanged, services: counts.servicesAdded });
   const touched = inApprovedPeriods.reduce((sum, p) => sum + p.records, 0);
-  const warning = problems.length === 0 && touched > 0 ? t("import.inApprovedPeriods", { count: touched, periods: formatList(language, inApprovedPeriods.map((p) => formatPeriod(language, p.period))) }) : null;
+  const warning =
+    problems.length === 0 && touched > 0
+      ? t("import.inApprovedPeriods", {
+          count: touched,
+          periods: formatList(
+            language,
+            inApprovedPeriods.map((p) => formatPeriod(language, p.period)),
+          ),
+        })
+      : null;
   const body = {
     mode: query.data.mode,
     written: commit,

@@ -1,6 +1,6 @@
 import { getProjectByCode } from "@/db/queries/projects";
 import { registryImportContext } from "@/db/queries/registry-import";
-import { managedProjectIds } from "@/db/queries/viewer";
+import { may } from "@/db/queries/viewer";
 import { fileResponse } from "@/server/api/export-request";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError } from "@/server/api/respond";
@@ -19,10 +19,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
   const { user, t, language } = caller;
   const { ref } = await params;
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parseReference(ref));
+  const project = await getProjectByCode(ctx, parseReference(ref));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
-  if (!managedProjectIds(ctx).includes(project.id)) return jsonError(t, 403, t("workflow.forbidden"));
-  const { codes } = registryImportContext(ctx, project.id);
+  if (!(await may(ctx, "enter", project.id))) return jsonError(t, 403, t("workflow.forbidden"));
+  const { codes } = await registryImportContext(ctx, project.id);
   const today = new Date().toISOString().slice(0, 10);
   const body = UTF8_BOM + registryCsvTemplate(codes, registryTemplateText(t, language, project.code), today);
   return fileResponse(body, `${project.code}-beneficiaries-template.csv`, "text/csv; charset=utf-8");

@@ -17,11 +17,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
   const { user, t, language } = caller;
   const { ref, period } = await params;
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parseReference(ref));
+  const project = await getProjectByCode(ctx, parseReference(ref));
   const today = new Date().toISOString().slice(0, 10);
   const problem = project ? checkReportingPeriod(period, project, today) : null;
   if (project && problem) return jsonError(t, 404, problemMessage(t, language, problem));
-  const overview = project ? getPeriodOverview(ctx, project, period, today) : null;
+  const overview = project ? await getPeriodOverview(ctx, project, period, today) : null;
   if (!project || !overview) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
   return jsonOk({
     project: project.code,

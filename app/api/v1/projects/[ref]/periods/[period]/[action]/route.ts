@@ -31,13 +31,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
   const parsedAction = z.enum(PERIOD_ACTIONS).safeParse(action);
   if (!parsedAction.success) return jsonError(t, 404, t("api.badAction"));
   const ctx = { viewer: user };
-  const project = getProjectByCode(ctx, parseReference(ref));
+  const project = await getProjectByCode(ctx, parseReference(ref));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
   const read = await readJsonBody(request);
   if (read.kind === "too_large") return jsonError(t, 413, t("api.tooLarge", { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
   // No body, or not JSON: an action without a comment.
   const body = bodySchema.parse(read.kind === "ok" ? read.value : {});
-  const outcome = transitionPeriod(ctx, { projectId: project.id, period, action: parsedAction.data, comment: body.comment, today: new Date().toISOString().slice(0, 10) });
+  const outcome = await transitionPeriod(ctx, { projectId: project.id, period, action: parsedAction.data, comment: body.comment, today: new Date().toISOString().slice(0, 10) });
   switch (outcome.kind) {
     case "not_found":
       return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
@@ -47,7 +47,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
       return jsonError(t, REFUSAL_STATUS[outcome.refusal], refusalMessage(t, language, { ...outcome, period }), {
         reason: outcome.refusal,
         ...(outcome.earlier ? { earlier: outcome.earlier } : {}),
-        ...(outcome.gaps ? { gaps: outcome.gaps.map(({ indicatorCode, locationCode, disaggregation }) => ({ indicator: indicatorCode, location: locationCode, disaggregation })) } : {}),
+        ...(outcome.gaps
+          ? { gaps: outcome.gaps.map(({ indicatorCode, locationCode, disaggregation }) => ({ indicator: indicatorCode, location: locationCode, disaggregation })) }
+          : {}),
       });
     case "done":
       return jsonOk({ project: project.code, ...periodJson(outcome.period.period, outcome.period) });

@@ -9,7 +9,7 @@ const ROWS_PER_CHUNK = 5_000;
  * its own: the export reads one consistent snapshot (one read transaction) while the app's
  * connection goes on serving (WAL), and only one chunk is in memory at a time, whatever the number of rows.
  */
-export function streamQuery(file: string, queries: SQL | readonly SQL[], head: string, line: (row: unknown[]) => string, rowsPerChunk = ROWS_PER_CHUNK): ReadableStream<Uint8Array> {
+export function streamRows(file: string, queries: SQL | readonly SQL[], head: string, line: (row: unknown[]) => string, rowsPerChunk = ROWS_PER_CHUNK): ReadableStream<Uint8Array> {
   const dialect = new SQLiteSyncDialect();
   const pending = (Array.isArray(queries) ? [...queries] : [queries as SQL]).map((q) => dialect.sqlToQuery(q));
   const encoder = new TextEncoder();
@@ -25,7 +25,12 @@ export function streamQuery(file: string, queries: SQL | readonly SQL[], head: s
   // The next query's rows, or null when every query is done.
   const nextRows = (): IterableIterator<unknown[]> | null => {
     const query = pending.shift();
-    return query && connection ? (connection.prepare(query.sql).raw(true).iterate(...query.params) as IterableIterator<unknown[]>) : null;
+    return query && connection
+      ? (connection
+          .prepare(query.sql)
+          .raw(true)
+          .iterate(...query.params) as IterableIterator<unknown[]>)
+      : null;
   };
   return new ReadableStream<Uint8Array>(
     {

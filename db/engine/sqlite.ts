@@ -1,0 +1,135 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { SQL } from "drizzle-orm";
+import * as schema from "../schema";
+import { streamRows } from "./sqlite-stream";
+import { writeQueue } from "./write-queue";
+
+// The only module that knows the embedded engine is better-sqlite3, and that it is synchronous.
+//
+// Two connections to one file. Reads run on a read-only connection. Writes run in transactions on a
+// connection of their own, one transaction at a time behind a queue. better-sqlite3 and drizzle
+// commit a transaction when its callback returns, which an asynchronous callback does at its first
+// await; on the connection that serves reads, other requests would then read uncommitted rows or
+// interleave their statements with it. On a connection of its own, a transaction stays open across
+// awaits, and WAL gives the readers the last committed state until it commits.
+
+type Drizzle = BetterSQLite3Database<typeof schema>;
+
+const RAW = ["all", "get", "values", "run"] as const;
+
+/**
+ * What queries are built on: the reading connection, or the writing one inside a write. Builders
+ * are awaited; raw SQL runs through `all`, `values` and `run`, which return Promises here as they
+ * would on a server database.
+ */
+export type Executor = Omit<Drizzle, "transaction" | "$client" | "batch" | (typeof RAW)[number]> & {
+  all<T>(query: SQL): Promise<T[]>;
+  values<T extends unknown[] = unknown[]>(query: SQL): Promise<T[]>;
+  run(query: SQL): Promise<void>;
+};
+
+export type Db = Executor & {
+  /**
+   * Runs `work` in a write transaction: all of it commits, or none of it if it throws. Inside it,
+   * every query of this database, through `tx` or not, runs on the transaction and sees its writes;
+   * a write started inside another joins it.
+   */
+  write<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside a write transaction of this database. */
+  inWrite(): boolean;
+  /** Changes whenever a write has been committed, by this process or another. */
+  changeStamp(): string;
+  /** Applies the migrations of `folder` that the database has not had yet. */
+  migrate(folder: string): void;
+  /**
+   * The rows of `queries`, one query after the other, as a stream of text: `head`, then a line per
+   * row, read from one consistent snapshot, with one chunk in memory at a time.
+   */
+  stream(queries: SQL | readonly SQL[], head: string, line: (row: unknown[]) => string, rowsPerChunk?: number): ReadableStream<Uint8Array>;
+  close(): void;
+};
+
+function connect(file: string, readonly: boolean): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, { readonly });
+  if (!readonly) {
+    // WAL so readers never wait for the writer; NORMAL is durable across a crash of the app in WAL.
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+  }
+  sqlite.pragma("foreign_keys = ON");
+  // Another process (a script, a second server) may hold the write lock: wait for it instead of failing.
+  sqlite.pragma("busy_timeout = 5000");
+  return sqlite;
+}
+
+/** The query surface of `pick()`'s connection, raw SQL made asynchronous like the builders. */
+function surface<T extends object>(own: T, pick: () => Drizzle): T & Executor {
+  return new Proxy(own, {
+    get(target, key) {
+      if (key in target) return Reflect.get(target, key);
+      const on = pick();
+      if ((RAW as readonly (string | symbol)[]).includes(key)) {
+        const raw = on[key as (typeof RAW)[number]].bind(on) as (query: SQL) => unknown;
+        return async (query: SQL) => {
+          const result = raw(query);
+          return key === "run" ? undefined : result;
+        };
+      }
+      const member = Reflect.get(on, key) as unknown;
+      return typeof member === "function" ? (member as (...args: unknown[]) => unknown).bind(on) : member;
+    },
+  }) as T & Executor;
+}
+
+/** Opens the embedded SQLite file (made with its folder if missing) with the settings Baseline relies on. */
+export function openDatabase(file: string): Db {
+  if (file === ":memory:") throw new Error("Baseline's database is a file: a reading and a writing connection must share it.");
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const writer = connect(file, false);
+  const reader = connect(file, true);
+  const writing = drizzle({ client: writer, schema, casing: "snake_case" });
+  const reading = drizzle({ client: reader, schema, casing: "snake_case" });
+  const inTransaction = new AsyncLocalStorage<true>();
+  const enqueue = writeQueue();
+  const dataVersion = reader.prepare("PRAGMA data_version").pluck();
+
+  const tx = surface({}, () => writing);
+  const write = <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
+    if (inTransaction.getStore()) return work(tx);
+    return enqueue(() =>
+      inTransaction.run(true, async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(tx);
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    );
+  };
+
+  const own: Omit<Db, keyof Executor> = {
+    write,
+    inWrite: () => inTransaction.getStore() === true,
+    // The reading connection's data_version moves at each commit by any other connection, the
+    // writing one included; the reading connection itself never writes.
+    changeStamp: () => String(dataVersion.get()),
+    migrate: (folder) => migrate(writing, { migrationsFolder: folder }),
+    stream: (queries, head, line, rowsPerChunk) => streamRows(file, queries, head, line, rowsPerChunk),
+    close: () => {
+      reader.close();
+      writer.close();
+    },
+  };
+
+  // Queries go to the transaction when they run inside one, to the reading connection otherwise.
+  return surface(own, () => (inTransaction.getStore() ? writing : reading)) as Db;
+}
