@@ -14,7 +14,9 @@ async function rulesFiredBy(file: string, text: string): Promise<string[]> {
 describe("the lint", () => {
   it("fails a component that reaches the database, the server or a route's actions", async () => {
     expect(await rulesFiredBy("components/ui/words.ts", 'import { getDb } from "@/db";\nexport const x = getDb;\n')).toContain("import/no-restricted-paths");
-    expect(await rulesFiredBy("components/ui/words.ts", 'import { getLanguage } from "../../server/i18n";\nexport const x = getLanguage;\n')).toContain("import/no-restricted-paths");
+    expect(await rulesFiredBy("components/ui/words.ts", 'import { getLanguage } from "../../server/i18n";\nexport const x = getLanguage;\n')).toContain(
+      "import/no-restricted-paths",
+    );
   }, 30_000);
 
   it("fails a pure rule that reaches the data layer, and a query that reaches the request", async () => {
@@ -22,8 +24,14 @@ describe("the lint", () => {
     expect(await rulesFiredBy("db/index.ts", 'import { getLanguage } from "@/server/i18n";\nexport const x = getLanguage;\n')).toContain("import/no-restricted-paths");
   }, 30_000);
 
+  it("keeps the data layer's internals to itself", async () => {
+    expect(await rulesFiredBy("server/i18n.ts", 'import { countReach } from "@/db/records/reach-counts";\nexport const x = countReach;\n')).toContain("import/no-restricted-paths");
+    expect(await rulesFiredBy("app/layout.tsx", 'import { openDatabase } from "../db/engine/sqlite";\nexport const x = openDatabase;\n')).toContain("import/no-restricted-paths");
+  }, 30_000);
+
   it("lets each floor import downward", async () => {
-    const page = 'import { getLanguage } from "@/server/i18n";\nimport { getDb } from "@/db";\nimport { formatNumber } from "@/lib/i18n/format";\nexport const x = [getLanguage, getDb, formatNumber];\n';
+    const page =
+      'import { getLanguage } from "@/server/i18n";\nimport { getDb } from "@/db";\nimport { formatNumber } from "@/lib/i18n/format";\nexport const x = [getLanguage, getDb, formatNumber];\n';
     expect(await rulesFiredBy("app/layout.tsx", page)).not.toContain("import/no-restricted-paths");
     expect(await rulesFiredBy("server/i18n.ts", 'import { getDb } from "@/db";\nexport const x = getDb;\n')).toEqual([]);
   }, 30_000);

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { setUserLanguage } from "@/db/queries/users";
+import { setUserLanguage } from "@/db/users/users";
 import { getCurrentUser } from "@/server/auth/session";
 import { LANGUAGES } from "@/lib/domain/codes";
 import { LANGUAGE_COOKIE } from "@/server/i18n";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { backupDatabase } from "./backup";
 import { bootstrapDatabase } from "./bootstrap";
 import { openDatabase } from "./engine/sqlite";
-import { getProgrammeSummary } from "./queries/programmes";
+import { getProgrammeSummary } from "./figures/programmes";
 import { demoDatabaseForTests, viewerByEmail } from "./test-database";
 
 const demo = demoDatabaseForTests();

@@ -8,7 +8,7 @@ import { copyRecordsOfEarlierApprovals } from "./records/approved-records";
 import { dimensions, projects, users } from "./schema";
 import { seedDemoData } from "./seed";
 import { seedReferenceData } from "./seed/reference";
-import { recordAudit } from "./queries/audit-record";
+import { recordAudit } from "./audit/audit-record";
 
 export type BootstrapOutcome = "seeded-demo" | "created-admin" | "kept-existing-data";
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type Db } from "./engine/sqlite";
 import { migrateDatabase } from "./migrate";
-import type { QueryContext, Viewer } from "./queries/viewer";
+import type { QueryContext, Viewer } from "./users/viewer";
 import { users } from "./schema";
 import { seedDemoData } from "./seed";
 

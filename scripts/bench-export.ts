@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../db/engine/sqlite";
-import { VALUE_COLUMNS, valueRowsQuery } from "../db/queries/export-tables";
+import { VALUE_COLUMNS, valueRowsQuery } from "../db/figures/export-tables";
 import { migrateDatabase } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 import { csvLine, type CsvCell } from "../lib/exports/csv";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/engine/sqlite";
 import { migrateDatabase } from "../db/migrate";
-import { importRegistry, registryImportContext } from "../db/queries/registry-import";
+import { importRegistry, registryImportContext } from "../db/registry/registry-import";
 import { projects, users } from "../db/schema";
 import { seedDemoData } from "../db/seed";
 import { checkRegistryRecords, readCsv } from "../lib/beneficiaries/registry-csv";

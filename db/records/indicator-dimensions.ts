@@ -1,4 +1,4 @@
-// The breakdowns indicators require, without access checks: db/queries checks access first.
+// The breakdowns indicators require, without access checks: the capability groups of db/ check access first.
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../engine/sqlite";
 import { dimensionOptions, dimensions, indicatorDimensions } from "../schema";

@@ -1,4 +1,4 @@
-// Loads trainings for counting, without access checks: db/queries checks access first.
+// Loads trainings for counting, without access checks: the capability groups of db/ check access first.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { TrainingRecord } from "../../lib/trainings/people-trained";
 import type { Executor } from "../engine/sqlite";

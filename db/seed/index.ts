@@ -11,7 +11,7 @@ import { seedRwandaPhasesOneToThree, seedRwandaProgramme } from "./rwanda-phases
 import { seedRwandaPlaces } from "./rwanda-places";
 import { hashDemoPassword, seedProjectMembers, seedUsers } from "./users";
 import type { SeedRefs } from "./writer";
-import { recordAudit } from "../queries/audit-record";
+import { recordAudit } from "../audit/audit-record";
 
 export const DEMO_SEEDED_KEY = "demo_seeded_at";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../engine/sqlite";
-import { importRegistry, registryImportContext } from "../queries/registry-import";
+import { importRegistry, registryImportContext } from "../registry/registry-import";
 import { projects, users } from "../schema";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
 import { sampleRegistryCsv } from "./registry-sample";

@@ -47,7 +47,7 @@ describe("the OpenAPI document", () => {
     for (const [address, item] of Object.entries(paths)) {
       const shared = (item.parameters as { name: string; in: string }[] | undefined) ?? [];
       for (const [method, operation] of Object.entries(item).filter(([k]) => k !== "parameters")) {
-        const declared = [...shared, ...(((operation as { parameters?: { name: string; in: string }[] }).parameters) ?? [])].filter((p) => p.in === "path").map((p) => p.name);
+        const declared = [...shared, ...((operation as { parameters?: { name: string; in: string }[] }).parameters ?? [])].filter((p) => p.in === "path").map((p) => p.name);
         expect(declared.sort(), `${method} ${address}`).toEqual([...address.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort());
       }
     }

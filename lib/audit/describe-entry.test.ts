@@ -13,7 +13,14 @@ const fr = translatorFor("fr");
 const namesEn = auditNames(sources, en, "en");
 const namesFr = auditNames(sources, fr, "fr");
 
-const entry = (action: string, details: unknown, more: Partial<AuditEntry> = {}): AuditEntry => ({ action, userName: "Demo programme manager", projectCode: "RW-REINT-P4", entityId: null, details: JSON.stringify(details), ...more });
+const entry = (action: string, details: unknown, more: Partial<AuditEntry> = {}): AuditEntry => ({
+  action,
+  userName: "Demo programme manager",
+  projectCode: "RW-REINT-P4",
+  entityId: null,
+  details: JSON.stringify(details),
+  ...more,
+});
 const cell = { indicatorId: 7, period: "2026Q4", locationCode: "RW-05-GIS", disaggregation: "" };
 
 describe("describeAuditEntry", () => {
@@ -24,7 +31,12 @@ describe("describeAuditEntry", () => {
   });
 
   it("names the option of a disaggregated figure and shows ratios and comments", () => {
-    const ratio = entry("data_value.create", { cell: { ...cell, disaggregation: "sex=female" }, before: null, after: { numerator: 39, denominator: 50 }, comment: "Survey of March" });
+    const ratio = entry("data_value.create", {
+      cell: { ...cell, disaggregation: "sex=female" },
+      before: null,
+      after: { numerator: 39, denominator: 50 },
+      comment: "Survey of March",
+    });
     expect(describeAuditEntry(ratio, namesEn, en, "en")).toBe("Demo programme manager entered OP2.3 · Gisagara · Q4\u00a02026 · Sex: Female: 39/50 (comment: Survey of March)");
     expect(describeAuditEntry(ratio, namesFr, fr, "fr")).toContain("Sexe\u202f: Femme");
   });

@@ -22,7 +22,11 @@ const codes: ImportCodes = {
     { code: "shelter_materials", nameEn: "Construction materials for housing", nameFr: "Matériaux de construction pour le logement" },
   ],
 };
-const text: TemplateText = { notes: ["Template for RW-REINT-P4, with a comma, and a # inside"], named: (v) => `${v.code} = ${v.nameEn}`, listOf: (column, values) => `${column}: ${values}` };
+const text: TemplateText = {
+  notes: ["Template for RW-REINT-P4, with a comma, and a # inside"],
+  named: (v) => `${v.code} = ${v.nameEn}`,
+  listOf: (column, values) => `${column}: ${values}`,
+};
 const ONE_PERSON = [
   "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date",
   "RW-900001,RW-HH-900001,female,1990,returnee,RW-05-HUY,5,vocational_training,2026-03-15",
@@ -39,7 +43,15 @@ describe("registry CSV", () => {
   it("reads one person with two services", async () => {
     const { people, problems } = await check(ONE_PERSON);
     expect(problems).toEqual([]);
-    expect(people.get("RW-900001")).toMatchObject({ sex: "female", birthYear: 1990, householdSize: 5, services: [{ code: "vocational_training", receivedOn: "2026-03-15" }, { code: "livestock", receivedOn: "2026-05-02" }] });
+    expect(people.get("RW-900001")).toMatchObject({
+      sex: "female",
+      birthYear: 1990,
+      householdSize: 5,
+      services: [
+        { code: "vocational_training", receivedOn: "2026-03-15" },
+        { code: "livestock", receivedOn: "2026-05-02" },
+      ],
+    });
   });
 
   it("writes a project's template: its codes and places as notes, an example row per service, which are refused if left in", async () => {
@@ -70,7 +82,8 @@ describe("registry CSV", () => {
   });
 
   it("reads semicolons, a byte-order mark and upper-case headers, as French Excel writes them", async () => {
-    const text = "\ufeffEXTERNAL_ID;household_id;sex;birth_year;group;location_code;household_size;service;service_date\nA1;;male;;host_community;RW-03-MUS;;shelter_materials;2025-12-01\n";
+    const text =
+      "\ufeffEXTERNAL_ID;household_id;sex;birth_year;group;location_code;household_size;service;service_date\nA1;;male;;host_community;RW-03-MUS;;shelter_materials;2025-12-01\n";
     const { people, problems } = await check(text);
     expect(problems).toEqual([]);
     expect(people.get("A1")).toMatchObject({ householdRef: null, birthYear: null, householdSize: null });

@@ -7,9 +7,7 @@ import { checkFrenchMessage, literalTexts } from "./french-typography";
 type Messages = { readonly [key: string]: string | Messages };
 
 function flatten(messages: Messages, prefix = ""): [string, string][] {
-  return Object.entries(messages).flatMap(([key, value]): [string, string][] =>
-    typeof value === "string" ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`),
-  );
+  return Object.entries(messages).flatMap(([key, value]): [string, string][] => (typeof value === "string" ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`)));
 }
 
 const textOf = (message: string) => literalTexts(message).join(" ");
@@ -61,7 +59,10 @@ describe("the French messages", () => {
     const all = [...french.values()].join("\n");
     for (const entry of FRENCH_GLOSSARY) {
       expect(all, entry.en).toContain(entry.fr);
-      expect(entry.avoid.filter((pattern) => pattern.test(entry.fr)), entry.en).toEqual([]);
+      expect(
+        entry.avoid.filter((pattern) => pattern.test(entry.fr)),
+        entry.en,
+      ).toEqual([]);
     }
   });
 

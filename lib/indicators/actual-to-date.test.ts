@@ -66,29 +66,18 @@ describe("actualToDate: cumulative", () => {
 describe("actualToDate: percentages and means of ratios", () => {
   it("divides the sum of numerators by the sum of denominators, never averages percentages", () => {
     // 50% of 10 and 10% of 90: the average of percentages would say 30%, the truth is 14%.
-    const actual = actualToDate({ measure: "percentage", timeAggregation: "incremental" }, [
-      r("2025Q1", 1, 5, 10),
-      r("2025Q1", 2, 9, 90),
-    ]);
+    const actual = actualToDate({ measure: "percentage", timeAggregation: "incremental" }, [r("2025Q1", 1, 5, 10), r("2025Q1", 2, 9, 90)]);
     expect(actual).toEqual({ kind: "ratio", value: 14, numerator: 14, denominator: 100 });
   });
 
   it("computes the published average income increase of 78% as a mean of ratios", () => {
     // numerator: the sum of each respondent's ratio of income increase; denominator: respondents.
-    const actual = actualToDate({ measure: "mean_of_ratios", timeAggregation: "incremental" }, [
-      r("2012", 1, 511, 700),
-      r("2016", 1, 632, 800),
-      r("2024", 1, 729, 900),
-    ]);
+    const actual = actualToDate({ measure: "mean_of_ratios", timeAggregation: "incremental" }, [r("2012", 1, 511, 700), r("2016", 1, 632, 800), r("2024", 1, 729, 900)]);
     expect(actual?.value).toBeCloseTo(78, 10);
   });
 
   it("takes the latest numerator and denominator per location when cumulative", () => {
-    const actual = actualToDate({ measure: "percentage", timeAggregation: "cumulative" }, [
-      r("2025Q1", 1, 1, 10),
-      r("2025Q2", 1, 6, 10),
-      r("2025Q1", 2, 3, 10),
-    ]);
+    const actual = actualToDate({ measure: "percentage", timeAggregation: "cumulative" }, [r("2025Q1", 1, 1, 10), r("2025Q2", 1, 6, 10), r("2025Q1", 2, 3, 10)]);
     expect(actual?.value).toBe(45);
   });
 

@@ -4,7 +4,7 @@ import type { ResultNode } from "./result-tree";
 import type { IndicatorStatus } from "./status";
 
 // The shapes pages, components, exports and reports exchange about indicators. The data layer's rows
-// (db/queries) carry more fields and fit these as they are.
+// (db/figures) carry more fields and fit these as they are.
 
 /** What is shown of an indicator itself. */
 export type IndicatorFields = {

@@ -5,9 +5,23 @@ const base = { measure: "number" as const, timeAggregation: "incremental" as con
 
 describe("targetDueBy", () => {
   it("adds the targets of the periods ended, or takes the latest for a running total", () => {
-    const periodTargets = [{ period: "2025Q1", value: 60 }, { period: "2025Q2", value: 60 }, { period: "2025Q3", value: 60 }];
+    const periodTargets = [
+      { period: "2025Q1", value: 60 },
+      { period: "2025Q2", value: 60 },
+      { period: "2025Q3", value: 60 },
+    ];
     expect(targetDueBy({ ...base, periodTargets, asOf: "2025-06-30" })).toBe(120);
-    expect(targetDueBy({ ...base, timeAggregation: "cumulative", periodTargets: [{ period: "2025", value: 2500 }, { period: "2026", value: 4000 }], asOf: "2026-12-31" })).toBe(4000);
+    expect(
+      targetDueBy({
+        ...base,
+        timeAggregation: "cumulative",
+        periodTargets: [
+          { period: "2025", value: 2500 },
+          { period: "2026", value: 4000 },
+        ],
+        asOf: "2026-12-31",
+      }),
+    ).toBe(4000);
     expect(targetDueBy({ ...base, periodTargets, asOf: "2025-03-30" })).toBeNull();
   });
 

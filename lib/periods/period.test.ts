@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  comparePeriods,
-  periodOfRecord,
-  nextPeriod,
-  parsePeriod,
-  periodContains,
-  periodHasBegun,
-  periodOfDate,
-  periodOverlaps,
-  periodsBetween,
-  previousPeriod,
-} from "./period";
+import { comparePeriods, periodOfRecord, nextPeriod, parsePeriod, periodContains, periodHasBegun, periodOfDate, periodOverlaps, periodsBetween, previousPeriod } from "./period";
 
 describe("parsePeriod", () => {
   it("reads years, quarters and months as DHIS2 names them", () => {

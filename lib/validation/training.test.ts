@@ -9,7 +9,10 @@ const training = {
   startDate: "2026-03-02",
   endDate: "2026-04-24",
   cohortId: 1,
-  participants: [{ sex: "female", ageGroup: "18_35", count: 2 }, { sex: "male", ageGroup: "18_35", count: "1" }],
+  participants: [
+    { sex: "female", ageGroup: "18_35", count: 2 },
+    { sex: "male", ageGroup: "18_35", count: "1" },
+  ],
   roster: ["RW-1", "RW-2", "RW-3"],
 };
 
@@ -19,7 +22,13 @@ describe("checkTrainingInput", () => {
   });
 
   it("refuses an end before the start, a cohort for trainers, a roster that does not match, negative counts", () => {
-    const checked = checkTrainingInput({ ...training, kind: "training_of_trainers", endDate: "2026-01-01", roster: ["RW-1"], participants: [{ sex: "female", ageGroup: "18_35", count: -1 }] });
+    const checked = checkTrainingInput({
+      ...training,
+      kind: "training_of_trainers",
+      endDate: "2026-01-01",
+      roster: ["RW-1"],
+      participants: [{ sex: "female", ageGroup: "18_35", count: -1 }],
+    });
     expect(!checked.ok && checked.problems.map((p) => p.code)).toEqual(["negative", "end_before_start", "cohort_for_trainers", "roster_count_mismatch"]);
     const second = checkTrainingInput({ ...training, kind: "training_of_trainers", endDate: "2026-01-01", roster: ["RW-1"] });
     expect(!second.ok && second.problems.map((p) => p.code)).toEqual(["end_before_start", "cohort_for_trainers", "roster_count_mismatch"]);

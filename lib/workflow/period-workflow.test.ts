@@ -33,7 +33,8 @@ describe("decideTransition", () => {
 
   it("lets only the project's managers submit, and only admins reopen or mark not reported, with a reason", () => {
     for (const actor of [otherManager, staff, donor, admin]) expect(decide({ action: "submit", status: "draft", actor })).toEqual({ ok: false, refusal: "not_allowed" });
-    for (const actor of [otherManager, staff, donor]) expect(decide({ action: "approve", status: "submitted", actor, submittedBy: 1 })).toEqual({ ok: false, refusal: "not_allowed" });
+    for (const actor of [otherManager, staff, donor])
+      expect(decide({ action: "approve", status: "submitted", actor, submittedBy: 1 })).toEqual({ ok: false, refusal: "not_allowed" });
     for (const actor of [manager, staff, donor]) {
       expect(decide({ action: "reopen", status: "approved", actor, comment: "typo" })).toEqual({ ok: false, refusal: "not_allowed" });
       expect(decide({ action: "mark_not_reported", status: "draft", actor, comment: "war" })).toEqual({ ok: false, refusal: "not_allowed" });
@@ -64,7 +65,11 @@ describe("decideTransition", () => {
   });
 
   it("approves in order: every earlier period approved or not reported first", () => {
-    expect(decide({ action: "approve", status: "submitted", actor: manager2, submittedBy: 1, earlierOpen: ["2026Q2", "2026Q3"] })).toEqual({ ok: false, refusal: "earlier_not_approved", earlier: ["2026Q2", "2026Q3"] });
+    expect(decide({ action: "approve", status: "submitted", actor: manager2, submittedBy: 1, earlierOpen: ["2026Q2", "2026Q3"] })).toEqual({
+      ok: false,
+      refusal: "earlier_not_approved",
+      earlier: ["2026Q2", "2026Q3"],
+    });
     // Submitting and returning do not wait: the figures come in whenever they are ready.
     expect(decide({ action: "submit", status: "draft", actor: manager, earlierOpen: ["2026Q2"] })).toEqual({ ok: true, to: "submitted" });
     expect(decide({ action: "return", status: "submitted", actor: manager2, submittedBy: 1, comment: "x", earlierOpen: ["2026Q2"] })).toEqual({ ok: true, to: "returned" });

@@ -27,7 +27,9 @@ describe("listTasks", () => {
 
   it("gives another manager the period waiting for approval", () => {
     const tasks = listTasks({ ...input, userId: 2, today: "2026-11-30" });
-    expect(tasks.filter((t) => t.kind === "approve")).toEqual([{ kind: "approve", projectId: 1, projectCode: "RW-REINT-P4", period: "2026Q3", submittedAt: "2026-10-05T10:00:00Z", blockedBy: null }]);
+    expect(tasks.filter((t) => t.kind === "approve")).toEqual([
+      { kind: "approve", projectId: 1, projectCode: "RW-REINT-P4", period: "2026Q3", submittedAt: "2026-10-05T10:00:00Z", blockedBy: null },
+    ]);
   });
 
   it("counts days overdue from the day after the period's end, the longest overdue first, and asks nothing of a period still running", () => {
@@ -48,7 +50,13 @@ describe("listTasks", () => {
   });
 
   it("says which earlier period blocks an approval, and asks nothing of a closed project", () => {
-    const blocked = listTasks({ ...input, userId: 2, today: "2026-11-30", states: new Map([[1, states({ "2026Q3": { status: "submitted", submittedBy: 1, submittedAt: null } })]]), projects: [p4] });
+    const blocked = listTasks({
+      ...input,
+      userId: 2,
+      today: "2026-11-30",
+      states: new Map([[1, states({ "2026Q3": { status: "submitted", submittedBy: 1, submittedAt: null } })]]),
+      projects: [p4],
+    });
     expect(blocked.find((t) => t.kind === "approve")).toMatchObject({ period: "2026Q3", blockedBy: "2024Q4" });
     expect(listTasks({ ...input, userId: 2, today: "2026-11-30", projects: [{ ...drc, closed: true }] }).filter((t) => t.kind === "submit")).toEqual([]);
   });

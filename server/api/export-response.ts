@@ -1,6 +1,6 @@
 import "server-only";
-import { beneficiariesTable, recordsTable, trainingsTable, valuesTable } from "@/db/queries/export-tables";
-import { getTrackingTable } from "@/db/queries/tracking-table";
+import { beneficiariesTable, recordsTable, trainingsTable, valuesTable } from "@/db/figures/export-tables";
+import { getTrackingTable } from "@/db/figures/tracking-table";
 import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";
 import { metadataRows } from "@/server/exports/metadata-rows";

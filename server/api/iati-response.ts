@@ -1,5 +1,5 @@
 import "server-only";
-import type { IatiOutcome } from "@/db/queries/iati";
+import type { IatiOutcome } from "@/db/figures/iati";
 import { activitiesXml } from "@/lib/iati/activity";
 import { renderDocument } from "@/lib/iati/xml";
 import type { Translator } from "@/lib/i18n/translator";

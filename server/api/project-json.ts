@@ -1,6 +1,6 @@
-import type { IndicatorFigure } from "@/db/queries/indicator-figures";
-import type { ProjectOverview } from "@/db/queries/projects";
-import type { IndicatorDisaggregation } from "@/db/queries/results-framework";
+import type { IndicatorFigure } from "@/db/figures/indicator-figures";
+import type { ProjectOverview } from "@/db/projects/projects";
+import type { IndicatorDisaggregation } from "@/db/framework/results-framework";
 import type { Result } from "@/db/schema/index";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import type { Language } from "@/lib/domain/codes";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CurrentUser } from "@/db/queries/users";
+import type { CurrentUser } from "@/db/users/users";
 import { getCurrentUser } from "@/server/auth/session";
 import type { Language } from "@/lib/domain/codes";
 import { getTranslator } from "@/server/i18n";

@@ -1,4 +1,4 @@
-import type { TrainingListItem } from "../../db/queries/trainings";
+import type { TrainingListItem } from "../../db/trainings/trainings";
 import type { Language } from "../../lib/domain/codes";
 import { localized } from "../../lib/i18n/format";
 

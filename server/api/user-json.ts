@@ -1,4 +1,4 @@
-import type { UserListItem } from "@/db/queries/user-admin";
+import type { UserListItem } from "@/db/users/user-admin";
 
 /** A person as the API answers them: role, language, a manager's projects, a donor's organisation, state. */
 export function userJson(user: UserListItem) {

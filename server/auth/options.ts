@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { signInWithPassword } from "@/db/queries/sign-in";
-import { endUserSessions } from "@/db/queries/users";
+import { signInWithPassword } from "@/db/users/sign-in";
+import { endUserSessions } from "@/db/users/users";
 import { ACCOUNT_DISABLED, signInSchema } from "../../lib/auth/sign-in-schema";
 
 const EIGHT_HOURS = 8 * 60 * 60;

@@ -3,8 +3,8 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { findTokenUser } from "@/db/queries/api-tokens";
-import { findSessionUser, type CurrentUser } from "@/db/queries/users";
+import { findTokenUser } from "@/db/users/api-tokens";
+import { findSessionUser, type CurrentUser } from "@/db/users/users";
 import { authOptions } from "./options";
 
 /**

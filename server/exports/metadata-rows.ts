@@ -1,4 +1,4 @@
-import type { TrackingTable } from "../../db/queries/tracking-table";
+import type { TrackingTable } from "../../db/figures/tracking-table";
 import type { ExportSubject } from "../api/export-request";
 import type { Language } from "../../lib/domain/codes";
 import { formatDate, formatPhase, localized } from "../../lib/i18n/format";

@@ -1,4 +1,4 @@
-import type { TrackingTable } from "../../db/queries/tracking-table";
+import type { TrackingTable } from "../../db/figures/tracking-table";
 import type { Language } from "../../lib/domain/codes";
 import { localized } from "../../lib/i18n/format";
 import type { Translator } from "../../lib/i18n/translator";

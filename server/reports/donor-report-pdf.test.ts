@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import { getDonorReport } from "../../db/queries/donor-report";
-import { saveNarrative } from "../../db/queries/narratives";
-import { getProjectOverview } from "../../db/queries/projects";
+import { getDonorReport } from "../../db/figures/donor-report";
+import { saveNarrative } from "../../db/data-entry/narratives";
+import { getProjectOverview } from "../../db/projects/projects";
 import { projects } from "../../db/schema/index";
 import { demoDatabaseForTests } from "../../db/test-database";
 import { formatNumber } from "../../lib/i18n/format";

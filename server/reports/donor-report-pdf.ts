@@ -1,6 +1,6 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import type { DonorReportData } from "../../db/queries/donor-report";
+import type { DonorReportData } from "../../db/figures/donor-report";
 import type { Language } from "../../lib/domain/codes";
 import { progress } from "../../lib/indicators/progress";
 import { formatDate, formatNumber, formatPhase, formatRatio, localized } from "../../lib/i18n/format";

@@ -1,6 +1,6 @@
 import { TaskList, type TaskItem } from "@/components/tasks/task-list";
-import { listMyTasks } from "@/db/queries/tasks";
-import type { QueryContext } from "@/db/queries/viewer";
+import { listMyTasks } from "@/db/data-entry/tasks";
+import type { QueryContext } from "@/db/users/viewer";
 import { formatDate, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { allows, ON_THEIR_PROJECTS } from "@/lib/auth/permissions";

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { z } from "zod";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { getPortfolio, type PortfolioProject } from "@/db/queries/portfolio";
+import { getPortfolio, type PortfolioProject } from "@/db/figures/portfolio";
 import { requireUser } from "@/server/auth/session";
 import { PROJECT_STATUSES } from "@/lib/domain/codes";
 import { formatActual, formatMeasureValue } from "@/lib/i18n/format-figure";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listAuditEntries, listAuditFilterChoices, listAuditNameSources } from "@/db/queries/audit";
+import { listAuditEntries, listAuditFilterChoices, listAuditNameSources } from "@/db/audit/audit";
 import { LocalTime, TimeZoneNote } from "@/components/ui/local-time";
 import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { requireUser } from "@/server/auth/session";

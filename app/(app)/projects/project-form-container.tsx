@@ -1,6 +1,6 @@
 import { saveProjectForm } from "@/app/(app)/projects/project-actions";
-import { listProjectFormChoices } from "@/db/queries/project-editing";
-import type { QueryContext } from "@/db/queries/viewer";
+import { listProjectFormChoices } from "@/db/projects/project-editing";
+import type { QueryContext } from "@/db/users/viewer";
 import { PROJECT_ORGANISATION_ROLES, PROJECT_STATUSES, REPORTING_FREQUENCIES } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { redirect } from "next/navigation";
-import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
-import { changeOwnPassword } from "@/db/queries/user-admin";
+import { createApiToken, revokeApiToken } from "@/db/users/api-tokens";
+import { changeOwnPassword } from "@/db/users/user-admin";
 import { requireUser } from "@/server/auth/session";
 import type { TokenState } from "@/components/settings/token-forms";
 import { getTranslator } from "@/server/i18n";

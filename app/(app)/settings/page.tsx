@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, CreateTokenForm, RevokeTokenButton } from "@/components/settings/token-forms";
-import { listApiTokens } from "@/db/queries/api-tokens";
+import { listApiTokens } from "@/db/users/api-tokens";
 import { requireUser } from "@/server/auth/session";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";

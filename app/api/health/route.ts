@@ -1,4 +1,4 @@
-import { isDatabaseHealthy } from "@/db/queries/health";
+import { isDatabaseHealthy } from "@/db/health";
 
 // Public on purpose: load balancers and the test runner poll it before anyone signs in.
 export async function GET() {

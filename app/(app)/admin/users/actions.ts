@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { UserActionState } from "@/components/admin/user-action-state";
-import { createUser, issueSignInLink, resetPassword, updateUser } from "@/db/queries/user-admin";
+import { createUser, issueSignInLink, resetPassword, updateUser } from "@/db/users/user-admin";
 import { requireUser } from "@/server/auth/session";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { getProjectOverview } from "@/db/queries/projects";
-import type { QueryContext } from "@/db/queries/viewer";
+import { getProjectOverview } from "@/db/projects/projects";
+import type { QueryContext } from "@/db/users/viewer";
 import { requireUser } from "@/server/auth/session";
 
 /** The project of this request and the caller's context, loaded once for the layout, metadata and page. */

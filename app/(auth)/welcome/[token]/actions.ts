@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import type { WelcomeState } from "@/components/auth/welcome-form";
-import { setPasswordWithLink } from "@/db/queries/user-admin";
+import { setPasswordWithLink } from "@/db/users/user-admin";
 import { getTranslator } from "@/server/i18n";
 
 const schema = z.object({ token: z.string().min(20).max(100), password: z.string().max(1000), confirm: z.string().max(1000) });

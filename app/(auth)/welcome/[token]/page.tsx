@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { WelcomeForm } from "@/components/auth/welcome-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { findSignInLink } from "@/db/queries/user-admin";
+import { findSignInLink } from "@/db/users/user-admin";
 import { getTranslator } from "@/server/i18n";
 import { setPasswordAction } from "./actions";
 import { chooseLanguage } from "@/app/language-actions";

@@ -1,6 +1,6 @@
-import { listDataValues } from "@/db/queries/data-value-list";
-import { recordDataValues } from "@/db/queries/data-values";
-import { getProjectByCode } from "@/db/queries/projects";
+import { listDataValues } from "@/db/data-entry/data-value-list";
+import { recordDataValues } from "@/db/data-entry/data-values";
+import { getProjectByCode } from "@/db/projects/projects";
 import { recordDataValuesSchema } from "@/lib/api/data-values-body";
 import { MAX_LIMIT, pageOf, readPage } from "@/lib/api/pagination";
 import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";

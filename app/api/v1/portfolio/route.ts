@@ -1,4 +1,4 @@
-import { getPortfolio } from "@/db/queries/portfolio";
+import { getPortfolio } from "@/db/figures/portfolio";
 import { actualJson } from "@/server/api/project-json";
 import { authenticate, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";

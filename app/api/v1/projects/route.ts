@@ -1,4 +1,4 @@
-import { listProjectDonors, listProjects } from "@/db/queries/projects";
+import { listProjectDonors, listProjects } from "@/db/projects/projects";
 import { pageOf, readPage } from "@/lib/api/pagination";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-import { listMyTasks } from "@/db/queries/tasks";
+import { listMyTasks } from "@/db/data-entry/tasks";
 import { authenticate, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
 

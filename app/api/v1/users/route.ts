@@ -1,4 +1,4 @@
-import { createUser, listUsers } from "@/db/queries/user-admin";
+import { createUser, listUsers } from "@/db/users/user-admin";
 import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { userJson } from "@/server/api/user-json";

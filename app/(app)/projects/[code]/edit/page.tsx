@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CloseProjectForm } from "@/components/projects/close-project-form";
 import { ProjectFormContainer } from "@/app/(app)/projects/project-form-container";
-import { editableProjectValues } from "@/db/queries/project-editing";
+import { editableProjectValues } from "@/db/projects/project-editing";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../load-project";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listReportingPeriods } from "@/db/queries/entry-sheet";
-import { listChangesSinceApproval } from "@/db/queries/project-periods";
-import { seesUnapprovedFigures } from "@/db/queries/viewer";
+import { listReportingPeriods } from "@/db/data-entry/entry-sheet";
+import { listChangesSinceApproval } from "@/db/data-entry/project-periods";
+import { seesUnapprovedFigures } from "@/db/users/viewer";
 import { formatDate, formatPeriod, localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";
 import { loadProject } from "../load-project";

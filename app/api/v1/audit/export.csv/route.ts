@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAuditEntries, listAuditNameSources } from "@/db/queries/audit";
+import { listAuditEntries, listAuditNameSources } from "@/db/audit/audit";
 import { fileResponse } from "@/server/api/export-request";
 import { authenticate, jsonError } from "@/server/api/respond";
 import { auditNames, describeAuditEntry } from "@/lib/audit/describe-entry";

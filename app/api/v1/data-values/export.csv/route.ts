@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { gapRowsQuery, VALUE_COLUMNS, valueRowsQuery } from "@/db/queries/export-tables";
-import { projectsWhere, seesUnapprovedFigures } from "@/db/queries/viewer";
+import { gapRowsQuery, VALUE_COLUMNS, valueRowsQuery } from "@/db/figures/export-tables";
+import { projectsWhere, seesUnapprovedFigures } from "@/db/users/viewer";
 import { getDb } from "@/db";
 import { fileResponse } from "@/server/api/export-request";
 import { authenticate, jsonError } from "@/server/api/respond";

@@ -1,4 +1,4 @@
-import { getProgrammeSummary } from "@/db/queries/programmes";
+import { getProgrammeSummary } from "@/db/figures/programmes";
 import { actualJson } from "@/server/api/project-json";
 import { readFiguresRequest } from "@/server/api/figures-request";
 import { jsonError, jsonOk } from "@/server/api/respond";

@@ -1,5 +1,5 @@
-import { getProjectOverview, type ProjectOverview } from "@/db/queries/projects";
-import type { QueryContext } from "@/db/queries/viewer";
+import { getProjectOverview, type ProjectOverview } from "@/db/projects/projects";
+import type { QueryContext } from "@/db/users/viewer";
 import { readFiguresRequest, type FiguresRequest } from "@/server/api/figures-request";
 import { jsonError } from "@/server/api/respond";
 

@@ -1,7 +1,7 @@
-import { listPeriodStates } from "@/db/queries/approved-periods";
-import { listIndicatorFigures } from "@/db/queries/indicator-figures";
-import { getReach, getReachByLocation } from "@/db/queries/registry";
-import { listIndicatorDisaggregations, listResults } from "@/db/queries/results-framework";
+import { listPeriodStates } from "@/db/figures/approved-periods";
+import { listIndicatorFigures } from "@/db/figures/indicator-figures";
+import { getReach, getReachByLocation } from "@/db/registry/registry";
+import { listIndicatorDisaggregations, listResults } from "@/db/framework/results-framework";
 import { projectJson } from "@/server/api/project-json";
 import { jsonOk } from "@/server/api/respond";
 import { readProjectRequest } from "./read-project";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { updateUser } from "@/db/queries/user-admin";
+import { updateUser } from "@/db/users/user-admin";
 import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { userJson } from "@/server/api/user-json";

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCellHistory } from "@/db/queries/data-value-list";
-import { recordDataValues } from "@/db/queries/data-values";
-import { getProjectByCode } from "@/db/queries/projects";
-import { getPeriodOverview, transitionPeriod } from "@/db/queries/project-periods";
+import { getCellHistory } from "@/db/data-entry/data-value-list";
+import { recordDataValues } from "@/db/data-entry/data-values";
+import { getProjectByCode } from "@/db/projects/projects";
+import { getPeriodOverview, transitionPeriod } from "@/db/data-entry/project-periods";
 import type { CellHistoryInput, SaveEntriesInput, SaveEntriesResult } from "@/components/entry/grid-types";
 import type { GapLine, TransitionState } from "@/components/entry/workflow-panel";
 import { gapLines } from "./gap-lines";
-import { seesUnapprovedFigures } from "@/db/queries/viewer";
+import { seesUnapprovedFigures } from "@/db/users/viewer";
 import { requireUser } from "@/server/auth/session";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import { formatDate } from "@/lib/i18n/format";

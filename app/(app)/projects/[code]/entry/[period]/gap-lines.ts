@@ -1,10 +1,10 @@
 import "server-only";
 import type { GapLine } from "@/components/entry/workflow-panel";
-import { listDimensions } from "@/db/queries/framework-editing";
-import type { PeriodGap } from "@/db/queries/period-completeness";
-import { listProjectLocations } from "@/db/queries/projects";
-import { listIndicators } from "@/db/queries/results-framework";
-import type { QueryContext } from "@/db/queries/viewer";
+import { listDimensions } from "@/db/framework/framework-editing";
+import type { PeriodGap } from "@/db/data-entry/period-completeness";
+import { listProjectLocations } from "@/db/projects/projects";
+import { listIndicators } from "@/db/framework/results-framework";
+import type { QueryContext } from "@/db/users/viewer";
 import type { Project } from "@/db/schema";
 import { decodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { Language } from "@/lib/domain/codes";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { NarrativeFormState } from "@/components/entry/narrative-form";
-import { saveNarrative } from "@/db/queries/narratives";
-import { getProjectByCode } from "@/db/queries/projects";
+import { saveNarrative } from "@/db/data-entry/narratives";
+import { getProjectByCode } from "@/db/projects/projects";
 import { requireUser } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/i18n/field-errors";
 import { getTranslator } from "@/server/i18n";

@@ -1,6 +1,6 @@
-import type { getFrameworkForEditing } from "@/db/queries/framework-view";
-import { listDimensions } from "@/db/queries/framework-editing";
-import type { QueryContext } from "@/db/queries/viewer";
+import type { getFrameworkForEditing } from "@/db/framework/framework-view";
+import { listDimensions } from "@/db/framework/framework-editing";
+import type { QueryContext } from "@/db/users/viewer";
 import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, INDICATOR_SOURCES, TIME_AGGREGATIONS, TRAINING_KINDS } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";
 import { getTranslator } from "@/server/i18n";

@@ -1,5 +1,5 @@
-import { getProgrammeActivities } from "@/db/queries/iati";
-import { getProgrammePhases } from "@/db/queries/programmes";
+import { getProgrammeActivities } from "@/db/figures/iati";
+import { getProgrammePhases } from "@/db/figures/programmes";
 import { iatiResponse } from "@/server/api/iati-response";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate } from "@/server/api/respond";

@@ -1,4 +1,4 @@
-import { getProjectActivity } from "@/db/queries/iati";
+import { getProjectActivity } from "@/db/figures/iati";
 import { iatiResponse } from "@/server/api/iati-response";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate } from "@/server/api/respond";

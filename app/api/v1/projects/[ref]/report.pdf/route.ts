@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { listPeriodStates } from "@/db/queries/approved-periods";
-import { getDonorReport } from "@/db/queries/donor-report";
-import { seesUnapprovedFigures } from "@/db/queries/viewer";
-import { getProjectOverview } from "@/db/queries/projects";
+import { listPeriodStates } from "@/db/figures/approved-periods";
+import { getDonorReport } from "@/db/figures/donor-report";
+import { seesUnapprovedFigures } from "@/db/users/viewer";
+import { getProjectOverview } from "@/db/projects/projects";
 import { fileResponse } from "@/server/api/export-request";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError } from "@/server/api/respond";

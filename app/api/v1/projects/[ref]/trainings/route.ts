@@ -1,5 +1,5 @@
-import { readsApproved } from "@/db/queries/registry";
-import { listTrainings } from "@/db/queries/trainings";
+import { readsApproved } from "@/db/registry/registry";
+import { listTrainings } from "@/db/trainings/trainings";
 import { jsonOk } from "@/server/api/respond";
 import { trainingJson } from "@/server/api/trainings-json";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";

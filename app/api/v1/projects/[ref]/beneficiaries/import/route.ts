@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getProjectByCode } from "@/db/queries/projects";
-import { importRegistry, registryImportContext } from "@/db/queries/registry-import";
-import { may } from "@/db/queries/viewer";
+import { getProjectByCode } from "@/db/projects/projects";
+import { importRegistry, registryImportContext } from "@/db/registry/registry-import";
+import { may } from "@/db/users/viewer";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";

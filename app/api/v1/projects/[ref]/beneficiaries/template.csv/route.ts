@@ -1,6 +1,6 @@
-import { getProjectByCode } from "@/db/queries/projects";
-import { registryImportContext } from "@/db/queries/registry-import";
-import { may } from "@/db/queries/viewer";
+import { getProjectByCode } from "@/db/projects/projects";
+import { registryImportContext } from "@/db/registry/registry-import";
+import { may } from "@/db/users/viewer";
 import { fileResponse } from "@/server/api/export-request";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError } from "@/server/api/respond";

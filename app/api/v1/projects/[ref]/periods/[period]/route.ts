@@ -1,5 +1,5 @@
-import { getProjectByCode } from "@/db/queries/projects";
-import { getPeriodOverview } from "@/db/queries/project-periods";
+import { getProjectByCode } from "@/db/projects/projects";
+import { getPeriodOverview } from "@/db/data-entry/project-periods";
 import { periodJson } from "@/lib/api/period-json";
 import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";

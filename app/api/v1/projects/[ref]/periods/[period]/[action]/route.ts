@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getProjectByCode } from "@/db/queries/projects";
-import { transitionPeriod } from "@/db/queries/project-periods";
+import { getProjectByCode } from "@/db/projects/projects";
+import { transitionPeriod } from "@/db/data-entry/project-periods";
 import { parseReference } from "@/lib/api/reference";
 import { MAX_JSON_BYTES, readJsonBody } from "@/server/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";

@@ -1,0 +1,138 @@
+import "server-only";
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { ImportCodes } from "../../lib/beneficiaries/code-book";
+import type { ImportedPerson } from "../../lib/beneficiaries/registry-csv";
+import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
+import { recordsInApprovedPeriods } from "../../lib/workflow/record-changes";
+import { beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../schema";
+import { dbOf, may, type QueryContext } from "../users/viewer";
+import { recordAudit } from "../audit/audit-record";
+
+export type ImportCounts = { peopleAdded: number; peopleChanged: number; peopleUnchanged: number; servicesAdded: number; servicesUnchanged: number; rows: number };
+
+/** What an import may refer to: the project's places, the services, the sexes and groups, with their names. */
+export async function registryImportContext(ctx: QueryContext, projectId: number) {
+  const db = dbOf(ctx);
+  const places = await db
+    .select({ code: locations.code, id: locations.id, nameEn: locations.nameEn, nameFr: locations.nameFr })
+    .from(projectLocations)
+    .innerJoin(locations, eq(projectLocations.locationId, locations.id))
+    .where(eq(projectLocations.projectId, projectId))
+    .orderBy(locations.code);
+  const services = await db
+    .select({ code: serviceTypes.code, id: serviceTypes.id, nameEn: serviceTypes.nameEn, nameFr: serviceTypes.nameFr })
+    .from(serviceTypes)
+    .orderBy(serviceTypes.id);
+  const optionsOf = async (dimension: string) =>
+    await db
+      .select({ code: dimensionOptions.code, nameEn: dimensionOptions.nameEn, nameFr: dimensionOptions.nameFr })
+      .from(dimensionOptions)
+      .innerJoin(dimensions, eq(dimensionOptions.dimensionId, dimensions.id))
+      .where(eq(dimensions.code, dimension))
+      .orderBy(dimensionOptions.position);
+  const codes: ImportCodes = { places, sexes: await optionsOf("sex"), groups: await optionsOf("group"), services };
+  return { places: new Map(places.map((p) => [p.code, p.id])), services: new Map(services.map((s) => [s.code, s.id])), codes };
+}
+
+/**
+ * Compares the people of a file with the project's registry and, on commit, writes all of them in
+ * one transaction with one audit entry: people added or changed, services added. A person is known
+ * by their external ID, so importing the same file again changes nothing. Only the project's
+ * managers and admins import.
+ */
+export async function importRegistry(
+  ctx: QueryContext,
+  projectId: number,
+  people: ReadonlyMap<string, ImportedPerson>,
+  options: { commit: boolean; fileName: string; rows: number },
+): Promise<{ kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[] }> {
+  const db = dbOf(ctx);
+  if (!(await may({ ...ctx, db }, "enter", projectId))) return { kind: "forbidden" };
+  const { places, services } = await registryImportContext(ctx, projectId);
+  return await db.write(async (tx) => {
+    const project = (await tx.select().from(projects).where(eq(projects.id, projectId)))[0] as Project;
+    const approvedPeriods = new Set(
+      (
+        await tx
+          .select({ period: projectPeriods.period })
+          .from(projectPeriods)
+          .where(and(eq(projectPeriods.projectId, projectId), isNotNull(projectPeriods.approvedAt)))
+      ).map((p) => p.period),
+    );
+    // The services this file adds, and those of people it changes: each changes an approved record when dated in an approved period.
+    const touched: string[] = [];
+    const touch = (receivedOn: string) => touched.push(periodOfRecord(receivedOn, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], project.startDate, project.endDate));
+    const existing = new Map((await tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId))).map((b) => [b.ref, b]));
+    const existingServices = new Set(
+      (
+        await tx
+          .select({ beneficiaryId: beneficiaryServices.beneficiaryId, serviceTypeId: beneficiaryServices.serviceTypeId, receivedOn: beneficiaryServices.receivedOn })
+          .from(beneficiaryServices)
+          .innerJoin(beneficiaries, eq(beneficiaryServices.beneficiaryId, beneficiaries.id))
+          .where(eq(beneficiaries.projectId, projectId))
+      ).map((s) => `${s.beneficiaryId}|${s.serviceTypeId}|${s.receivedOn}`),
+    );
+    const counts: ImportCounts = { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 0, servicesAdded: 0, servicesUnchanged: 0, rows: options.rows };
+    const toInsert: ImportedPerson[] = [];
+    const newServices: { beneficiaryId: number; serviceTypeId: number; receivedOn: string }[] = [];
+    const rowOf = (p: ImportedPerson) => ({
+      projectId,
+      ref: p.ref,
+      householdRef: p.householdRef,
+      sex: p.sex,
+      birthYear: p.birthYear,
+      groupCode: p.groupCode,
+      locationId: places.get(p.locationCode) as number,
+      householdSize: p.householdSize,
+    });
+
+    for (const person of people.values()) {
+      const known = existing.get(person.ref);
+      if (!known) {
+        counts.peopleAdded += 1;
+        counts.servicesAdded += person.services.length;
+        toInsert.push(person);
+        for (const service of person.services) touch(service.receivedOn);
+        continue;
+      }
+      const row = rowOf(person);
+      const changed = (["householdRef", "sex", "birthYear", "groupCode", "locationId", "householdSize"] as const).some((field) => known[field] !== row[field]);
+      if (changed) {
+        counts.peopleChanged += 1;
+        if (options.commit) await tx.update(beneficiaries).set(row).where(eq(beneficiaries.id, known.id));
+      } else counts.peopleUnchanged += 1;
+      for (const service of person.services) {
+        const serviceTypeId = services.get(service.code) as number;
+        if (existingServices.has(`${known.id}|${serviceTypeId}|${service.receivedOn}`)) {
+          counts.servicesUnchanged += 1;
+          if (changed) touch(service.receivedOn);
+        } else {
+          counts.servicesAdded += 1;
+          touch(service.receivedOn);
+          newServices.push({ beneficiaryId: known.id, serviceTypeId, receivedOn: service.receivedOn });
+        }
+      }
+    }
+    const inApprovedPeriods = recordsInApprovedPeriods(touched, approvedPeriods);
+    if (!options.commit) return { kind: "done", counts, inApprovedPeriods };
+
+    for (let start = 0; start < toInsert.length; start += 500) {
+      const chunk = toInsert.slice(start, start + 500);
+      const inserted = await tx.insert(beneficiaries).values(chunk.map(rowOf)).returning({ id: beneficiaries.id, ref: beneficiaries.ref });
+      const ids = new Map(inserted.map((r) => [r.ref, r.id]));
+      for (const person of chunk) {
+        for (const service of person.services)
+          newServices.push({ beneficiaryId: ids.get(person.ref) as number, serviceTypeId: services.get(service.code) as number, receivedOn: service.receivedOn });
+      }
+    }
+    for (let start = 0; start < newServices.length; start += 500) await tx.insert(beneficiaryServices).values(newServices.slice(start, start + 500));
+    await recordAudit(tx, {
+      userId: ctx.viewer.userId,
+      action: "beneficiary.import",
+      entityType: "beneficiary",
+      projectId,
+      details: { fileName: options.fileName, ...counts },
+    });
+    return { kind: "done", counts, inApprovedPeriods };
+  });
+}
