@@ -25,6 +25,8 @@ async function reads() {
         filtered: await getPortfolio(ctx, { status: "active" }),
         programme: await getProgrammeSummary(ctx, "RW-REINT"),
         dashboard: await getProjectDashboard(ctx, p4, { approvedOnly: false, today: "2026-11-23" }),
+      // A range reaches the database as the project's periods within it: cached and fresh must agree too.
+      range: await getProjectDashboard(ctx, p4, { approvedOnly: false, today: "2026-11-23", from: "2025Q3", to: "2026Q3", indicatorCode: "OP2.3" }),
       };
     }),
   );

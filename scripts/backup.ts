@@ -1,5 +1,5 @@
 import path from "node:path";
-import { backupDatabase } from "../db/backup";
+import { backupDatabase } from "../db/engine/sqlite-backup";
 import { readConfig } from "../lib/config/env";
 
 // `npm run db:backup [file]`: a consistent copy of the database while the app runs, by default

@@ -3,11 +3,11 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actual } from "../../lib/indicators/actual";
 import { actualToDate, type ReportedTotal } from "../../lib/indicators/actual-to-date";
 import { progress } from "../../lib/indicators/progress";
-import { periodEnd } from "../../lib/periods/period";
+import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsWithin } from "../../lib/periods/period";
 import type { Executor } from "../engine/sqlite";
 import { computeRecordActual, type RecordSources } from "../records/computed-figures";
 import { countReachedPerScope } from "../records/reach-counts";
-import { indicators, type Indicator } from "../schema";
+import { indicators, projects, type Indicator } from "../schema";
 import { AccessDeniedError } from "../errors";
 import { loadTrainings } from "../records/trainings";
 import { figureColumns, valuesTable, type FigureSource } from "./values-table";
@@ -101,15 +101,18 @@ export type FigureInputs = {
   records: RecordSources | null;
 };
 
-export async function loadFigureInputs(ctx: QueryContext, projectId: number, options: { approvedOnly?: boolean } = {}): Promise<FigureInputs> {
+/** What the figures are computed from; with `upTo` (a period), only the totals reported up to it are read. */
+export async function loadFigureInputs(ctx: QueryContext, projectId: number, options: { approvedOnly?: boolean; upTo?: string } = {}): Promise<FigureInputs> {
   if (!(await may(ctx, "see", projectId))) throw new AccessDeniedError(`project ${projectId}`);
   const db = dbOf(ctx);
   const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
   const list = await db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position));
+  const [project] = options.upTo ? await db.select().from(projects).where(eq(projects.id, projectId)) : [];
+  const range = project ? periodsWithin(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], { to: options.upTo }) : null;
   return {
     list,
     includesUnapproved,
-    totals: await reportedTotals(db, list, includesUnapproved ? "entered" : "approved"),
+    totals: await reportedTotals(db, list, includesUnapproved ? "entered" : "approved", range),
     records:
       includesUnapproved && list.some((i) => i.source !== "manual")
         ? { db, projectId, trainings: list.some((i) => i.source === "trainings") ? await loadTrainings(db, [projectId]) : [] }
@@ -148,7 +151,7 @@ function groupByIndicator(rows: (ReportedTotal & { indicatorId: number })[]): Ma
  * The totals of the indicators, period by period: as entered (whatever their status; computed
  * indicators have none), or as approved (computed ones included, frozen at their approval).
  */
-async function reportedTotals(db: Executor, list: readonly Indicator[], source: FigureSource): Promise<Map<number, ReportedTotal[]>> {
+async function reportedTotals(db: Executor, list: readonly Indicator[], source: FigureSource, range: readonly string[] | null = null): Promise<Map<number, ReportedTotal[]>> {
   const ids = list.filter((i) => source === "approved" || i.source === "manual").map((i) => i.id);
   if (ids.length === 0) return new Map();
   const table = valuesTable(source);
@@ -156,6 +159,6 @@ async function reportedTotals(db: Executor, list: readonly Indicator[], source: 
     await db
       .select(figureColumns(table))
       .from(table)
-      .where(and(inArray(table.indicatorId, ids), eq(table.disaggregation, ""))),
+      .where(and(inArray(table.indicatorId, ids), eq(table.disaggregation, ""), range ? inArray(table.period, [...range]) : undefined)),
   );
 }

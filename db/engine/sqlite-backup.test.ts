@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { backupDatabase } from "./backup";
-import { bootstrapDatabase } from "./bootstrap";
-import { openDatabase } from "./engine/sqlite";
-import { getProgrammeSummary } from "./figures/programmes";
-import { demoDatabaseForTests, viewerByEmail } from "./test-database";
+import { backupDatabase } from "./sqlite-backup";
+import { bootstrapDatabase } from "../bootstrap";
+import { openDatabase } from "./sqlite";
+import { getProgrammeSummary } from "../figures/programmes";
+import { demoDatabaseForTests, viewerByEmail } from "../test-database";
 
 const demo = demoDatabaseForTests();
 
