@@ -45,8 +45,10 @@ test("filters live in the URL, and a chart's CSV holds exactly the numbers of it
   await expect(page.locator("figure", { hasText: "OP1.2 Quick-impact projects completed: per period and to date" })).toBeVisible();
 });
 
-test("the dashboards pass the accessibility check in French, and the project dashboard is kept as screenshots", async ({ browser }, testInfo) => {
-  for (const locale of ["en-GB", "fr-FR"]) {
+// One test per language: each runs the accessibility check on three large pages, which takes most of
+// a test's time on a 2-core machine.
+for (const locale of ["en-GB", "fr-FR"]) {
+  test(`the dashboards pass the accessibility check (${locale}), and the project dashboard is kept as a screenshot`, async ({ browser }, testInfo) => {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
     await page.goto("/projects/RW-REINT-P4");
@@ -59,8 +61,8 @@ test("the dashboards pass the accessibility check in French, and the project das
       await expectAccessible(page);
     }
     await context.close();
-  }
-});
+  });
+}
 
 test("the portfolio's headline figures equal the API's, and its filters live in the URL", async ({ page }) => {
   const programme = await getJson<{ directBeneficiaries: number }>(await as(ACCOUNTS.donorJapan), "/api/v1/programmes/RW-REINT");

@@ -68,6 +68,8 @@ test.describe.serial("approval, as people do it", () => {
   });
 
   test("a late import inside the approved quarter changes nothing donors see until it is reopened and approved again", async ({ page, browser }) => {
+    // The whole story, as three people live it: an import, two approvals and five dashboards, about 25 s here.
+    test.slow();
     const approved = await donorDirect();
     await signedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/beneficiaries/import");
     const late = [HEADER, "RW-980001,RW-HH-980001,female,1993,returnee,RW-05-HUY,5,livestock,2026-08-12", "RW-980002,RW-HH-980002,male,1985,returnee,RW-05-NYR,3,vocational_training,2026-09-02"].join("\n");
