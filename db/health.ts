@@ -3,12 +3,13 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./engine/sqlite";
 import { getDb } from "./index";
 
-/** True when the database answers a query; false when it cannot be opened or read. */
-export async function isDatabaseHealthy(openDb: () => Db = getDb): Promise<boolean> {
+/** Whether the database answers a query, and which engine it is; unhealthy when it cannot be opened or read. */
+export async function databaseHealth(openDb: () => Db = getDb): Promise<{ healthy: true; engine: Db["engine"] } | { healthy: false }> {
   try {
-    await openDb().all(sql`select 1`);
-    return true;
+    const db = openDb();
+    await db.all(sql`select 1`);
+    return { healthy: true, engine: db.engine };
   } catch {
-    return false;
+    return { healthy: false };
   }
 }

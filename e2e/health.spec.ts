@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 
-test("the health check answers once the database does, without a session", async ({ request }) => {
+test("the health check answers once the database does, without a session, and names the engine", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok" });
+  expect(await response.json()).toEqual({ status: "ok", engine: "sqlite" });
 });
 
 test("a visitor without a session is sent to the sign-in page", async ({ page }) => {

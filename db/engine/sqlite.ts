@@ -34,6 +34,8 @@ export type Executor = Omit<Drizzle, "transaction" | "$client" | "batch" | (type
 };
 
 export type Db = Executor & {
+  /** Which engine answers: said by /api/health. */
+  readonly engine: "sqlite";
   /**
    * Runs `work` in a write transaction: all of it commits, or none of it if it throws. Inside it,
    * every query of this database, through `tx` or not, runs on the transaction and sees its writes;
@@ -117,6 +119,7 @@ export function openDatabase(file: string): Db {
   };
 
   const own: Omit<Db, keyof Executor> = {
+    engine: "sqlite",
     write,
     inWrite: () => inTransaction.getStore() === true,
     // The reading connection's data_version moves at each commit by any other connection, the

@@ -54,7 +54,7 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     paths: {
-      "/api/health": { get: { summary: "Whether the app and its database answer.", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" } } }, "Healthy."), "503": json({ type: "object", properties: { status: { const: "unavailable" } } }, "The database does not answer.") } } },
+      "/api/health": { get: { summary: "Whether the app and its database answer, and which database engine it runs on.", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" }, engine: { type: "string", enum: ["sqlite"] } } }, "Healthy."), "503": json({ type: "object", properties: { status: { const: "unavailable" } } }, "The database does not answer.") } } },
       "/api/auth/{nextauth}": {
         parameters: [{ name: "nextauth", in: "path", required: true, description: "next-auth's own addresses: csrf, session, providers, signin, signout, callback/credentials.", schema: { type: "string" }, example: "csrf" }],
         get: { summary: "Sign-in support (next-auth): the CSRF token, the session, the providers.", security: [], responses: { "200": json({ type: "object" }, "next-auth's answer.") } },
