@@ -9,13 +9,13 @@ describe("GET /api/health", () => {
     delete process.env.DATABASE_PATH;
   });
 
-  it("answers 200 {status: ok} once the database answers", async () => {
+  it("answers 200 {status: ok} with the engine once the database answers", async () => {
     const { file, remove } = createTestDatabase();
     process.env.DATABASE_PATH = file;
     const { GET } = await import("./route");
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", engine: "sqlite" });
     remove();
   });
 
