@@ -53,7 +53,7 @@ export async function endedPeriodRecords(
 ): Promise<Map<number, PeriodRecord[]>> {
   const states = new Map<number, PeriodRecord[]>();
   if (list.length === 0) return states;
-  const periodsOf = (project: (typeof list)[number]) => periodsWithin(project.startDate, project.endDate, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], range);
+  const periodsOf = new Map(list.map((p) => [p.id, periodsWithin(p.startDate, p.endDate, FREQUENCY_PERIOD_TYPE[p.reportingFrequency], range)]));
   const rows = new Map(
     (
       await db
@@ -65,7 +65,7 @@ export async function endedPeriodRecords(
               projectPeriods.projectId,
               list.map((p) => p.id),
             ),
-            range.to ? inArray(projectPeriods.period, [...new Set(list.flatMap(periodsOf))]) : undefined,
+            range.to ? inArray(projectPeriods.period, [...new Set([...periodsOf.values()].flat())]) : undefined,
           ),
         )
     ).map((r) => [`${r.projectId}|${r.period}`, r]),
@@ -73,7 +73,7 @@ export async function endedPeriodRecords(
   for (const project of list) {
     states.set(
       project.id,
-      periodsOf(project).flatMap((period) => {
+      (periodsOf.get(project.id) ?? []).flatMap((period) => {
         const row = rows.get(`${project.id}|${period}`);
         const state = donorPeriodState(row, periodEnd(period) < today);
         return state === "not_ended" ? [] : [{ period, state, status: row?.status ?? "draft", approvedAt: row?.approvedAt ?? null }];

@@ -86,7 +86,14 @@ async function managedProjectIds(ctx: QueryContext): Promise<number[]> {
 /** What the viewer is to one project: whether they may read it, and whether they enter its figures. */
 export async function relationTo(ctx: QueryContext, projectId: number): Promise<Relation> {
   const visible = await canSeeProject(ctx, projectId);
-  return { visible, manages: visible && (await managedProjectIds(ctx)).includes(projectId) };
+  if (!visible || ctx.viewer.role !== "manager") return { visible, manages: visible && ctx.viewer.role === "admin" };
+  // One membership row, not the list of every project the manager has: this runs on every page.
+  const member = await dbOf(ctx)
+    .select({ id: projectMembers.projectId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.userId, ctx.viewer.userId), eq(projectMembers.projectId, projectId)))
+    .limit(1);
+  return { visible, manages: member.length > 0 };
 }
 
 /**
