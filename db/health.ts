@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "./engine/sqlite";
+import type { Db } from "./engine/types";
 import { getDb } from "./index";
 
 /** Whether the database answers a query, and which engine it is; unhealthy when it cannot be opened or read. */

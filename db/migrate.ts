@@ -1,9 +1,13 @@
 import path from "node:path";
-import type { Db } from "./engine/sqlite";
+import type { Db } from "./engine/types";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+/** Each engine's migrations, made by drizzle-kit from its schema (npm run db:generate). */
+export const MIGRATIONS_FOLDERS: Record<Db["engine"], string> = {
+  sqlite: path.join(process.cwd(), "drizzle"),
+  postgresql: path.join(process.cwd(), "drizzle-pg"),
+};
 
-/** Applies the migrations of drizzle/ that the database has not had yet. */
-export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): void {
-  db.migrate(migrationsFolder);
+/** Applies the migrations of the database's engine that it has not had yet. */
+export async function migrateDatabase(db: Db): Promise<void> {
+  await db.migrate(MIGRATIONS_FOLDERS[db.engine]);
 }

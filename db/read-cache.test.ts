@@ -1,5 +1,4 @@
-import Database from "better-sqlite3";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "./seed/random";
 import { listDataValues } from "./data-entry/data-value-list";
@@ -7,8 +6,9 @@ import { recordDataValues } from "./data-entry/data-values";
 import { getPortfolio } from "./figures/portfolio";
 import { getProjectDashboard } from "./figures/project-dashboard";
 import { getProgrammeSummary } from "./figures/programmes";
-import { beneficiaries, beneficiaryServices, indicators, projects, serviceTypes } from "./schema";
+import { beneficiaries, beneficiaryServices, indicators, projects, serviceTypes } from "./tables";
 import { demoDatabaseForTests } from "./test-database";
+import { openAt } from "./test-support/open-at";
 import { withoutReadCache } from "./read-cache";
 
 const demo = demoDatabaseForTests();
@@ -25,8 +25,8 @@ async function reads() {
         filtered: await getPortfolio(ctx, { status: "active" }),
         programme: await getProgrammeSummary(ctx, "RW-REINT"),
         dashboard: await getProjectDashboard(ctx, p4, { approvedOnly: false, today: "2026-11-23" }),
-      // A range reaches the database as the project's periods within it: cached and fresh must agree too.
-      range: await getProjectDashboard(ctx, p4, { approvedOnly: false, today: "2026-11-23", from: "2025Q3", to: "2026Q3", indicatorCode: "OP2.3" }),
+        // A range reaches the database as the project's periods within it: cached and fresh must agree too.
+        range: await getProjectDashboard(ctx, p4, { approvedOnly: false, today: "2026-11-23", from: "2025Q3", to: "2026Q3", indicatorCode: "OP2.3" }),
       };
     }),
   );
@@ -90,14 +90,14 @@ describe("the read cache", () => {
           break;
         default: {
           // A write by another connection, as a script or a second process would make it.
-          const other = new Database(demo.file);
-          const newcomer = other
-            .prepare(
-              "INSERT INTO beneficiaries (project_id, ref, sex, group_code, location_id, household_size, created_at) VALUES (?, ?, 'female', 'returnee', ?, 4, '2026-11-23') RETURNING id",
-            )
-            .get(p4.id, `CACHE-${round}`, person.locationId) as { id: number };
-          other.prepare("INSERT INTO beneficiary_services (beneficiary_id, service_type_id, received_on) VALUES (?, ?, '2026-10-01')").run(newcomer.id, service.id);
-          other.close();
+          const other = openAt(demo.location);
+          await other.write(async (tx) => {
+            const [newcomer] = await tx.all<{ id: number }>(sql`
+              INSERT INTO beneficiaries (project_id, ref, sex, group_code, location_id, household_size, created_at)
+              VALUES (${p4.id}, ${`CACHE-${round}`}, 'female', 'returnee', ${person.locationId}, 4, '2026-11-23') RETURNING id`);
+            await tx.run(sql`INSERT INTO beneficiary_services (beneficiary_id, service_type_id, received_on) VALUES (${newcomer!.id}, ${service.id}, '2026-10-01')`);
+          });
+          await other.close();
           changed++;
         }
       }

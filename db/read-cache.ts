@@ -1,4 +1,4 @@
-import type { Db } from "./engine/sqlite";
+import type { Db } from "./engine/types";
 
 // Results of costly reads (the portfolio of a thousand projects, a programme), kept until the
 // database changes. The database's change stamp moves at each commit, by this process or another
@@ -16,7 +16,7 @@ let enabled = true;
 export async function remember<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   // Inside a write, reads see its uncommitted rows: nothing of them may be kept.
   if (!enabled || db.inWrite()) return compute();
-  const stamp = db.changeStamp();
+  const stamp = await db.changeStamp();
   let cache = caches.get(db);
   if (!cache || cache.stamp !== stamp) {
     cache = { stamp, entries: new Map() };
@@ -25,7 +25,7 @@ export async function remember<T>(db: Db, key: string, compute: () => Promise<T>
   if (cache.entries.has(key)) return cache.entries.get(key) as T;
   const value = await compute();
   // A commit while computing may have left the value between two states: keep nothing.
-  if (db.changeStamp() !== stamp || caches.get(db) !== cache) return value;
+  if ((await db.changeStamp()) !== stamp || caches.get(db) !== cache) return value;
   if (cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value as string);
   cache.entries.set(key, value);
   return value;

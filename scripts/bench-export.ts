@@ -18,7 +18,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-bench-"));
   const file = path.join(dir, "bench.db");
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemoData(db);
   const started = performance.now();
   // One million more values on the demo's entered indicators: each a total or an option of its own.
@@ -33,7 +33,7 @@ async function main() {
   );
   const total = (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM data_values`))[0]!.n;
   console.log(`generated ${VALUES.toLocaleString("en-GB")} values in ${((performance.now() - started) / 1000).toFixed(1)} s (${total.toLocaleString("en-GB")} in all)`);
-  const ids = JSON.stringify((await db.all<{ id: number }>(sql`SELECT id FROM projects`)).map((p) => p.id));
+  const ids = (await db.all<{ id: number }>(sql`SELECT id FROM projects`)).map((p) => p.id);
 
   global.gc?.();
   const baseline = process.memoryUsage().rss;
@@ -56,7 +56,7 @@ async function main() {
     `exported ${rows.toLocaleString("en-GB")} rows (${(bytes / 1e6).toFixed(0)} MB) in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString("en-GB")} rows/s`,
   );
   console.log(`peak memory ${(peak / 1e6).toFixed(0)} MB (${(baseline / 1e6).toFixed(0)} MB before the export)`);
-  db.close();
+  await db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

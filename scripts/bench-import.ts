@@ -20,7 +20,7 @@ const ROWS = 100_000;
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-bench-"));
   const db = openDatabase(path.join(dir, "bench.db"));
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemoData(db);
   const [manager] = await db.select().from(users).where(eq(users.email, "manager@baseline.test"));
   const [project] = await db.select().from(projects).where(eq(projects.code, "RW-REINT-P4"));
@@ -49,7 +49,7 @@ async function main() {
   console.log(`CSV of ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB`);
   await run("first import");
   await run("same file again");
-  db.close();
+  await db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

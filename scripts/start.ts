@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { openDatabase } from "../db/engine/sqlite";
 import { bootstrapDatabase } from "../db/bootstrap";
+import { withoutPassword } from "../db/engine/postgres";
+import { openConfiguredDatabase } from "../db/index";
 import { readConfig } from "../lib/config/env";
 import { buildIsStale, recordBuild } from "./build-fingerprint";
 import { demoSecret } from "./demo-secret";
@@ -12,6 +13,18 @@ import { demoSecret } from "./demo-secret";
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** Why the database could not be opened, in one line that never holds the password. */
+function startFailure(error: unknown, where: string): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ETIMEDOUT" || /timeout/i.test(message)) {
+    return `the ${where} cannot be reached (${code ?? message}). Check the host and port of DATABASE_URL, and that the server runs.`;
+  }
+  // PostgreSQL's own refusals: 28xxx authentication, 3D000 no such database, 42501 no privilege.
+  if (code && /^(28|3D|42501)/.test(code)) return `the ${where} refused the connection: ${message}. Check the user, password and database name of DATABASE_URL.`;
+  return message;
+}
 
 async function main(): Promise<number> {
   const result = readConfig(process.env);
@@ -28,7 +41,8 @@ async function main(): Promise<number> {
     ...(config.authUrl ? {} : { AUTH_TRUST_HOST: "true" }),
   };
 
-  const db = openDatabase(config.databasePath);
+  const db = openConfiguredDatabase(config);
+  const where = config.databaseUrl ? `PostgreSQL database ${withoutPassword(config.databaseUrl)}` : `database ${config.databasePath}`;
   try {
     const outcome = await bootstrapDatabase(db, config);
     const said = {
@@ -36,12 +50,12 @@ async function main(): Promise<number> {
       "created-admin": `created, with the administrator ${config.admin.email}`,
       "kept-existing-data": "up to date; existing data kept",
     }[outcome];
-    console.log(`Baseline: database ${config.databasePath} ${said}. ${config.demo ? "Demo mode (BASELINE_DEMO=0 for production)." : "Production mode."}`);
+    console.log(`Baseline: ${where} ${said}. ${config.demo ? "Demo mode (BASELINE_DEMO=0 for production)." : "Production mode."}`);
   } catch (error) {
-    console.error(`Baseline cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Baseline cannot start: ${startFailure(error, where)}`);
     return 1;
   } finally {
-    db.close();
+    await db.close();
   }
 
   if (!dev && buildIsStale(root)) {

@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { auditLog } from "../schema";
+import type { Executor } from "../engine/types";
+import { auditLog } from "../tables";
 
 export type AuditEntry = {
   /** Who acted; null for the system (seeding, the first admin's creation, a lock after failed sign-ins). */

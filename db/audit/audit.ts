@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, like, lte } from "drizzle-orm";
-import { auditLog, dimensionOptions, dimensions, indicators, locations, projects, users } from "../schema";
+import { auditLog, dimensionOptions, dimensions, indicators, locations, projects, users } from "../tables";
 import { AccessDeniedError } from "../errors";
 import { dbOf, type QueryContext } from "../users/viewer";
 import { allows } from "../../lib/auth/permissions";

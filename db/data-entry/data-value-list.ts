@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { decodeOptionKey, type OptionSet } from "../../lib/disaggregation/option-key";
-import { auditLog, dataValues, indicators, locations, users } from "../schema";
+import { auditLog, dataValues, indicators, locations, users } from "../tables";
 import { AccessDeniedError } from "../errors";
 import { type StoredValue } from "./data-values";
 import { valuesTable } from "../figures/values-table";

@@ -9,7 +9,7 @@ import { checkAgainstPrevious } from "../../lib/validation/outlier";
 import { checkReportingPeriod } from "../../lib/validation/period";
 import type { Problem, Warning } from "../../lib/validation/problems";
 import { isEditable } from "../../lib/workflow/period-workflow";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import {
   dataValues,
   dimensionOptions,
@@ -23,7 +23,7 @@ import {
   type DataValue,
   type Indicator,
   type Project,
-} from "../schema";
+} from "../tables";
 import { findProjectPeriod } from "./project-periods";
 import { dbOf, projectsWhere, type QueryContext } from "../users/viewer";
 import { recordAudit } from "../audit/audit-record";
@@ -99,6 +99,8 @@ export async function recordDataValues(ctx: QueryContext, inputs: readonly DataV
     // One cell after the other: each check may read what is stored, and a cell is checked once.
     const checkCell = async (input: DataValueInput, index: number) => {
       const fail = (problem: Problem) => problems.push({ index, problem });
+      // A text database (PostgreSQL) cannot hold U+0000, and no keyboard types it: refused, never cut out.
+      if (input.comment?.includes("\u0000")) return fail({ code: "comment_null_character" });
       const indicator = byId.get(input.indicatorId);
       if (!indicator) return fail({ code: "unknown_indicator" });
       if (indicator.source !== "manual") return fail({ code: "computed_indicator" });

@@ -6,7 +6,7 @@ import type { Actual } from "../../lib/indicators/actual";
 import { computeRecordActual } from "../records/computed-figures";
 import { loadIndicatorDimensions, type SheetDimension } from "../records/indicator-dimensions";
 import { loadTrainings } from "../records/trainings";
-import { indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../schema";
+import { indicators, projectPeriods, users, type Indicator, type Project, type ProjectPeriod } from "../tables";
 import { listDataValues, type ListedValue } from "./data-value-list";
 import { AccessDeniedError } from "../errors";
 import { listProjectLocations } from "../projects/projects";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, projects } from "../schema";
+import { auditLog, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { getNarratives, saveNarrative } from "./narratives";
 import { periodStatus } from "./project-periods";

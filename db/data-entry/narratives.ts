@@ -4,7 +4,7 @@ import type { Language } from "../../lib/domain/codes";
 import type { FieldProblem } from "../../lib/validation/fields";
 import { checkNarrativeInput } from "../../lib/validation/narrative";
 import { isEditable } from "../../lib/workflow/period-workflow";
-import { narratives, type Narrative } from "../schema";
+import { narratives, type Narrative } from "../tables";
 import { AccessDeniedError } from "../errors";
 import { periodStatus } from "./project-periods";
 import { dbOf, may, seesUnapprovedFigures, type QueryContext } from "../users/viewer";

@@ -2,9 +2,9 @@ import "server-only";
 import { periodTargets } from "./period-targets";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { cellId, expectedPlaces, findGaps, type Cell } from "../../lib/workflow/completeness";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { previousPeriod } from "../../lib/periods/period";
-import { dataValues, indicators, locations, projectLocations, type Indicator } from "../schema";
+import { dataValues, indicators, locations, projectLocations, type Indicator } from "../tables";
 import { loadIndicatorDimensions } from "../records/indicator-dimensions";
 
 export type PeriodGap = Cell & { indicatorCode: string };

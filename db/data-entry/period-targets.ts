@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../engine/sqlite";
-import { indicatorTargets } from "../schema";
+import type { Executor } from "../engine/types";
+import { indicatorTargets } from "../tables";
 
 /** The targets set for one period, by indicator id, among the indicators of `list`. */
 export async function periodTargets(db: Executor, list: readonly { id: number }[], period: string): Promise<Map<number, number>> {

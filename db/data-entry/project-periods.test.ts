@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
 import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
 import { countPeopleTrained } from "../../lib/trainings/people-trained";
 import { changesSinceApproval } from "../../lib/workflow/record-changes";
-import { auditLog, projectPeriods, projects } from "../schema";
+import { auditLog, projectPeriods, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { beneficiariesTable, trainingsTable, valuesTable } from "../figures/export-tables";
 import { getProjectActivity } from "../figures/iati";
@@ -170,13 +170,7 @@ describe("frozen at approval", () => {
   it("shows a change to an approved record as changed", async () => {
     const p4 = await project("RW-REINT-P4");
     // A person served in 2026Q3 whose household turns out to be larger.
-    const person = demo.sqlite
-      .prepare(
-        `SELECT b.ref, b.household_ref AS householdRef, b.sex, b.birth_year AS birthYear, b.group_code AS groupCode, l.code AS place, b.household_size AS size, st.code AS service, s.received_on AS receivedOn
-         FROM beneficiaries b JOIN locations l ON l.id = b.location_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
-         WHERE b.project_id = ? AND b.household_size IS NOT NULL AND s.received_on BETWEEN '2026-07-01' AND '2026-09-30' ORDER BY b.ref LIMIT 1`,
-      )
-      .get(p4.id) as {
+    const [person] = await demo.db.all<{
       ref: string;
       householdRef: string | null;
       sex: string;
@@ -186,10 +180,14 @@ describe("frozen at approval", () => {
       size: number;
       service: string;
       receivedOn: string;
-    };
-    const services = (
-      demo.sqlite.prepare("SELECT count(*) AS n FROM approved_services WHERE project_id = ? AND ref = ? AND period = '2026Q3'").get(p4.id, person.ref) as { n: number }
-    ).n;
+    }>(sql`
+      SELECT b.ref, b.household_ref AS "householdRef", b.sex, b.birth_year AS "birthYear", b.group_code AS "groupCode", l.code AS place, b.household_size AS size, st.code AS service, s.received_on AS "receivedOn"
+      FROM beneficiaries b JOIN locations l ON l.id = b.location_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
+      WHERE b.project_id = ${p4.id} AND b.household_size IS NOT NULL AND s.received_on BETWEEN '2026-07-01' AND '2026-09-30' ORDER BY b.ref LIMIT 1`);
+    if (!person) throw new Error("no person served in 2026Q3");
+    const [{ n: services }] = (await demo.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM approved_services WHERE project_id = ${p4.id} AND ref = ${person.ref} AND period = '2026Q3'`,
+    )) as [{ n: number }];
     const row = [
       person.ref,
       person.householdRef ?? "",
@@ -290,37 +288,96 @@ describe("the changes since approval, counted in SQL", () => {
     const p = await project(code);
     const type = FREQUENCY_PERIOD_TYPE[p.reportingFrequency];
     const periodOf = (date: string) => periodOfRecord(date, type, p.startDate, p.endDate);
-    const all = <T>(query: string) => demo.sqlite.prepare(query).all(p.id) as T[];
-    type Service = { ref: string; code: string; date: string; attrs: string; period?: string };
-    const person = "json_array(household_ref, sex, birth_year, group_code, location_id, CAST(household_size AS REAL))";
-    const live =
-      all<Service>(`SELECT b.ref, st.code, s.received_on AS date, json_array(b.household_ref, b.sex, b.birth_year, b.group_code, b.location_id, CAST(coalesce(b.household_size, p.household_size) AS REAL)) AS attrs
-      FROM beneficiaries b JOIN projects p ON p.id = b.project_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id WHERE b.project_id = ?`);
-    const copies = all<Service>(`SELECT ref, service_code AS code, received_on AS date, ${person} AS attrs, period FROM approved_services WHERE project_id = ?`);
-    type Training = { id: number; endDate: string; content: string; period?: string };
-    const trainings = all<Training>(`SELECT t.id, t.end_date AS endDate, json_array(t.title, t.kind, t.topic, t.location_id, t.start_date, t.end_date, t.facilitator, t.cohort_id,
-        (SELECT json_group_array(json_object('sex', sex, 'ageGroup', age_group, 'count', count)) FROM (SELECT * FROM training_participants WHERE training_id = t.id ORDER BY sex, age_group)),
-        (SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_group_array(ref) END FROM (SELECT b.ref FROM training_roster r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.training_id = t.id ORDER BY b.ref))) AS content
-      FROM trainings t WHERE t.project_id = ?`);
-    const trainingCopies = all<Training>(
-      `SELECT training_id AS id, end_date AS endDate, json_array(title, kind, topic, location_id, start_date, end_date, facilitator, cohort_id, json(participants), json(roster)) AS content, period FROM approved_trainings WHERE project_id = ?`,
+    type Service = {
+      ref: string;
+      code: string;
+      date: string;
+      householdRef: string | null;
+      sex: string;
+      birthYear: number | null;
+      groupCode: string;
+      locationId: number;
+      size: number | null;
+      period?: string;
+    };
+    const attrs = (s: Service) => JSON.stringify([s.householdRef, s.sex, s.birthYear, s.groupCode, s.locationId, s.size === null ? null : Number(s.size)]);
+    const live = await demo.db.all<Service>(sql`
+      SELECT b.ref, st.code, s.received_on AS date, b.household_ref AS "householdRef", b.sex, b.birth_year AS "birthYear", b.group_code AS "groupCode", b.location_id AS "locationId",
+        coalesce(b.household_size, p.household_size) AS size
+      FROM beneficiaries b JOIN projects p ON p.id = b.project_id JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
+      WHERE b.project_id = ${p.id}`);
+    const copies = await demo.db.all<Service>(sql`
+      SELECT ref, service_code AS code, received_on AS date, household_ref AS "householdRef", sex, birth_year AS "birthYear", group_code AS "groupCode", location_id AS "locationId",
+        household_size AS size, period
+      FROM approved_services WHERE project_id = ${p.id}`);
+    type Participant = { sex: string; ageGroup: string; count: number };
+    type Training = {
+      id: number;
+      title: string;
+      kind: string;
+      topic: string;
+      locationId: number;
+      startDate: string;
+      endDate: string;
+      facilitator: string | null;
+      cohortId: number | null;
+    };
+    const content = (t: Training, participants: Participant[], roster: string[] | null) =>
+      JSON.stringify([
+        t.title,
+        t.kind,
+        t.topic,
+        t.locationId,
+        t.startDate,
+        t.endDate,
+        t.facilitator,
+        t.cohortId,
+        participants.map((x) => [x.sex, x.ageGroup, Number(x.count)]).sort((a, b) => String(a).localeCompare(String(b))),
+        roster && [...roster].sort(),
+      ]);
+    const trainingColumns = sql`title, kind, topic, location_id AS "locationId", start_date AS "startDate", end_date AS "endDate", facilitator, cohort_id AS "cohortId"`;
+    const trainings = await demo.db.all<Training>(sql`SELECT id, ${trainingColumns} FROM trainings WHERE project_id = ${p.id}`);
+    const participants = await demo.db.all<Participant & { trainingId: number }>(sql`
+      SELECT tp.training_id AS "trainingId", tp.sex, tp.age_group AS "ageGroup", tp.count FROM training_participants tp JOIN trainings t ON t.id = tp.training_id WHERE t.project_id = ${p.id}`);
+    const roster = await demo.db.all<{ trainingId: number; ref: string }>(sql`
+      SELECT r.training_id AS "trainingId", b.ref FROM training_roster r JOIN beneficiaries b ON b.id = r.beneficiary_id JOIN trainings t ON t.id = r.training_id WHERE t.project_id = ${p.id}`);
+    const rosterOf = (id: number) => {
+      const refs = roster.filter((r) => r.trainingId === id).map((r) => r.ref);
+      return refs.length === 0 ? null : refs;
+    };
+    const trainingCopies = await demo.db.all<Training & { period: string; participants: string; roster: string | null }>(
+      sql`SELECT training_id AS id, ${trainingColumns}, participants, roster, period FROM approved_trainings WHERE project_id = ${p.id}`,
     );
-    const approved = new Set(all<{ period: string }>("SELECT period FROM project_periods WHERE project_id = ? AND approved_at IS NOT NULL").map((r) => r.period));
+    const approved = new Set(
+      (await demo.db.all<{ period: string }>(sql`SELECT period FROM project_periods WHERE project_id = ${p.id} AND approved_at IS NOT NULL`)).map((r) => r.period),
+    );
     return changesSinceApproval(
       [
-        ...live.map((s) => ({ period: periodOf(s.date), key: `${s.ref}|${s.code}|${s.date}`, content: s.attrs })),
-        ...trainings.map((t) => ({ period: periodOf(t.endDate), key: `t${t.id}`, content: t.content })),
+        ...live.map((s) => ({ period: periodOf(s.date), key: `${s.ref}|${s.code}|${s.date}`, content: attrs(s) })),
+        ...trainings.map((t) => ({
+          period: periodOf(t.endDate),
+          key: `t${t.id}`,
+          content: content(
+            t,
+            participants.filter((x) => x.trainingId === t.id),
+            rosterOf(t.id),
+          ),
+        })),
       ],
       [
-        ...copies.map((s) => ({ period: s.period!, key: `${s.ref}|${s.code}|${s.date}`, content: s.attrs })),
-        ...trainingCopies.map((t) => ({ period: t.period!, key: `t${t.id}`, content: t.content })),
+        ...copies.map((s) => ({ period: s.period!, key: `${s.ref}|${s.code}|${s.date}`, content: attrs(s) })),
+        ...trainingCopies.map((t) => ({
+          period: t.period,
+          key: `t${t.id}`,
+          content: content(t, JSON.parse(t.participants) as Participant[], t.roster === null ? null : (JSON.parse(t.roster) as string[])),
+        })),
       ],
       approved,
     );
   }
 
   it("equal the specification through additions, changes, moves and removals of services and trainings", async () => {
-    const run = (statement: string, ...params: unknown[]) => demo.sqlite.prepare(statement).run(...params);
+    const run = (statement: SQL) => demo.db.write((tx) => tx.run(statement));
     const p4 = (await project("RW-REINT-P4")).id;
     const drc = (await project("CD-HSEC-NK")).id;
     const check = async () => {
@@ -328,32 +385,29 @@ describe("the changes since approval, counted in SQL", () => {
     };
     await check();
     // A service moved from 2026Q1 to 2025Q4, another removed, a person moved to another district.
-    const [moved, removed] = demo.sqlite
-      .prepare(
-        "SELECT s.id FROM beneficiary_services s JOIN beneficiaries b ON b.id = s.beneficiary_id WHERE b.project_id = ? AND s.received_on BETWEEN '2026-01-01' AND '2026-03-31' ORDER BY s.id LIMIT 2",
-      )
-      .all(p4) as { id: number }[];
-    run("UPDATE beneficiary_services SET received_on = '2025-12-20' WHERE id = ?", moved!.id);
-    run("DELETE FROM beneficiary_services WHERE id = ?", removed!.id);
-    run(
-      "UPDATE beneficiaries SET location_id = (SELECT location_id FROM project_locations WHERE project_id = ? ORDER BY location_id DESC LIMIT 1) WHERE id = (SELECT min(id) FROM beneficiaries WHERE project_id = ?)",
-      p4,
-      p4,
+    const [moved, removed] = await demo.db.all<{ id: number }>(
+      sql`SELECT s.id FROM beneficiary_services s JOIN beneficiaries b ON b.id = s.beneficiary_id WHERE b.project_id = ${p4} AND s.received_on BETWEEN '2026-01-01' AND '2026-03-31' ORDER BY s.id LIMIT 2`,
+    );
+    await run(sql`UPDATE beneficiary_services SET received_on = '2025-12-20' WHERE id = ${moved!.id}`);
+    await run(sql`DELETE FROM beneficiary_services WHERE id = ${removed!.id}`);
+    await run(
+      sql`UPDATE beneficiaries SET location_id = (SELECT location_id FROM project_locations WHERE project_id = ${p4} ORDER BY location_id DESC LIMIT 1) WHERE id = (SELECT min(id) FROM beneficiaries WHERE project_id = ${p4})`,
     );
     // A training's participants changed, another removed; the DRC's household size (the default for records without one) changed.
-    const training = (demo.sqlite.prepare("SELECT training_id AS id FROM approved_trainings WHERE project_id = ? ORDER BY training_id LIMIT 1").get(p4) as { id: number }).id;
-    run("UPDATE training_participants SET count = count + 1 WHERE training_id = ?", training);
-    run(
-      "DELETE FROM trainings WHERE id = (SELECT max(training_id) FROM approved_trainings WHERE project_id = ? AND training_id NOT IN (SELECT cohort_id FROM trainings WHERE cohort_id IS NOT NULL))",
-      p4,
+    const [{ id: training }] = (await demo.db.all<{ id: number }>(sql`SELECT training_id AS id FROM approved_trainings WHERE project_id = ${p4} ORDER BY training_id LIMIT 1`)) as [
+      { id: number },
+    ];
+    await run(sql`UPDATE training_participants SET count = count + 1 WHERE training_id = ${training}`);
+    await run(
+      sql`DELETE FROM trainings WHERE id = (SELECT max(training_id) FROM approved_trainings WHERE project_id = ${p4} AND training_id NOT IN (SELECT cohort_id FROM trainings WHERE cohort_id IS NOT NULL))`,
     );
-    run("UPDATE projects SET household_size = coalesce(household_size, 5) + 1 WHERE id = ?", drc);
+    await run(sql`UPDATE projects SET household_size = coalesce(household_size, 5) + 1 WHERE id = ${drc}`);
     const changed = await inMemory("RW-REINT-P4");
     expect([...changed.values()].reduce((n, c) => n + c.changed, 0)).toBeGreaterThanOrEqual(4);
     await check();
     // Every record of a project that now reports yearly belongs to another period than the one approved.
     expect(await inMemory("RW-REINT-P3")).toEqual(new Map());
-    run("UPDATE projects SET reporting_frequency = CASE reporting_frequency WHEN 'yearly' THEN 'quarterly' ELSE 'yearly' END WHERE code = 'RW-REINT-P3'");
+    await run(sql`UPDATE projects SET reporting_frequency = CASE reporting_frequency WHEN 'yearly' THEN 'quarterly' ELSE 'yearly' END WHERE code = 'RW-REINT-P3'`);
     expect((await inMemory("RW-REINT-P3")).size).toBeGreaterThan(0);
     expect([...(await inMemory("RW-REINT-P3")).values()].every((c) => c.added === 0 && c.changed > 0)).toBe(true);
     await check();

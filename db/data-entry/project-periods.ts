@@ -6,11 +6,11 @@ import { checkReportingPeriod } from "../../lib/validation/period";
 import type { Problem } from "../../lib/validation/problems";
 import { decideTransition, isSettled, valueStatusOf, type PeriodAction, type TransitionRefusal } from "../../lib/workflow/period-workflow";
 import type { PeriodChanges } from "../../lib/workflow/record-changes";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { forgetApprovedPeriod, snapshotApprovedPeriod } from "../records/approval-snapshot";
 import { countChangesSinceApproval } from "../records/approved-records";
 import { findPeriodGaps, type PeriodGap } from "./period-completeness";
-import { dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../schema";
+import { dataValues, indicators, projectPeriods, projects, type Project, type ProjectPeriod } from "../tables";
 import { dbOf, may, seesUnapprovedFigures, workflowActor, type QueryContext } from "../users/viewer";
 import { recordAudit } from "../audit/audit-record";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import { listTasks, type Task, type TaskPeriodState } from "../../lib/workflow/tasks";
-import { projectPeriods, projects } from "../schema";
+import { projectPeriods, projects } from "../tables";
 import { remember } from "../read-cache";
 import { countChangesSinceApproval } from "../records/approved-records";
 import { dbOf, projectsWhere, type QueryContext } from "../users/viewer";

@@ -14,7 +14,7 @@ const demo = demoDatabaseForTests();
 describe("backupDatabase", () => {
   it("copies one committed state while another connection keeps writing, and the copy restores", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-backup-"));
-    const writer = new Database(demo.file);
+    const writer = new Database(demo.location);
     const project = writer.prepare("SELECT id, country_id AS place FROM projects WHERE code = 'RW-REINT-P4'").get() as { id: number; place: number };
     // Each write is a person and their service, in one transaction: a copy holds both or neither.
     const write = writer.transaction((n: number) => {
@@ -35,7 +35,7 @@ describe("backupDatabase", () => {
       )
       .run(project.id, project.place);
     try {
-      const { bytes } = backupDatabase(demo.file, path.join(dir, "copy.db"));
+      const { bytes } = backupDatabase(demo.location, path.join(dir, "copy.db"));
       expect(bytes).toBeGreaterThan(1_000_000);
     } finally {
       writer.prepare("COMMIT").run();
@@ -52,7 +52,7 @@ describe("backupDatabase", () => {
     expect(people.n).toBe(20);
     expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
     copy.close();
-    expect(() => backupDatabase(demo.file, path.join(dir, "copy.db"))).toThrow(/exists already/);
+    expect(() => backupDatabase(demo.location, path.join(dir, "copy.db"))).toThrow(/exists already/);
 
     // Restoring, as the README says: the copy in the database's place, then the app starts on it.
     const restored = path.join(dir, "restored", "baseline.db");
@@ -64,7 +64,7 @@ describe("backupDatabase", () => {
       const summary = await getProgrammeSummary({ db, viewer: await viewerByEmail(db, "staff@baseline.test") }, "RW-REINT", { phases: [1, 2, 3] });
       expect(summary?.reach).toMatchObject({ uniqueDirect: 8140, indirect: 40550 });
     } finally {
-      db.close();
+      await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

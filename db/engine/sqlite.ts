@@ -5,7 +5,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { SQL } from "drizzle-orm";
-import * as schema from "../schema";
+import type { Db, Executor } from "./types";
 import { streamRows } from "./sqlite-stream";
 import { writeQueue } from "./write-queue";
 
@@ -18,43 +18,9 @@ import { writeQueue } from "./write-queue";
 // interleave their statements with it. On a connection of its own, a transaction stays open across
 // awaits, and WAL gives the readers the last committed state until it commits.
 
-type Drizzle = BetterSQLite3Database<typeof schema>;
+type Drizzle = BetterSQLite3Database;
 
 const RAW = ["all", "get", "values", "run"] as const;
-
-/**
- * What queries are built on: the reading connection, or the writing one inside a write. Builders
- * are awaited; raw SQL runs through `all`, `values` and `run`, which return Promises here as they
- * would on a server database.
- */
-export type Executor = Omit<Drizzle, "transaction" | "$client" | "batch" | (typeof RAW)[number]> & {
-  all<T>(query: SQL): Promise<T[]>;
-  values<T extends unknown[] = unknown[]>(query: SQL): Promise<T[]>;
-  run(query: SQL): Promise<void>;
-};
-
-export type Db = Executor & {
-  /** Which engine answers: said by /api/health. */
-  readonly engine: "sqlite";
-  /**
-   * Runs `work` in a write transaction: all of it commits, or none of it if it throws. Inside it,
-   * every query of this database, through `tx` or not, runs on the transaction and sees its writes;
-   * a write started inside another joins it.
-   */
-  write<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
-  /** Whether the caller runs inside a write transaction of this database. */
-  inWrite(): boolean;
-  /** Changes whenever a write has been committed, by this process or another. */
-  changeStamp(): string;
-  /** Applies the migrations of `folder` that the database has not had yet. */
-  migrate(folder: string): void;
-  /**
-   * The rows of `queries`, one query after the other, as a stream of text: `head`, then a line per
-   * row, read from one consistent snapshot, with one chunk in memory at a time.
-   */
-  stream(queries: SQL | readonly SQL[], head: string, line: (row: unknown[]) => string, rowsPerChunk?: number): ReadableStream<Uint8Array>;
-  close(): void;
-};
 
 function connect(file: string, readonly: boolean): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(file, { readonly });
@@ -94,8 +60,8 @@ export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writer = connect(file, false);
   const reader = connect(file, true);
-  const writing = drizzle({ client: writer, schema, casing: "snake_case" });
-  const reading = drizzle({ client: reader, schema, casing: "snake_case" });
+  const writing = drizzle({ client: writer, casing: "snake_case" });
+  const reading = drizzle({ client: reader, casing: "snake_case" });
   const inTransaction = new AsyncLocalStorage<true>();
   const enqueue = writeQueue();
   const dataVersion = reader.prepare("PRAGMA data_version").pluck();
@@ -124,10 +90,10 @@ export function openDatabase(file: string): Db {
     inWrite: () => inTransaction.getStore() === true,
     // The reading connection's data_version moves at each commit by any other connection, the
     // writing one included; the reading connection itself never writes.
-    changeStamp: () => String(dataVersion.get()),
-    migrate: (folder) => migrate(writing, { migrationsFolder: folder }),
+    changeStamp: async () => String(dataVersion.get()),
+    migrate: async (folder) => migrate(writing, { migrationsFolder: folder }),
     stream: (queries, head, line, rowsPerChunk) => streamRows(file, queries, head, line, rowsPerChunk),
-    close: () => {
+    close: async () => {
       reader.close();
       writer.close();
     },

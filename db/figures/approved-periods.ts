@@ -4,8 +4,8 @@ import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsWithin } from "../../lib/periods/period";
 import type { PeriodStatus } from "../../lib/domain/codes";
 import { donorPeriodState, type DonorPeriodState } from "../../lib/workflow/period-workflow";
-import type { Executor } from "../engine/sqlite";
-import { projectPeriods, type Project } from "../schema";
+import type { Executor } from "../engine/types";
+import { projectPeriods, type Project } from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 
 /**

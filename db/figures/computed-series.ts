@@ -3,11 +3,11 @@ import { figureColumns } from "./values-table";
 import { and, eq, inArray } from "drizzle-orm";
 import type { ValueCell } from "../../lib/charts/indicator-charts";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodOfRecord, periodsWithin } from "../../lib/periods/period";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { computeRecordActual } from "../records/computed-figures";
 import { countReachedPerScope } from "../records/reach-counts";
 import { loadTrainings } from "../records/trainings";
-import { approvedValues, type Indicator, type Project } from "../schema";
+import { approvedValues, type Indicator, type Project } from "../tables";
 
 /**
  * The running totals of an indicator counted from records (the registry or the trainings), period

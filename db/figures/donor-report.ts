@@ -4,7 +4,7 @@ import type { Reach } from "../../lib/beneficiaries/reach";
 import type { Language, PeriodStatus } from "../../lib/domain/codes";
 import { periodEnd, periodStart } from "../../lib/periods/period";
 import { countPeopleTrained, trainingCascade, type CascadeStep, type PeopleTrained } from "../../lib/trainings/people-trained";
-import { serviceTypes, type Narrative, type Result } from "../schema";
+import { serviceTypes, type Narrative, type Result } from "../tables";
 import { getNarratives } from "../data-entry/narratives";
 import { findProjectPeriod } from "../data-entry/project-periods";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";

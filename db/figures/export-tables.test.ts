@@ -5,7 +5,7 @@ import { rowsToCsv } from "../../lib/exports/csv";
 import { trackingRows } from "../../server/exports/tracking-rows";
 import { writeWorkbook } from "../../lib/exports/xlsx";
 import { translatorFor } from "../../lib/i18n/translator";
-import { dataValues, indicators, projects } from "../schema";
+import { dataValues, indicators, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { beneficiariesTable, recordsTable, trainingsTable, valuesTable, valueRowsQuery } from "./export-tables";
 import { getProjectDashboard } from "./project-dashboard";
@@ -134,7 +134,7 @@ describe("the streamed CSV of every value", () => {
     const ids = (await demo.db.select({ id: projects.id }).from(projects)).map((p) => p.id);
     const ctx = as("staff@baseline.test");
     const expected = await valuesTable(ctx, ids, { approvedOnly: false, language: "fr", today: "2026-11-23" });
-    const stream = demo.db.stream(valueRowsQuery(false, "fr", JSON.stringify(ids)), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
+    const stream = demo.db.stream(valueRowsQuery(false, "fr", ids), "head\n", (row) => `${JSON.stringify(row)}\n`, 100);
     const text = await new Response(stream).text();
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("head");

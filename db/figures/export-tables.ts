@@ -3,11 +3,12 @@ import { inArray, sql } from "drizzle-orm";
 import { REGISTRY_CSV_COLUMNS } from "../../lib/beneficiaries/registry-csv";
 import type { Language } from "../../lib/domain/codes";
 import { comparePeriods } from "../../lib/periods/period";
-import { projects } from "../schema";
+import { projects } from "../tables";
 import { donorPeriodStates, isGap } from "./approved-periods";
 import { readsApproved } from "../registry/registry";
 import type { ExportColumn, ExportTable } from "../../lib/exports/table";
-import type { Executor } from "../engine/sqlite";
+import { jsonIds, jsonRows } from "../engine/portable-sql";
+import type { Executor } from "../engine/types";
 import { loadApprovedTrainings } from "../records/approved-records";
 import { countPeopleByPlace, type ReachScope } from "../records/reach-counts";
 import { seesIndividualRecords } from "../registry/beneficiary-records";
@@ -46,16 +47,16 @@ export const VALUE_COLUMNS = [
  * all statuses with their comments, or the approved figures only (donors, and whoever asks). Rows
  * come as arrays in the order of VALUE_COLUMNS, in a stable order.
  */
-export function valueRowsQuery(approvedOnly: boolean, language: Language, projectIdsJson: string) {
+export function valueRowsQuery(approvedOnly: boolean, language: Language, projectIds: readonly number[]) {
   const name = (table: string) => sql.raw(language === "fr" ? `coalesce(${table}.name_fr, ${table}.name_en)` : `${table}.name_en`);
   return approvedOnly
     ? sql`SELECT p.code, i.code, ${name("i")}, v.period, l.code, ${name("l")}, v.disaggregation, v.value, v.numerator, v.denominator, 'approved', NULL
         FROM approved_values v JOIN indicators i ON i.id = v.indicator_id JOIN projects p ON p.id = v.project_id JOIN locations l ON l.id = v.location_id
-        WHERE v.project_id IN (SELECT value FROM json_each(${projectIdsJson})) AND i.source = 'manual'
+        WHERE v.project_id IN ${jsonIds(projectIds)} AND i.source = 'manual'
         ORDER BY i.project_id, i.code, v.period, v.location_id, v.disaggregation`
     : sql`SELECT p.code, i.code, ${name("i")}, v.period, l.code, ${name("l")}, v.disaggregation, v.value, v.numerator, v.denominator, v.status, v.comment
         FROM data_values v JOIN indicators i ON i.id = v.indicator_id JOIN projects p ON p.id = i.project_id JOIN locations l ON l.id = v.location_id
-        WHERE i.project_id IN (SELECT value FROM json_each(${projectIdsJson}))
+        WHERE i.project_id IN ${jsonIds(projectIds)}
         ORDER BY i.project_id, i.code, v.period, v.location_id, v.disaggregation`;
 }
 
@@ -75,8 +76,13 @@ export async function gapRowsQuery(ctx: QueryContext, language: Language, projec
           .where(inArray(projects.id, [...projectIds]));
   const gaps = [...(await donorPeriodStates(db, list, today))].flatMap(([projectId, states]) => states.filter((s) => isGap(s.state)).map((s) => [projectId, s.period, s.state]));
   const name = sql.raw(language === "fr" ? "coalesce(i.name_fr, i.name_en)" : "i.name_en");
-  return sql`SELECT p.code, i.code, ${name}, json_extract(g.value, '$[1]') AS period, NULL, NULL, NULL, NULL, NULL, NULL, json_extract(g.value, '$[2]'), NULL
-    FROM json_each(${JSON.stringify(gaps)}) g JOIN indicators i ON i.project_id = json_extract(g.value, '$[0]') AND i.source = 'manual' JOIN projects p ON p.id = i.project_id
+  const listed = jsonRows(gaps, [
+    ["project_id", "integer"],
+    ["period", "text"],
+    ["state", "text"],
+  ]);
+  return sql`SELECT p.code, i.code, ${name}, g.period AS period, NULL, NULL, NULL, NULL, NULL, NULL, g.state, NULL
+    FROM ${listed} g JOIN indicators i ON i.project_id = g.project_id AND i.source = 'manual' JOIN projects p ON p.id = i.project_id
     ORDER BY i.project_id, i.code, period`;
 }
 
@@ -88,7 +94,7 @@ export async function valuesTable(ctx: QueryContext, projectIds: readonly number
   await assertVisible(ctx, projectIds);
   const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
-  const rows = await db.values<ExportTable["rows"][number]>(valueRowsQuery(approvedOnly, options.language, JSON.stringify(projectIds)));
+  const rows = await db.values<ExportTable["rows"][number]>(valueRowsQuery(approvedOnly, options.language, projectIds));
   if (approvedOnly) {
     const gaps = await db.values<ExportTable["rows"][number]>(await gapRowsQuery(ctx, options.language, projectIds, options.today));
     const key = (row: ExportTable["rows"][number]) => [String(row[0]), String(row[1]), String(row[3])] as const;
@@ -163,7 +169,7 @@ export async function trainingsTable(ctx: QueryContext, projectIds: readonly num
     SELECT p.code, t.id, t.title, t.kind, t.topic, l.code, ${name("l")}, t.start_date, t.end_date, t.facilitator, t.cohort_id, tp.sex, tp.age_group, tp.count
     FROM trainings t JOIN projects p ON p.id = t.project_id JOIN locations l ON l.id = t.location_id
     LEFT JOIN training_participants tp ON tp.training_id = t.id
-    WHERE t.project_id IN (SELECT value FROM json_each(${JSON.stringify(projectIds)}))
+    WHERE t.project_id IN ${jsonIds(projectIds)}
     ORDER BY p.code, t.start_date, t.id, tp.sex, tp.age_group`),
   );
 }

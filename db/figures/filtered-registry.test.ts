@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { countReach, countReachedByLocation, countReachedPerScope } from "../records/reach-counts";
-import { beneficiaries, locations, projectLocations, projects } from "../schema";
+import { beneficiaries, locations, projectLocations, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { registryBreaksDown, registryCountsUnderFilter } from "./filtered-registry";
 import { getProjectDashboard } from "./project-dashboard";

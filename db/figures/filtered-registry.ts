@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { periodEnd } from "../../lib/periods/period";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { countPeopleByPlace } from "../records/reach-counts";
 
 // The registry knows each person's place, sex and group: an indicator counted from it can follow the

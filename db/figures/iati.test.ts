@@ -6,7 +6,7 @@ import { validateXML } from "xmllint-wasm";
 import { activitiesXml, type IatiActivity } from "../../lib/iati/activity";
 import { checkIatiRules } from "../../lib/iati/iati-rules";
 import { renderDocument } from "../../lib/iati/xml";
-import { approvedValues, dataValues, indicators, projects, projectSectors } from "../schema";
+import { approvedValues, dataValues, indicators, projects, projectSectors } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { getProgrammeActivities, getProjectActivity } from "./iati";
 import { getProgrammePhases } from "./programmes";

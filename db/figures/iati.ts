@@ -6,7 +6,7 @@ import type { IatiActivity, IatiIndicator, IatiOrganisation, IatiPeriod, IatiVal
 import { isRatioMeasure, sumFigures, type FigureParts } from "../../lib/indicators/actual";
 import { translatorFor } from "../../lib/i18n/translator";
 import { comparePeriods, periodEnd, periodStart } from "../../lib/periods/period";
-import { approvedValues, indicators, indicatorTargets, projectBudgets, projectSectors, results, type Indicator, type Programme, type Project } from "../schema";
+import { approvedValues, indicators, indicatorTargets, projectBudgets, projectSectors, results, type Indicator, type Programme, type Project } from "../tables";
 import { getProjectOverview, type ProjectOverview } from "../projects/projects";
 import { dbOf, type QueryContext } from "../users/viewer";
 

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
 import type { Actual } from "../../lib/indicators/actual";
 import { combineActuals } from "../../lib/indicators/combine";
-import { programmes, projects, results, type Programme, type Project } from "../schema";
+import { programmes, projects, results, type Programme, type Project } from "../tables";
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { getReach } from "../registry/registry";
 import { remember } from "../read-cache";

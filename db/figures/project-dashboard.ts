@@ -6,8 +6,8 @@ import { indicatorStatus, targetDueBy, type IndicatorStatus } from "../../lib/in
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsWithin } from "../../lib/periods/period";
 import { endedPeriodRecords, gapsOf, type PeriodState } from "./approved-periods";
 import type { PeriodStatus } from "../../lib/domain/codes";
-import { indicatorTargets, indicators, locations, type Project } from "../schema";
-import type { Executor } from "../engine/sqlite";
+import { indicatorTargets, indicators, locations, type Project } from "../tables";
+import type { Executor } from "../engine/types";
 import { computedSeriesCells } from "./computed-series";
 import { trainingsCountedBy } from "../records/computed-figures";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";

@@ -4,7 +4,7 @@ import { sumFigures, type Actual } from "../../lib/indicators/actual";
 import type { SeriesGap } from "../../lib/charts/indicator-charts";
 import type { IndicatorStatus } from "../../lib/indicators/status";
 import { comparePeriods, FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
-import { indicatorTargets, results, type Indicator, type Project, type Result } from "../schema";
+import { indicatorTargets, results, type Indicator, type Project, type Result } from "../tables";
 import { gapsOf } from "./approved-periods";
 import { actualOf, loadFigureInputs } from "./indicator-figures";
 import { getProjectDashboard, type ProjectDashboard } from "./project-dashboard";

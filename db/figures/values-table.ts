@@ -1,4 +1,4 @@
-import { approvedValues, dataValues } from "../schema";
+import { approvedValues, dataValues } from "../tables";
 
 /** Whose figures a read gives: as entered (every status), or as approved (what donors see). */
 export type FigureSource = "entered" | "approved";

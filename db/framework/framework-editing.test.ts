@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, indicators, projects } from "../schema";
+import { auditLog, indicators, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { indicatorFormValues, listIndicatorRevisions, saveIndicator, saveResult } from "./framework-editing";
 import { projectFormValues, saveProject } from "../projects/project-editing";

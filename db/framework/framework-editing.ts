@@ -18,7 +18,7 @@ import {
   users,
   type Indicator,
   type Result,
-} from "../schema";
+} from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 import type { RevisionEntry } from "../../lib/indicators/revision-entry";
 import { recordAudit } from "../audit/audit-record";

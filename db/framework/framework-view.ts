@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { indicators, results, serviceTypes, type Indicator } from "../schema";
+import { indicators, results, serviceTypes, type Indicator } from "../tables";
 import { AccessDeniedError } from "../errors";
 import type { RevisionEntry } from "../../lib/indicators/revision-entry";
 import { listIndicatorRevisions } from "./framework-editing";

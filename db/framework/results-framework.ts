@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import { dimensionOptions, dimensions, indicatorDimensions, indicators, results, type Indicator, type Result } from "../schema";
+import { dimensionOptions, dimensions, indicatorDimensions, indicators, results, type Indicator, type Result } from "../tables";
 import { AccessDeniedError } from "../errors";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 

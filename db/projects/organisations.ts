@@ -1,6 +1,6 @@
 import "server-only";
 import { asc } from "drizzle-orm";
-import { organisations, type Organisation } from "../schema";
+import { organisations, type Organisation } from "../tables";
 import { dbOf, type QueryContext } from "../users/viewer";
 
 /** Every organisation, by name: for choosing a donor's organisation, or a project's partners. */

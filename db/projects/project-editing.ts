@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
 import type { FieldProblem } from "../../lib/validation/fields";
 import { checkProjectInput, type ProjectInput } from "../../lib/validation/project";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import {
   locations,
   organisations,
@@ -15,7 +15,7 @@ import {
   projects,
   projectSectors,
   type Project,
-} from "../schema";
+} from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 import { allows } from "../../lib/auth/permissions";
 import { recordAudit } from "../audit/audit-record";

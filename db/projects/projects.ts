@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { locations, organisations, programmes, projectLocations, projectOrganisations, projects, type Project } from "../schema";
+import { locations, organisations, programmes, projectLocations, projectOrganisations, projects, type Project } from "../tables";
 import { dbOf, may, projectsWhere, type QueryContext } from "../users/viewer";
 
 export type ProjectListItem = Pick<Project, "id" | "code" | "titleEn" | "titleFr" | "status" | "startDate" | "endDate" | "phase"> & {

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
-import type { Executor } from "../engine/sqlite";
-import { approvedValues, dataValues, indicators, projectPeriods, type Project } from "../schema";
+import type { Executor } from "../engine/types";
+import { approvedValues, dataValues, indicators, projectPeriods, type Project } from "../tables";
 import { copyPeriodRecords, dropPeriodRecords, loadApprovedTrainings } from "./approved-records";
 import { trainingsCountedBy } from "./computed-figures";
 import { countReach } from "./reach-counts";

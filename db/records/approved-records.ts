@@ -5,8 +5,9 @@ import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Sex, TrainingKind } from "../../lib/domain/codes";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodOfRecord, periodsBetween, periodStart } from "../../lib/periods/period";
 import { changesSinceApproval, type PeriodChanges } from "../../lib/workflow/record-changes";
-import type { Db, Executor } from "../engine/sqlite";
-import { appMeta, projectPeriods, projects, type Project } from "../schema";
+import { jsonArrayAgg, jsonIds, jsonObject, jsonRows } from "../engine/portable-sql";
+import type { Db, Executor } from "../engine/types";
+import { appMeta, projectPeriods, projects, type Project } from "../tables";
 import type { DatedTrainingRecord } from "./trainings";
 
 type Dated = Pick<Project, "startDate" | "endDate" | "reportingFrequency">;
@@ -18,28 +19,28 @@ function periodBounds(project: Dated, period: string): { from: string | null; to
 }
 
 const within = (column: SQL, bounds: { from: string | null; to: string | null }) =>
-  sql`(${bounds.from} IS NULL OR ${column} >= ${bounds.from}) AND (${bounds.to} IS NULL OR ${column} <= ${bounds.to})`;
+  sql`${bounds.from === null ? sql`true` : sql`${column} >= ${bounds.from}`} AND ${bounds.to === null ? sql`true` : sql`${column} <= ${bounds.to}`}`;
 
 // The live records of a project in the shape of their approved copies: a service with its person
 // (the project's household size where the record has none), a training with its participants and
 // roster as JSON written the same way every time, so that copies and live rows compare as text.
 const liveServices = (projectId: number, bounds: { from: string | null; to: string | null }) => sql`
-  SELECT b.project_id AS projectId, b.ref AS ref, b.household_ref AS householdRef, b.sex AS sex, b.birth_year AS birthYear, b.group_code AS groupCode,
-    b.location_id AS locationId, coalesce(b.household_size, p.household_size) AS householdSize, st.code AS serviceCode, s.received_on AS receivedOn
+  SELECT b.project_id AS project_id, b.ref AS ref, b.household_ref AS household_ref, b.sex AS sex, b.birth_year AS birth_year, b.group_code AS group_code,
+    b.location_id AS location_id, coalesce(b.household_size, p.household_size) AS household_size, st.code AS service_code, s.received_on AS received_on
   FROM beneficiaries b JOIN projects p ON p.id = b.project_id
   JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
   WHERE b.project_id = ${projectId} AND ${within(sql`s.received_on`, bounds)}`;
 
 const liveTrainings = (projectIds: readonly number[], bounds?: { from: string | null; to: string | null }) => sql`
-  SELECT t.project_id AS projectId, t.id AS trainingId, t.title AS title, t.kind AS kind, t.topic AS topic, t.location_id AS locationId,
-    t.start_date AS startDate, t.end_date AS endDate, t.facilitator AS facilitator, t.cohort_id AS cohortId,
-    (SELECT json_group_array(json_object('sex', sex, 'ageGroup', age_group, 'count', count))
-      FROM (SELECT sex, age_group, count FROM training_participants WHERE training_id = t.id ORDER BY sex, age_group)) AS participants,
+  SELECT t.project_id AS "projectId", t.id AS "trainingId", t.title AS title, t.kind AS kind, t.topic AS topic, t.location_id AS "locationId",
+    t.start_date AS "startDate", t.end_date AS "endDate", t.facilitator AS facilitator, t.cohort_id AS "cohortId",
+    (SELECT ${jsonArrayAgg(jsonObject({ sex: sql`sex`, ageGroup: sql`age_group`, count: sql`count` }), sql`sex, age_group`)}
+      FROM training_participants WHERE training_id = t.id) AS participants,
     CASE WHEN EXISTS (SELECT 1 FROM training_roster WHERE training_id = t.id)
-      THEN (SELECT json_group_array(ref) FROM (SELECT b.ref FROM training_roster r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.training_id = t.id ORDER BY b.ref))
+      THEN (SELECT ${jsonArrayAgg(sql`b.ref`, sql`b.ref`)} FROM training_roster r JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE r.training_id = t.id)
     END AS roster
   FROM trainings t
-  WHERE t.project_id IN (SELECT value FROM json_each(${JSON.stringify(projectIds)})) AND ${bounds ? within(sql`t.end_date`, bounds) : sql`1`}`;
+  WHERE t.project_id IN ${jsonIds(projectIds)} AND ${bounds ? within(sql`t.end_date`, bounds) : sql`true`}`;
 
 /**
  * Records the registry's services and the trainings dated in a period as they stand now, in place
@@ -50,10 +51,11 @@ export async function copyPeriodRecords(tx: Executor, project: Project, period: 
   const bounds = periodBounds(project, period);
   await tx.run(sql`
     INSERT INTO approved_services (project_id, period, ref, household_ref, sex, birth_year, group_code, location_id, household_size, service_code, received_on)
-    SELECT projectId, ${period}, ref, householdRef, sex, birthYear, groupCode, locationId, householdSize, serviceCode, receivedOn FROM (${liveServices(project.id, bounds)})`);
+    SELECT project_id, ${period}, ref, household_ref, sex, birth_year, group_code, location_id, household_size, service_code, received_on FROM (${liveServices(project.id, bounds)}) AS live`);
   await tx.run(sql`
     INSERT INTO approved_trainings (project_id, period, training_id, title, kind, topic, location_id, start_date, end_date, facilitator, cohort_id, participants, roster)
-    SELECT projectId, ${period}, trainingId, title, kind, topic, locationId, startDate, endDate, facilitator, cohortId, participants, roster FROM (${liveTrainings([project.id], bounds)})`);
+    SELECT "projectId", ${period}, "trainingId", title, kind, topic, "locationId", "startDate", "endDate", facilitator, "cohortId", participants, roster
+    FROM (${liveTrainings([project.id], bounds)}) AS live`);
 }
 
 /** Forgets the records an approval of the period counted (the period is marked not reported). */
@@ -101,7 +103,7 @@ export async function countChangesSinceApproval(
 ): Promise<Map<number, Map<string, PeriodChanges>>> {
   const changes = new Map<number, Map<string, PeriodChanges>>();
   if (projects.length === 0) return changes;
-  const ids = JSON.stringify(projects.map((p) => p.id));
+  const ids = projects.map((p) => p.id);
   const add = (projectId: number, period: string, added: number, changed: number) => {
     const own = changes.get(projectId) ?? new Map<string, PeriodChanges>();
     const current = own.get(period) ?? { added: 0, changed: 0 };
@@ -109,14 +111,14 @@ export async function countChangesSinceApproval(
     changes.set(projectId, own);
   };
   const services = await db.all<{ projectId: number; period: string; added: number; changed: number }>(sql`
-    WITH ids AS (SELECT value AS id FROM json_each(${ids})),
+    WITH ids AS (SELECT value AS id FROM ${jsonIds(ids)} AS listed),
     approved AS (SELECT pp.project_id, pp.period FROM project_periods pp WHERE pp.project_id IN (SELECT id FROM ids) AND pp.approved_at IS NOT NULL),
     live AS (
       SELECT b.project_id, ${periodOfRecordSql(sql`s.received_on`)} AS period, b.ref, st.code AS service_code, s.received_on
       FROM ids JOIN projects p ON p.id = ids.id JOIN beneficiaries b ON b.project_id = p.id
       JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
     )
-    SELECT l.project_id AS projectId, l.period AS period, count(*) AS added, 0 AS changed
+    SELECT l.project_id AS "projectId", l.period AS period, count(*) AS added, 0 AS changed
     FROM live l JOIN approved ap ON ap.project_id = l.project_id AND ap.period = l.period
     WHERE NOT EXISTS (
       SELECT 1 FROM approved_services a
@@ -131,22 +133,22 @@ export async function countChangesSinceApproval(
       JOIN beneficiary_services s ON s.beneficiary_id = b.id JOIN service_types st ON st.id = s.service_type_id
       WHERE b.project_id = a.project_id AND b.ref = a.ref AND st.code = a.service_code AND s.received_on = a.received_on
         AND ${periodOfRecordSql(sql`s.received_on`)} = a.period
-        AND b.household_ref IS a.household_ref AND b.sex = a.sex AND b.birth_year IS a.birth_year AND b.group_code = a.group_code
-        AND b.location_id = a.location_id AND coalesce(b.household_size, p.household_size) IS a.household_size
+        AND b.household_ref IS NOT DISTINCT FROM a.household_ref AND b.sex = a.sex AND b.birth_year IS NOT DISTINCT FROM a.birth_year AND b.group_code = a.group_code
+        AND b.location_id = a.location_id AND coalesce(b.household_size, p.household_size) IS NOT DISTINCT FROM a.household_size
     )
     GROUP BY a.project_id, a.period`);
   for (const row of services) add(row.projectId, row.period, row.added, row.changed);
 
   const approvedPeriods = new Map<number, Set<string>>();
   for (const { projectId, period } of await db.all<{ projectId: number; period: string }>(sql`
-    SELECT project_id AS projectId, period FROM project_periods WHERE approved_at IS NOT NULL AND project_id IN (SELECT value FROM json_each(${ids}))`)) {
+    SELECT project_id AS "projectId", period FROM project_periods WHERE approved_at IS NOT NULL AND project_id IN ${jsonIds(ids)}`)) {
     approvedPeriods.set(projectId, (approvedPeriods.get(projectId) ?? new Set()).add(period));
   }
-  const live = await db.all<TrainingRow>(liveTrainings(projects.map((p) => p.id)));
+  const live = await db.all<TrainingRow>(liveTrainings(ids));
   const copies = await db.all<TrainingRow & { period: string }>(sql`
-    SELECT project_id AS projectId, period, training_id AS trainingId, title, kind, topic, location_id AS locationId, start_date AS startDate, end_date AS endDate,
-      facilitator, cohort_id AS cohortId, participants, roster
-    FROM approved_trainings WHERE project_id IN (SELECT value FROM json_each(${ids}))`);
+    SELECT project_id AS "projectId", period, training_id AS "trainingId", title, kind, topic, location_id AS "locationId", start_date AS "startDate", end_date AS "endDate",
+      facilitator, cohort_id AS "cohortId", participants, roster
+    FROM approved_trainings WHERE project_id IN ${jsonIds(ids)}`);
   const byProject = <T extends TrainingRow>(rows: readonly T[]) => {
     const grouped = new Map<number, T[]>();
     for (const row of rows) grouped.set(row.projectId, [...(grouped.get(row.projectId) ?? []), row]);
@@ -184,13 +186,19 @@ export type ApprovedTrainingRecord = DatedTrainingRecord & { title: string; loca
 export async function loadApprovedTrainings(db: Executor, projects: readonly { id: number; through: string | null }[]): Promise<ApprovedTrainingRecord[]> {
   if (projects.length === 0) return [];
   const rows = await db.all<TrainingRow & { projectId: number }>(sql`
-    WITH scope AS (SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS through FROM json_each(${JSON.stringify(projects.map((p) => [p.id, p.through]))})),
+    WITH scope AS ${jsonRows(
+      projects.map((p) => [p.id, p.through]),
+      [
+        ["project_id", "integer"],
+        ["through", "text"],
+      ],
+    )},
     copy AS (
       SELECT a.*, row_number() OVER (PARTITION BY a.project_id, a.training_id ORDER BY a.period DESC) AS n
       FROM scope JOIN approved_trainings a ON a.project_id = scope.project_id AND (scope.through IS NULL OR a.period <= scope.through)
     )
-    SELECT project_id AS projectId, training_id AS trainingId, title, kind, topic, location_id AS locationId, start_date AS startDate, end_date AS endDate,
-      facilitator, cohort_id AS cohortId, participants, roster
+    SELECT project_id AS "projectId", training_id AS "trainingId", title, kind, topic, location_id AS "locationId", start_date AS "startDate", end_date AS "endDate",
+      facilitator, cohort_id AS "cohortId", participants, roster
     FROM copy WHERE n = 1 ORDER BY start_date, training_id`);
   return rows.map((r) => {
     const participants = JSON.parse(r.participants) as Participants;

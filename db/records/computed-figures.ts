@@ -1,7 +1,7 @@
 import type { Actual } from "../../lib/indicators/actual";
 import { countUniqueParticipants } from "../../lib/trainings/people-trained";
-import type { Executor } from "../engine/sqlite";
-import type { Indicator } from "../schema";
+import type { Executor } from "../engine/types";
+import type { Indicator } from "../tables";
 import { countReachedPerScope } from "./reach-counts";
 import type { DatedTrainingRecord } from "./trainings";
 

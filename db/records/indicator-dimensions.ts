@@ -1,7 +1,7 @@
 // The breakdowns indicators require, without access checks: the capability groups of db/ check access first.
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../engine/sqlite";
-import { dimensionOptions, dimensions, indicatorDimensions } from "../schema";
+import type { Executor } from "../engine/types";
+import { dimensionOptions, dimensions, indicatorDimensions } from "../tables";
 
 export type SheetDimension = { code: string; nameEn: string; nameFr: string; options: { code: string; nameEn: string; nameFr: string }[] };
 

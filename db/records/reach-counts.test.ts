@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { measureReach, type RegistryRecord } from "../../lib/beneficiaries/reach";
-import type { Executor } from "../engine/sqlite";
-import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../schema";
+import type { Executor } from "../engine/types";
+import { beneficiaries, beneficiaryServices, locations, projects, serviceTypes } from "../tables";
 import { createRandom } from "../seed/random";
 import { demoDatabaseForTests } from "../test-database";
 import { countReach, countReachedByLocation, countReachedPerScope, type LiveReachScope } from "./reach-counts";

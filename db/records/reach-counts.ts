@@ -2,7 +2,8 @@
 // registry into memory. measureReach is the specification; reach-counts.test.ts holds them equal.
 import { sql, type SQL } from "drizzle-orm";
 import type { Reach } from "../../lib/beneficiaries/reach";
-import type { Executor } from "../engine/sqlite";
+import { jsonRows } from "../engine/portable-sql";
+import type { Executor } from "../engine/types";
 
 /**
  * The projects counted and which of their records:
@@ -20,31 +21,33 @@ export type ReachScope = LiveReachScope | ApprovedReachScope;
 // the project's household size where a record has none (as measureReach is given them). `registered`
 // holds the records of people the scope knows: none means the projects keep no registry.
 const scopeCtes = (scope: ReachScope) => {
-  const serviceCode = scope.serviceCode ?? null;
+  const serviceCode = scope.serviceCode;
   if (scope.source === "approved") {
+    const projects = scope.projects.map((p) => [p.id, p.through]);
     return sql`
-  scope AS (
-    SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS through
-    FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.through]))})
-  ),
+  scope AS ${jsonRows(projects, [
+    ["project_id", "integer"],
+    ["through", "text"],
+  ])},
   copy AS (
     SELECT a.* FROM scope JOIN approved_services a ON a.project_id = scope.project_id AND (scope.through IS NULL OR a.period <= scope.through)
   ),
   record AS (
     SELECT project_id, ref, household_ref, household_size, location_id, sex, group_code FROM (
       SELECT copy.*, row_number() OVER (PARTITION BY project_id, ref ORDER BY period DESC) AS n FROM copy
-    ) WHERE n = 1
+    ) AS latest WHERE n = 1
   ),
   person AS (SELECT ref, min(household_ref) AS household_ref, max(household_size) AS size FROM record GROUP BY ref),
-  received AS (SELECT DISTINCT ref, service_code AS code FROM copy WHERE ${serviceCode} IS NULL OR service_code = ${serviceCode}),
+  received AS (SELECT DISTINCT ref, service_code AS code FROM copy WHERE ${serviceCode === undefined ? sql`true` : sql`service_code = ${serviceCode}`}),
   reached AS (SELECT ref, count(*) AS services FROM received GROUP BY ref),
   registered AS (SELECT count(*) AS n FROM record)`;
   }
+  const projects = scope.projects.map((p) => [p.id, p.upTo]);
   return sql`
-  scope AS (
-    SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS up_to
-    FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.upTo]))})
-  ),
+  scope AS ${jsonRows(projects, [
+    ["project_id", "integer"],
+    ["up_to", "text"],
+  ])},
   person AS (
     SELECT b.ref, min(b.household_ref) AS household_ref, max(coalesce(b.household_size, p.household_size)) AS size
     FROM scope JOIN beneficiaries b ON b.project_id = scope.project_id JOIN projects p ON p.id = b.project_id
@@ -56,7 +59,7 @@ const scopeCtes = (scope: ReachScope) => {
     JOIN beneficiaries b ON b.project_id = scope.project_id
     JOIN beneficiary_services s ON s.beneficiary_id = b.id
     JOIN service_types st ON st.id = s.service_type_id
-    WHERE (scope.up_to IS NULL OR s.received_on <= scope.up_to) AND (${serviceCode} IS NULL OR st.code = ${serviceCode})
+    WHERE (scope.up_to IS NULL OR s.received_on <= scope.up_to) AND ${serviceCode === undefined ? sql`true` : sql`st.code = ${serviceCode}`}
   ),
   reached AS (SELECT ref, count(*) AS services FROM received GROUP BY ref),
   registered AS (SELECT count(*) AS n FROM scope JOIN beneficiaries b ON b.project_id = scope.project_id)`;
@@ -77,9 +80,9 @@ export async function countReach(db: Executor, scope: ReachScope): Promise<{ rea
       SELECT person.size FROM person JOIN reached USING (ref) WHERE person.household_ref IS NULL
     )
     SELECT 'service' AS kind, code AS key, count(*) AS n FROM received GROUP BY code
-    UNION ALL SELECT 'services', services, count(*) FROM reached GROUP BY services
+    UNION ALL SELECT 'services', CAST(services AS text), count(*) FROM reached GROUP BY services
     UNION ALL SELECT 'registered', NULL, n FROM registered
-    UNION ALL SELECT 'indirect', count(*) - count(size), sum(size) FROM household`);
+    UNION ALL SELECT 'indirect', CAST(count(*) - count(size) AS text), sum(size) FROM household`);
 
   const reach: Reach = { uniqueDirect: 0, byService: {}, byNumberOfServices: {}, indirect: 0 };
   let registered = 0;
@@ -104,12 +107,12 @@ export async function countReachedByLocation(db: Executor, projectId: number, up
     source === "approved"
       ? await db.all<{ locationId: number; n: number }>(sql`
     WITH ${scopeCtes({ source, projects: [{ id: projectId, through: upTo }] })}
-    SELECT location_id AS locationId, count(DISTINCT ref) AS n FROM record GROUP BY location_id`)
+    SELECT location_id AS "locationId", count(DISTINCT ref) AS n FROM record GROUP BY location_id`)
       : await db.all<{ locationId: number; n: number }>(sql`
-    SELECT b.location_id AS locationId, count(DISTINCT b.ref) AS n
+    SELECT b.location_id AS "locationId", count(DISTINCT b.ref) AS n
     FROM beneficiaries b
     WHERE b.project_id = ${projectId}
-      AND EXISTS (SELECT 1 FROM beneficiary_services s WHERE s.beneficiary_id = b.id AND (${upTo} IS NULL OR s.received_on <= ${upTo}))
+      AND EXISTS (SELECT 1 FROM beneficiary_services s WHERE s.beneficiary_id = b.id AND ${upTo === null ? sql`true` : sql`s.received_on <= ${upTo}`})
     GROUP BY b.location_id`);
   return new Map(rows.map((r) => [r.locationId, r.n]));
 }
@@ -125,10 +128,15 @@ export async function countReachedPerScope(
 ): Promise<Map<number, { reached: number; registered: number }>> {
   if (scopes.length === 0) return new Map();
   const rows = await db.all<{ key: number; reached: number; registered: number }>(sql`
-    WITH scope AS (
-      SELECT json_extract(value, '$[0]') AS key, json_extract(value, '$[1]') AS project_id, json_extract(value, '$[2]') AS up_to, json_extract(value, '$[3]') AS service_code
-      FROM json_each(${JSON.stringify(scopes.map((s) => [s.key, s.projectId, s.upTo, s.serviceCode]))})
-    )
+    WITH scope AS ${jsonRows(
+      scopes.map((s) => [s.key, s.projectId, s.upTo, s.serviceCode]),
+      [
+        ["key", "integer"],
+        ["project_id", "integer"],
+        ["up_to", "text"],
+        ["service_code", "text"],
+      ],
+    )}
     SELECT scope.key AS key, count(*) AS registered,
       count(DISTINCT CASE WHEN EXISTS (
         SELECT 1 FROM beneficiary_services s JOIN service_types st ON st.id = s.service_type_id
@@ -157,18 +165,24 @@ export async function countPeopleByPlace(db: Executor, scope: ReachScope, servic
       )
       SELECT p.code, l.code, ${placeName}, r.sex, r.group_code, count(DISTINCT r.ref)${sql.join(perService, sql``)}
       FROM served r JOIN projects p ON p.id = r.project_id JOIN locations l ON l.id = r.location_id
-      GROUP BY p.code, l.code, r.sex, r.group_code
+      GROUP BY p.code, l.code, ${placeName}, r.sex, r.group_code
       ORDER BY p.code, l.code, r.sex, r.group_code`);
   }
   const perService = serviceCodes.map((code) => sql`, count(DISTINCT CASE WHEN st.code = ${code} THEN b.id END)`);
   return await db.values(sql`
-    WITH scope AS (SELECT json_extract(value, '$[0]') AS project_id, json_extract(value, '$[1]') AS up_to FROM json_each(${JSON.stringify(scope.projects.map((p) => [p.id, p.upTo]))}))
+    WITH scope AS ${jsonRows(
+      scope.projects.map((p) => [p.id, p.upTo]),
+      [
+        ["project_id", "integer"],
+        ["up_to", "text"],
+      ],
+    )}
     SELECT p.code, l.code, ${placeName}, b.sex, b.group_code, count(DISTINCT b.id)${sql.join(perService, sql``)}
     FROM scope JOIN projects p ON p.id = scope.project_id
     JOIN beneficiaries b ON b.project_id = p.id
     JOIN beneficiary_services s ON s.beneficiary_id = b.id AND (scope.up_to IS NULL OR s.received_on <= scope.up_to)
     JOIN service_types st ON st.id = s.service_type_id
     JOIN locations l ON l.id = b.location_id
-    GROUP BY p.code, l.code, b.sex, b.group_code
+    GROUP BY p.code, l.code, ${placeName}, b.sex, b.group_code
     ORDER BY p.code, l.code, b.sex, b.group_code`);
 }

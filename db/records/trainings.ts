@@ -1,8 +1,8 @@
 // Loads trainings for counting, without access checks: the capability groups of db/ check access first.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { TrainingRecord } from "../../lib/trainings/people-trained";
-import type { Executor } from "../engine/sqlite";
-import { beneficiaries, trainingParticipants, trainingRoster, trainings } from "../schema";
+import type { Executor } from "../engine/types";
+import { beneficiaries, trainingParticipants, trainingRoster, trainings } from "../tables";
 
 export type DatedTrainingRecord = TrainingRecord & { projectId: number; topic: string; endDate: string };
 

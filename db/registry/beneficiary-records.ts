@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
-import { beneficiaries, beneficiaryServices, locations, serviceTypes } from "../schema";
+import { and, asc, count, eq, inArray, or } from "drizzle-orm";
+import { likeAnyCase } from "../engine/portable-sql";
+import { beneficiaries, beneficiaryServices, locations, serviceTypes } from "../tables";
 import { AccessDeniedError } from "../errors";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 
@@ -18,7 +19,7 @@ export async function listBeneficiaryRecords(ctx: QueryContext, projectId: numbe
   const db = dbOf(ctx);
   // A typed % or _ is looked for as itself, not as a wildcard.
   const pattern = page.search ? `%${page.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const matches = pattern ? or(sql`${beneficiaries.ref} LIKE ${pattern} ESCAPE '\\'`, sql`${beneficiaries.householdRef} LIKE ${pattern} ESCAPE '\\'`) : undefined;
+  const matches = pattern ? or(likeAnyCase(beneficiaries.ref, pattern), likeAnyCase(beneficiaries.householdRef, pattern)) : undefined;
   const where = and(eq(beneficiaries.projectId, projectId), matches);
   const total = (await db.select({ n: count() }).from(beneficiaries).where(where))[0]?.n ?? 0;
   const people = await db

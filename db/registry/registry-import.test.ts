@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
-import { auditLog, beneficiaries, projects } from "../schema";
+import { auditLog, beneficiaries, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { getReach } from "./registry";
 import { importRegistry, registryImportContext } from "./registry-import";

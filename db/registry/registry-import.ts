@@ -4,7 +4,7 @@ import type { ImportCodes } from "../../lib/beneficiaries/code-book";
 import type { ImportedPerson } from "../../lib/beneficiaries/registry-csv";
 import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
 import { recordsInApprovedPeriods } from "../../lib/workflow/record-changes";
-import { beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../schema";
+import { beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 import { recordAudit } from "../audit/audit-record";
 

@@ -7,7 +7,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../engine/sqlite";
-import { MIGRATIONS_FOLDER } from "../migrate";
+import { MIGRATIONS_FOLDERS } from "../migrate";
 
 // The PostgreSQL schema (db/schema-pg, migrations in drizzle-pg/) is held equal to the SQLite one
 // (db/schema, drizzle/): both are migrated into empty databases and read back from the databases
@@ -102,8 +102,8 @@ describe.skipIf(!available)("the PostgreSQL schema", () => {
     await client.connect();
     await migrate(drizzle({ client }), { migrationsFolder: PG_MIGRATIONS });
     const sqlite = openDatabase(path.join(dir, "schema.db"));
-    sqlite.migrate(MIGRATIONS_FOLDER);
-    sqlite.close();
+    await sqlite.migrate(MIGRATIONS_FOLDERS.sqlite);
+    await sqlite.close();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { DataValueStatus } from "../../lib/domain/codes";
 import { FREQUENCY_PERIOD_TYPE, periodEnd, periodsBetween } from "../../lib/periods/period";
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { snapshotApprovedPeriod } from "../records/approval-snapshot";
-import { projectPeriods, projects } from "../schema";
+import { projectPeriods, projects } from "../tables";
 import { DRC_STATUS } from "./drc";
 import { PHASE_IV_STATUS } from "./rwanda-phase-four";
 import { idOf, type SeedRefs } from "./writer";

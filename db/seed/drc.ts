@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { narratives, programmes, type NewDataValue } from "../schema";
+import type { Executor } from "../engine/types";
+import { narratives, programmes, type NewDataValue } from "../tables";
 import { periodEnd, periodsBetween } from "../../lib/periods/period";
 import { createRandom, type Random } from "./random";
 import { insertLocations } from "./reference";

@@ -12,7 +12,7 @@ import { getReach } from "../registry/registry";
 import { loadTrainings } from "../records/trainings";
 import type { QueryContext } from "../users/viewer";
 import { demoDatabaseForTests } from "../test-database";
-import { dataValues, dimensionOptions, dimensions, indicatorDimensions, indicators, projects, users } from "../schema";
+import { dataValues, dimensionOptions, dimensions, indicatorDimensions, indicators, projects, users } from "../tables";
 import { DEMO_PASSWORD } from "./users";
 
 // Every published figure of ../shared/seeds/FACTS.md comes out of the domain rules applied to the

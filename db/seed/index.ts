@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../engine/sqlite";
+import type { Db } from "../engine/types";
 import { COPIES_KEY } from "../records/approved-records";
-import { appMeta, dimensions, projects, serviceTypes } from "../schema";
+import { appMeta, dimensions, projects, serviceTypes } from "../tables";
 import { seedApprovals } from "./approvals";
 import { seedDrc } from "./drc";
 import { seedOrganisations } from "./organisations";

@@ -1,4 +1,4 @@
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { insertOrganisations, type Ids } from "./reference";
 
 /** IOM and the partners and donors of the two source projects (no press contacts). */

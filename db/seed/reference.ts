@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { dimensionOptions, dimensions, locations, organisations, serviceTypes } from "../schema";
+import type { Executor } from "../engine/types";
+import { dimensionOptions, dimensions, locations, organisations, serviceTypes } from "../tables";
 
 // Reference data every installation has, demo or not: the built-in disaggregation dimensions and
 // the kinds of service.

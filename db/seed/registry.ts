@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { beneficiaries, beneficiaryServices, type NewBeneficiary } from "../schema";
+import type { Executor } from "../engine/types";
+import { beneficiaries, beneficiaryServices, type NewBeneficiary } from "../tables";
 import type { Sex } from "../../lib/domain/codes";
 import type { Random } from "./random";
 import { idOf, insertInChunks, type SeedRefs } from "./writer";

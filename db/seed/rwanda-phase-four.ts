@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { narratives, type NewDataValue } from "../schema";
+import type { Executor } from "../engine/types";
+import { narratives, type NewDataValue } from "../tables";
 import { periodEnd, periodsBetween } from "../../lib/periods/period";
 import { createRandom, type Random } from "./random";
 import { ageGroupOn } from "./reference";

@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { programmes } from "../schema";
+import type { Executor } from "../engine/types";
+import { programmes } from "../tables";
 import { createRandom } from "./random";
 import { dateBetween, insertRegistry, personRef, randomSex, type PersonSeed } from "./registry";
 import { RWANDA_RESULTS, rwandaIndicators } from "./rwanda-framework";

@@ -1,4 +1,4 @@
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import { insertLocations, type Ids } from "./reference";
 
 /** The nine districts the trainers of Phase IV come from (published), with their provinces. */

@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { trainingParticipants, trainingRoster, trainings, type NewTraining } from "../schema";
+import type { Executor } from "../engine/types";
+import { trainingParticipants, trainingRoster, trainings, type NewTraining } from "../tables";
 import type { Sex } from "../../lib/domain/codes";
 import { insertInChunks } from "./writer";
 

@@ -1,5 +1,5 @@
-import type { Executor } from "../engine/sqlite";
-import { projectMembers, users, type NewUser } from "../schema";
+import type { Executor } from "../engine/types";
+import { projectMembers, users, type NewUser } from "../tables";
 import { hashPassword } from "../../lib/auth/password";
 import type { Ids } from "./reference";
 import { idOf, type SeedRefs } from "./writer";

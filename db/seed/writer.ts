@@ -1,4 +1,4 @@
-import type { Executor } from "../engine/sqlite";
+import type { Executor } from "../engine/types";
 import {
   dataValues,
   indicatorDimensions,
@@ -13,7 +13,7 @@ import {
   type NewDataValue,
   type NewIndicator,
   type NewProject,
-} from "../schema";
+} from "../tables";
 import type { ProjectOrganisationRole, ResultType } from "../../lib/domain/codes";
 import type { Ids } from "./reference";
 

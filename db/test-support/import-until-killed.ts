@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
-import { openDatabase } from "../engine/sqlite";
+import { openAt } from "./open-at";
 import { importRegistry, registryImportContext } from "../registry/registry-import";
-import { projects, users } from "../schema";
+import { projects, users } from "../tables";
 import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
 import { sampleRegistryCsv } from "./registry-sample";
 
-// Run by crash.test.ts, which kills it with SIGKILL in the middle of a large import: the import of
-// `rows` rows into the database at argv[2], saying "writing" just before its transaction begins.
+// Run by db/engine/crash.test.ts, which kills it with SIGKILL in the middle of a large import: the import of
+// `rows` rows into the database at argv[2] (a file or a PostgreSQL URL), saying "writing" just before its transaction begins.
 
 async function main() {
-  const [file, rows] = [process.argv[2]!, Number(process.argv[3])];
-  const db = openDatabase(file);
+  const [location, rows] = [process.argv[2]!, Number(process.argv[3])];
+  const db = openAt(location);
   const manager = (await db.select().from(users).where(eq(users.email, "manager@baseline.test")))[0]!;
   const projectId = (await db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")))[0]!.id;
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { checkTrainingInput, type TrainingInput } from "../../lib/validation/training";
 import type { FieldProblem } from "../../lib/validation/fields";
-import { beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../schema";
+import { beneficiaries, locations, projectLocations, projects, trainingParticipants, trainingRoster, trainings, type Training } from "../tables";
 import { loadApprovedTrainings } from "../records/approved-records";
 import { loadTrainings, type DatedTrainingRecord } from "../records/trainings";
 import { periodEnd } from "../../lib/periods/period";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { apiTokens, users } from "../schema";
+import { apiTokens, users } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { createApiToken, findTokenUser, listApiTokens, revokeApiToken } from "./api-tokens";
 import { listAuditEntries } from "../audit/audit";

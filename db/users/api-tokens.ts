@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, or, gt } from "drizzle-orm";
-import type { Db } from "../engine/sqlite";
+import type { Db } from "../engine/types";
 import { getDb } from "../index";
-import { apiTokens, users } from "../schema";
+import { apiTokens, users } from "../tables";
 import { currentUserOf, type CurrentUser } from "./users";
 import { dbOf, type QueryContext } from "./viewer";
 import { recordAudit } from "../audit/audit-record";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, signInFailures } from "../schema";
+import { auditLog, signInFailures } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, signInWithPassword } from "./sign-in";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, count, eq, gte, lt } from "drizzle-orm";
-import type { Db } from "../engine/sqlite";
+import type { Db } from "../engine/types";
 import { getDb } from "../index";
-import { signInFailures, users } from "../schema";
+import { signInFailures, users } from "../tables";
 import { verifyCredentials, type SignedInUser } from "./users";
 import { recordAudit } from "../audit/audit-record";
 

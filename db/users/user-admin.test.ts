@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, projects, users } from "../schema";
+import { auditLog, projects, users } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { createApiToken, findTokenUser } from "./api-tokens";
 import { signInWithPassword } from "./sign-in";

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { verifyPassword } from "../../lib/auth/password";
 import type { Language } from "../../lib/domain/codes";
-import type { Db } from "../engine/sqlite";
+import type { Db } from "../engine/types";
 import { getDb } from "../index";
-import { users, type User } from "../schema";
+import { users, type User } from "../tables";
 import type { Viewer } from "./viewer";
 import { recordAudit } from "../audit/audit-record";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ACTIONS } from "../../lib/auth/permissions";
-import { projects, users } from "../schema";
+import { projects, users } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { may, projectsWhere } from "./viewer";
 

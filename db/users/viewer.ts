@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { allows, type Action, type Relation, type Viewer } from "../../lib/auth/permissions";
 import type { Actor } from "../../lib/workflow/period-workflow";
-import type { Db } from "../engine/sqlite";
+import type { Db } from "../engine/types";
 import { getDb } from "../index";
-import { projectMembers, projectOrganisations, projects } from "../schema";
+import { projectMembers, projectOrganisations, projects } from "../tables";
 
 export type { Viewer } from "../../lib/auth/permissions";
 export { seesUnapprovedFigures } from "../../lib/auth/permissions";

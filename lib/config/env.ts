@@ -18,6 +18,13 @@ const envSchema = z.object({
     .transform(Number)
     .default(3000),
   DATABASE_PATH: z.string().min(1, "must be a file path").default("data/baseline.db"),
+  // Never echoed: it may hold a password.
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+      error: "must be a PostgreSQL connection URL such as postgres://user:password@host:5432/baseline",
+    })
+    .optional(),
   BASELINE_DEMO: flag.default(true),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: z.url("must be a full URL such as https://baseline.example.org").optional(),
@@ -29,6 +36,8 @@ const envSchema = z.object({
 export type AppConfig = {
   port: number;
   databasePath: string;
+  /** A PostgreSQL server's database; the embedded file at databasePath when absent. */
+  databaseUrl: string | undefined;
   demo: boolean;
   authSecret: string | undefined;
   authUrl: string | undefined;
@@ -60,6 +69,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
     config: {
       port: e.PORT,
       databasePath: e.DATABASE_PATH,
+      databaseUrl: e.DATABASE_URL,
       demo: e.BASELINE_DEMO,
       authSecret: e.NEXTAUTH_SECRET,
       authUrl: e.NEXTAUTH_URL,
@@ -73,4 +83,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = readConfig(env);
   if (!result.ok) throw new Error(`Invalid configuration:\n- ${result.errors.join("\n- ")}`);
   return result.config;
+}
+
+/** The database engine of this process: PostgreSQL when DATABASE_URL is set, the embedded SQLite file otherwise. */
+export function databaseEngine(env: Record<string, string | undefined> = process.env): "sqlite" | "postgresql" {
+  return env.DATABASE_URL ? "postgresql" : "sqlite";
 }

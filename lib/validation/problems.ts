@@ -21,7 +21,8 @@ export type Problem =
   | { code: "unknown_dimension"; dimension: string }
   | { code: "unknown_option"; dimension: string; option: string }
   | { code: "breakdown_mismatch"; dimension: string; expected: number; actual: number }
-  | { code: "duplicate_cell" };
+  | { code: "duplicate_cell" }
+  | { code: "comment_null_character" };
 
 /** Warnings never block a save; they invite a comment. */
 export type Warning = { code: "much_higher_than_previous" | "much_lower_than_previous"; previous: number; previousPeriod: string };

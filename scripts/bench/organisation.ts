@@ -77,9 +77,9 @@ export async function generateOrganisation(file: string, seed = 2026): Promise<S
   fs.rmSync(`${file}-wal`, { force: true });
   fs.rmSync(`${file}-shm`, { force: true });
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemoData(db, { today: "2026-11-23", passwordHash: await hashDemoPassword() });
-  db.close();
+  await db.close();
   // Millions of rows are written faster by prepared statements on a connection of the generator's own.
   const sqlite = new Database(file);
   sqlite.pragma("synchronous = OFF");

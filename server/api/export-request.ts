@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getProgrammePhases } from "@/db/figures/programmes";
 import { getProjectOverview, type ProjectOverview } from "@/db/projects/projects";
-import type { Programme } from "@/db/schema/index";
+import type { Programme } from "@/db/tables";
 import { parseReference } from "../../lib/api/reference";
 import { authenticate, jsonError, type ApiCaller } from "./respond";
 

@@ -1,7 +1,7 @@
 import type { IndicatorFigure } from "@/db/figures/indicator-figures";
 import type { ProjectOverview } from "@/db/projects/projects";
 import type { IndicatorDisaggregation } from "@/db/framework/results-framework";
-import type { Result } from "@/db/schema/index";
+import type { Result } from "@/db/tables";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import type { Language } from "@/lib/domain/codes";
 import { localized } from "@/lib/i18n/format";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDonorReport } from "../../db/figures/donor-report";
 import { saveNarrative } from "../../db/data-entry/narratives";
 import { getProjectOverview } from "../../db/projects/projects";
-import { projects } from "../../db/schema/index";
+import { projects } from "../../db/tables";
 import { demoDatabaseForTests } from "../../db/test-database";
 import { formatNumber } from "../../lib/i18n/format";
 import { indicatorCells } from "../../lib/i18n/indicator-cells";

@@ -27,7 +27,7 @@ export async function GET(request: Request) {
   const today = new Date().toISOString().slice(0, 10);
   // Approved figures come first, then the periods they do not cover (awaiting approval, not reported).
   const stream = getDb().stream(
-    approvedOnly ? [valueRowsQuery(true, language, JSON.stringify(ids)), await gapRowsQuery(ctx, language, ids, today)] : valueRowsQuery(false, language, JSON.stringify(ids)),
+    approvedOnly ? [valueRowsQuery(true, language, ids), await gapRowsQuery(ctx, language, ids, today)] : valueRowsQuery(false, language, ids),
     UTF8_BOM + csvLine(VALUE_COLUMNS, delimiter),
     (row) => csvLine(row as CsvCell[], delimiter),
   );

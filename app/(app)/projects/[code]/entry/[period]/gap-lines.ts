@@ -5,7 +5,7 @@ import type { PeriodGap } from "@/db/data-entry/period-completeness";
 import { listProjectLocations } from "@/db/projects/projects";
 import { listIndicators } from "@/db/framework/results-framework";
 import type { QueryContext } from "@/db/users/viewer";
-import type { Project } from "@/db/schema";
+import type { Project } from "@/db/tables";
 import { decodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { Language } from "@/lib/domain/codes";
 import { formatList, localized } from "@/lib/i18n/format";

@@ -1,25 +1,24 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER } from "../migrate";
-import { auditLog, organisations } from "../schema";
-import { openDatabase } from "./sqlite";
+import { auditLog, organisations } from "../tables";
+import { createTestDatabase } from "../test-database";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-engine-"));
-const db = openDatabase(path.join(dir, "engine.db"));
-db.migrate(MIGRATIONS_FOLDER);
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+// The guarantees queries rely on, whichever engine answers (the tests run on each).
+const made = await createTestDatabase();
+const db = made.db;
+afterAll(() => made.remove());
 
 const organisationCount = async () => (await db.select({ n: count() }).from(organisations))[0]!.n;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const donor = (code: string) => ({ code, nameEn: code, type: "donor" as const });
+/** What a failed statement says, with the engine's own error that drizzle wraps on PostgreSQL. */
+const said = (work: Promise<unknown>) =>
+  work.then(
+    () => "no error",
+    (error: Error) => `${error.message} ${(error.cause as Error | undefined)?.message ?? ""}`,
+  );
 
-describe("the embedded engine", () => {
+describe(`the ${db.engine} engine`, () => {
   it("never lets a reader see the rows of a write that is still open, nor of one rolled back", async () => {
     const seen: number[] = [];
     let writing = true;
@@ -61,7 +60,7 @@ describe("the embedded engine", () => {
       await tx.insert(organisations).values(donor("FAIL-0"));
       await tx.insert(organisations).values(donor("FAIL-0"));
     });
-    await Promise.all([batch("A"), expect(failing).rejects.toThrow(/UNIQUE/), batch("B")]);
+    await Promise.all([batch("A"), expect(said(failing)).resolves.toMatch(/UNIQUE|unique/), batch("B")]);
     expect(order).toEqual(["A begins", "A ends", "B begins", "B ends"]);
     const codes = (await db.select({ code: organisations.code }).from(organisations)).map((o) => o.code).sort();
     expect(codes).toEqual(["A-0", "A-1", "A-2", "A-3", "A-4", "B-0", "B-1", "B-2", "B-3", "B-4"]);
@@ -73,15 +72,15 @@ describe("the embedded engine", () => {
       await db.write((inner) => inner.insert(organisations).values(donor("INNER")));
     });
     expect(await db.select({ code: organisations.code }).from(organisations).where(eq(organisations.code, "INNER"))).toHaveLength(1);
-    await expect(db.insert(organisations).values(donor("OUTSIDE"))).rejects.toThrow(/readonly/);
+    expect(await said(db.insert(organisations).values(donor("OUTSIDE")))).toMatch(/readonly|read-only/);
   });
 
   it("moves its change stamp at each commit, and not at a rollback", async () => {
-    const before = db.changeStamp();
+    const before = await db.changeStamp();
     await expect(db.write(() => Promise.reject(new Error("nothing")))).rejects.toThrow("nothing");
-    expect(db.changeStamp()).toBe(before);
+    expect(await db.changeStamp()).toBe(before);
     await db.write((tx) => tx.insert(auditLog).values({ action: "test.stamp", entityType: "test" }));
-    expect(db.changeStamp()).not.toBe(before);
+    expect(await db.changeStamp()).not.toBe(before);
     expect(await db.all(sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
   });
 });
