@@ -5,3 +5,18 @@ export class AccessDeniedError extends Error {
     this.name = "AccessDeniedError";
   }
 }
+
+// PostgreSQL's classes of connection trouble (08: connection exception; 57P01-57P03: the server
+// shuts down or is starting) and the errors of a connection that broke or never opened.
+const UNAVAILABLE_CODES = /^(08|57P0[123]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|SQLITE_BUSY|SQLITE_CANTOPEN)/;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|database is locked/i;
+
+/** Whether an error means the database cannot be reached for now (answer 503 and retry), not a fault of the request or the code. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && UNAVAILABLE_CODES.test(e.code)) return true;
+    if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}

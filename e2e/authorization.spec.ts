@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { CALLERS, callerClients, type Caller } from "./support/callers";
+import { appDatabase } from "./support/database";
 
 // Who may do what, over HTTP: every page and API route of the app (read from app/, so a new one
 // fails this test until it is in the table) against every kind of caller. The subject is phase IV
@@ -106,13 +106,13 @@ test("every caller gets the answer of the table, on every page and API route", a
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
   const clients = await callerClients(baseURL);
-  const db = new Database(".e2e-data/baseline.db", { readonly: true });
+  const db = appDatabase();
   const ids = {
-    indicator: (db.prepare("SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = 'RW-REINT-P4' AND i.code = 'OP2.3'").get() as { id: number }).id,
-    training: (db.prepare("SELECT t.id FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id LIMIT 1").get() as { id: number }).id,
-    staff: (db.prepare("SELECT id FROM users WHERE email = 'staff@baseline.test'").get() as { id: number }).id,
+    indicator: (await db.one<{ id: number }>("SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = 'RW-REINT-P4' AND i.code = 'OP2.3'")).id,
+    training: (await db.one<{ id: number }>("SELECT t.id FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id LIMIT 1")).id,
+    staff: (await db.one<{ id: number }>("SELECT id FROM users WHERE email = 'staff@baseline.test'")).id,
   };
-  db.close();
+  await db.close();
   const fill = (text: string) => text.replace("{indicator}", String(ids.indicator)).replace("{training}", String(ids.training)).replace("{staff}", String(ids.staff));
   const wrong: string[] = [];
   for (const row of ROWS) {

@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { appDatabase } from "./support/database";
 import { apiClients } from "./support/clients";
 
 const as = apiClients();
@@ -22,16 +22,16 @@ test("bodies over 2 MB get 413 and malformed or too deep JSON 400, and nothing i
 test("text stored with markup in it is shown as text on every page that shows it, never run", async ({ page }) => {
   // Stored as any source could have stored it (an import, an old version, another system).
   // The texts are put back afterwards: other tests read them.
-  const db = new Database(".e2e-data/baseline.db");
-  const training = db.prepare("SELECT t.id, t.title FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id DESC LIMIT 1").get() as { id: number; title: string };
-  const summary = (db.prepare("SELECT summary_en AS s FROM projects WHERE code = 'CD-HSEC-NK'").get() as { s: string | null }).s;
-  const organisation = (db.prepare("SELECT name_en AS n FROM organisations WHERE code = 'CD-GOV'").get() as { n: string }).n;
-  const put = (s: string | null, title: string, name: string) => {
-    db.prepare("UPDATE projects SET summary_en = ? WHERE code = 'CD-HSEC-NK'").run(s);
-    db.prepare("UPDATE trainings SET title = ? WHERE id = ?").run(title, training.id);
-    db.prepare("UPDATE organisations SET name_en = ? WHERE code = 'CD-GOV'").run(name);
+  const db = appDatabase();
+  const training = await db.one<{ id: number; title: string }>("SELECT t.id, t.title FROM trainings t JOIN projects p ON p.id = t.project_id WHERE p.code = 'RW-REINT-P4' ORDER BY t.id DESC LIMIT 1");
+  const summary = (await db.one<{ s: string | null }>("SELECT summary_en AS s FROM projects WHERE code = 'CD-HSEC-NK'")).s;
+  const organisation = (await db.one<{ n: string }>("SELECT name_en AS n FROM organisations WHERE code = 'CD-GOV'")).n;
+  const put = async (s: string | null, title: string, name: string) => {
+    await db.run("UPDATE projects SET summary_en = ? WHERE code = 'CD-HSEC-NK'", s);
+    await db.run("UPDATE trainings SET title = ? WHERE id = ?", title, training.id);
+    await db.run("UPDATE organisations SET name_en = ? WHERE code = 'CD-GOV'", name);
   };
-  put(PAYLOAD, PAYLOAD, `CD-GOV ${PAYLOAD}`);
+  await put(PAYLOAD, PAYLOAD, `CD-GOV ${PAYLOAD}`);
   try {
     await page.goto("/");
     await signInWithForm(page, ACCOUNTS.staff);
@@ -44,7 +44,7 @@ test("text stored with markup in it is shown as text on every page that shows it
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
     }
   } finally {
-    put(summary, training.title, organisation);
-    db.close();
+    await put(summary, training.title, organisation);
+    await db.close();
   }
 });

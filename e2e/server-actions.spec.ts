@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { appDatabase } from "./support/database";
 import { CALLERS, callerClients, type Caller } from "./support/callers";
 
 // Every server action of the app (read from the build's manifest: one missing from the table fails)
@@ -71,15 +71,18 @@ test("those who may not act are refused by every server action, and nothing chan
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
   const clients = await callerClients(baseURL);
-  const db = new Database(".e2e-data/baseline.db");
-  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
+  const db = appDatabase();
   // A token of the admin's, that no one else may revoke.
-  db.prepare("INSERT OR IGNORE INTO api_tokens (user_id, name, token_hash, prefix, created_at) SELECT id, 'admin script', ?, 'bl_adminsc', '2026-11-01' FROM users WHERE email = ?").run(createHash("sha256").update("admin script").digest("hex"), ACCOUNTS.admin);
+  await db.run(
+    "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) SELECT id, 'admin script', ?, 'bl_adminsc', '2026-11-01' FROM users WHERE email = ? ON CONFLICT DO NOTHING",
+    createHash("sha256").update("admin script").digest("hex"),
+    ACCOUNTS.admin,
+  );
   const ids: Ids = {
-    version: one<{ v: number }>(`SELECT version AS v FROM projects WHERE code = '${P4}'`).v,
-    indicator: one<{ id: number }>(`SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = '${P4}' AND i.code = 'OP2.3'`).id,
-    staff: one<{ id: number }>("SELECT id FROM users WHERE email = ?", ACCOUNTS.staff).id,
-    adminToken: one<{ id: number }>("SELECT id FROM api_tokens WHERE name = 'admin script'").id,
+    version: (await db.one<{ v: number }>(`SELECT version AS v FROM projects WHERE code = '${P4}'`)).v,
+    indicator: (await db.one<{ id: number }>(`SELECT i.id FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.code = '${P4}' AND i.code = 'OP2.3'`)).id,
+    staff: (await db.one<{ id: number }>("SELECT id FROM users WHERE email = ?", ACCOUNTS.staff)).id,
+    adminToken: (await db.one<{ id: number }>("SELECT id FROM api_tokens WHERE name = 'admin script'")).id,
   };
   const actions = manifest();
   const wrong: string[] = [];
@@ -90,7 +93,7 @@ test("those who may not act are refused by every server action, and nothing chan
     for (const caller of CALLERS) {
       const outcome = row.expect[caller];
       if (outcome === "allowed") continue;
-      const before = JSON.stringify(db.prepare(row.probe).all());
+      const before = JSON.stringify(await db.all(row.probe));
       // As React sends a call: the arguments as JSON text, or a form (see formOf).
       const headers = { "Next-Action": id!, Origin: baseURL, Accept: "text/x-component" };
       const response =
@@ -98,7 +101,7 @@ test("those who may not act are refused by every server action, and nothing chan
           ? await clients[caller].post(row.url(ids), { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(row.call.json(ids)), maxRedirects: 0 })
           : await clients[caller].post(row.url(ids), { headers, multipart: formOf(row.call, ids), maxRedirects: 0 });
       const text = await response.text();
-      const after = JSON.stringify(db.prepare(row.probe).all());
+      const after = JSON.stringify(await db.all(row.probe));
       const said = `${row.name} as ${caller}: ${response.status()} ${text.slice(0, 160).replace(/\s+/g, " ")}`;
       if (after !== before) wrong.push(`${said} — changed ${before} to ${after}`);
       if (outcome === "login" && !(response.status() === 307 && (response.headers().location ?? "").startsWith("/login"))) wrong.push(`${said} — expected the way to sign in`);
@@ -108,7 +111,7 @@ test("those who may not act are refused by every server action, and nothing chan
       }
     }
   }
-  db.close();
+  await db.close();
   for (const client of Object.values(clients)) await client.dispose();
   expect(refusals).toBeGreaterThan(40);
   expect(wrong).toEqual([]);

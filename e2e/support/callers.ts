@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, signInByRequest } from "./accounts";
+import { appDatabase } from "./database";
 
 // The kinds of caller of the authorization matrix, about Japan's phase IV (RW-REINT-P4). The demo has
 // no manager of another programme's project nor a revoked token: they are added to the test database.
@@ -14,14 +14,21 @@ const OTHER_MANAGER = "manager.drc@baseline.test";
 
 /** Adds what the demo lacks, then one signed-in client per kind of caller. */
 export async function callerClients(baseURL: string): Promise<Record<Caller, APIRequestContext>> {
-  const db = new Database(".e2e-data/baseline.db");
-  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
-  const hash = one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.manager).h;
-  db.prepare("INSERT OR IGNORE INTO users (email, name, password_hash, role, created_at) VALUES (?, 'Manager of the DRC project only', ?, 'manager', '2026-11-23')").run(OTHER_MANAGER, hash);
-  db.prepare("INSERT OR IGNORE INTO project_members (user_id, project_id) SELECT u.id, p.id FROM users u, projects p WHERE u.email = ? AND p.code = 'CD-HSEC-NK'").run(OTHER_MANAGER);
-  const admin = one<{ id: number }>("SELECT id FROM users WHERE email = ?", ACCOUNTS.admin).id;
-  db.prepare("INSERT OR IGNORE INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at) VALUES (?, 'revoked', ?, ?, '2026-11-01', '2026-11-02')").run(admin, createHash("sha256").update(REVOKED_TOKEN).digest("hex"), REVOKED_TOKEN.slice(0, 10));
-  db.close();
+  const db = appDatabase();
+  const hash = (await db.one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.manager)).h;
+  await db.run("INSERT INTO users (email, name, password_hash, role, created_at) VALUES (?, 'Manager of the DRC project only', ?, 'manager', '2026-11-23') ON CONFLICT DO NOTHING", OTHER_MANAGER, hash);
+  await db.run(
+    "INSERT INTO project_members (user_id, project_id) SELECT u.id, p.id FROM users u, projects p WHERE u.email = ? AND p.code = 'CD-HSEC-NK' ON CONFLICT DO NOTHING",
+    OTHER_MANAGER,
+  );
+  const admin = (await db.one<{ id: number }>("SELECT id FROM users WHERE email = ?", ACCOUNTS.admin)).id;
+  await db.run(
+    "INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, revoked_at) VALUES (?, 'revoked', ?, ?, '2026-11-01', '2026-11-02') ON CONFLICT DO NOTHING",
+    admin,
+    createHash("sha256").update(REVOKED_TOKEN).digest("hex"),
+    REVOKED_TOKEN.slice(0, 10),
+  );
+  await db.close();
   const accounts: Partial<Record<Caller, string>> = { otherDonor: ACCOUNTS.donorNetherlands, donor: ACCOUNTS.donorJapan, staff: ACCOUNTS.staff, otherManager: OTHER_MANAGER, manager: ACCOUNTS.manager, admin: ACCOUNTS.admin };
   const clients = {} as Record<Caller, APIRequestContext>;
   for (const caller of CALLERS) {

@@ -8,5 +8,6 @@ export const PROBLEM_TYPES = {
   413: "too-large",
   422: "invalid",
   500: "server-error",
+  503: "unavailable",
 } as const;
 export type ProblemStatus = keyof typeof PROBLEM_TYPES;

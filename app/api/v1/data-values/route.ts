@@ -8,12 +8,13 @@ import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { periodSchema } from "@/lib/periods/period-schema";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /**
  * GET /api/v1/data-values?project={id or code}&period=...&limit=&offset=: the values the caller may
  * see, by indicator, period, place and options; all of a period unless a limit is given.
  */
-export async function GET(request: Request) {
+export const GET = answerFaults(async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
@@ -27,10 +28,10 @@ export async function GET(request: Request) {
   const project = await getProjectByCode(ctx, parseReference(projectRef));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: projectRef }));
   return jsonOk(pageOf(url, await listDataValues(ctx, project.id, { period, approvedOnly: params.get("status") === "approved" }), page));
-}
+});
 
 /** PUT /api/v1/data-values: writes every value of the array, or none. */
-export async function PUT(request: Request) {
+export const PUT = answerFaults(async function PUT(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -63,4 +64,4 @@ export async function PUT(request: Request) {
         warnings: outcome.warnings.map(({ index, warning }) => ({ index, code: warning.code, message: warningMessage(t, language, warning) })),
       });
   }
-}
+});

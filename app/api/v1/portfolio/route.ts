@@ -3,9 +3,10 @@ import { actualJson } from "@/server/api/project-json";
 import { authenticate, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
 import { readPortfolioFilters } from "@/lib/validation/portfolio-filters";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /** GET /api/v1/portfolio?country=&donor=&status=: the portfolio page's figures, counted once across projects. */
-export async function GET(request: Request) {
+export const GET = answerFaults(async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, language } = caller;
@@ -27,4 +28,4 @@ export async function GET(request: Request) {
         : null,
     })),
   });
-}
+});

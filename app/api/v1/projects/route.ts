@@ -2,9 +2,10 @@ import { listProjectDonors, listProjects } from "@/db/projects/projects";
 import { pageOf, readPage } from "@/lib/api/pagination";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /** GET /api/v1/projects?limit=&offset=: the projects the caller may see, by programme, phase and code. */
-export async function GET(request: Request) {
+export const GET = answerFaults(async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, language, t } = caller;
@@ -35,4 +36,4 @@ export async function GET(request: Request) {
       page,
     ),
   );
-}
+});

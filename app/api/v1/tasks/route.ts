@@ -1,12 +1,13 @@
 import { listMyTasks } from "@/db/data-entry/tasks";
 import { authenticate, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /**
  * GET /api/v1/tasks: the caller's to-do list: periods ended and not yet submitted (with how many
  * days overdue), periods waiting for their approval, and approved periods whose records changed since.
  */
-export async function GET() {
+export const GET = answerFaults(async function GET() {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, language } = caller;
@@ -20,4 +21,4 @@ export async function GET() {
       projectTitle: localized(language, projectTitleEn, projectTitleFr),
     })),
   });
-}
+});

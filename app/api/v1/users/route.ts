@@ -4,21 +4,22 @@ import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { userJson } from "@/server/api/user-json";
 import { fieldErrors } from "@/lib/i18n/field-errors";
 import { allows } from "@/lib/auth/permissions";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /** GET /api/v1/users: every person, for admins. */
-export async function GET() {
+export const GET = answerFaults(async function GET() {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
   if (!allows(user, "administer")) return jsonError(t, 403, t("users.forbidden"));
   return jsonOk({ data: (await listUsers({ viewer: user })).map(userJson), next: null });
-}
+});
 
 /**
  * POST /api/v1/users with {name, email, role, language, projects?, organisation?}, for admins: 201
  * with the person and their one-time `signInLink` (valid 7 days; Baseline sends no e-mail).
  */
-export async function POST(request: Request) {
+export const POST = answerFaults(async function POST(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
@@ -39,4 +40,4 @@ export async function POST(request: Request) {
     { ...userJson(outcome.user), signInLink: new URL(`/welcome/${outcome.link.token}`, base).toString(), signInLinkExpiresAt: outcome.link.expiresAt },
     { status: 201, headers: { "Cache-Control": "no-store" } },
   );
-}
+});

@@ -7,6 +7,7 @@ import { rowsToCsv, UTF8_BOM } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";
 import { parseAuditFilters } from "@/lib/validation/audit-filters";
 import { allows } from "@/lib/auth/permissions";
+import { answerFaults } from "@/server/api/answer-faults";
 
 const delimiterSchema = z.enum(["comma", "semicolon"]).default("comma");
 
@@ -15,7 +16,7 @@ const delimiterSchema = z.enum(["comma", "semicolon"]).default("comma");
  * filters (projectId, userId, action, from, to), newest first, each with its sentence in the
  * caller's language and its raw details. Times are UTC, as stored.
  */
-export async function GET(request: Request) {
+export const GET = answerFaults(async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -30,4 +31,4 @@ export async function GET(request: Request) {
   const rows = entries.map((e) => [e.at, e.userName, e.action, e.projectCode, describeAuditEntry(e, names, t, language), e.details]);
   const today = new Date().toISOString().slice(0, 10);
   return fileResponse(UTF8_BOM + rowsToCsv(header, rows, delimiter.data), exportFileName(["audit-trail"], today, "csv", delimiter.data), "text/csv; charset=utf-8");
-}
+});

@@ -6,6 +6,7 @@ import { fileResponse } from "@/server/api/export-request";
 import { authenticate, jsonError } from "@/server/api/respond";
 import { csvLine, UTF8_BOM, type CsvCell } from "@/lib/exports/csv";
 import { exportFileName } from "@/lib/exports/file-name";
+import { answerFaults } from "@/server/api/answer-faults";
 
 const querySchema = z.object({ delimiter: z.enum(["comma", "semicolon"]).default("comma"), status: z.literal("approved").optional() });
 
@@ -14,7 +15,7 @@ const querySchema = z.object({ delimiter: z.enum(["comma", "semicolon"]).default
  * may see across the portfolio, one row per indicator, period, place and option set, streamed;
  * approved figures are followed by a row per indicator and period awaiting approval or not reported.
  */
-export async function GET(request: Request) {
+export const GET = answerFaults(async function GET(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -32,4 +33,4 @@ export async function GET(request: Request) {
     (row) => csvLine(row as CsvCell[], delimiter),
   );
   return fileResponse(stream, exportFileName(["baseline-data-values"], new Date().toISOString(), "csv", delimiter), "text/csv; charset=utf-8");
-}
+});

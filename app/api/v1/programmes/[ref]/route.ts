@@ -3,9 +3,10 @@ import { actualJson } from "@/server/api/project-json";
 import { readFiguresRequest } from "@/server/api/figures-request";
 import { jsonError, jsonOk } from "@/server/api/respond";
 import { localized } from "@/lib/i18n/format";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /** GET /api/v1/programmes/{id or code}: unique beneficiaries of the whole programme, its outcomes and phases. */
-export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+export const GET = answerFaults(async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const read = await readFiguresRequest(request, params);
   if (read instanceof Response) return read;
   const { user, t, language, ref, rawRef, approvedOnly } = read;
@@ -36,4 +37,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
       indirectBeneficiaries: phaseReach.indirect,
     })),
   });
-}
+});

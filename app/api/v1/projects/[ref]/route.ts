@@ -5,9 +5,10 @@ import { listIndicatorDisaggregations, listResults } from "@/db/framework/result
 import { projectJson } from "@/server/api/project-json";
 import { jsonOk } from "@/server/api/respond";
 import { readProjectRequest } from "./read-project";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /** GET /api/v1/projects/{id or code}: the project, its results framework, figures and beneficiaries counted once. */
-export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+export const GET = answerFaults(async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const read = await readProjectRequest(request, params);
   if (read instanceof Response) return read;
   const { ctx, overview, language, approvedOnly } = read;
@@ -23,4 +24,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
       await listPeriodStates(ctx, overview.project, new Date().toISOString().slice(0, 10)),
     ),
   );
-}
+});

@@ -5,6 +5,7 @@ import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { userJson } from "@/server/api/user-json";
 import { fieldErrors } from "@/lib/i18n/field-errors";
 import { allows } from "@/lib/auth/permissions";
+import { answerFaults } from "@/server/api/answer-faults";
 
 const idSchema = z.coerce.number().int().positive();
 
@@ -13,7 +14,7 @@ const idSchema = z.coerce.number().int().positive();
  * it or nothing; 422 for a change that does not fit (your own role or state, the last admin, a
  * project or organisation that does not exist or does not fit the role).
  */
-export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const PATCH = answerFaults(async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t } = caller;
@@ -34,4 +35,4 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     });
   }
   return jsonOk(userJson(outcome.user));
-}
+});

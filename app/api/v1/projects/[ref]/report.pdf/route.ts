@@ -11,6 +11,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { FREQUENCY_PERIOD_TYPE, periodsBetween } from "@/lib/periods/period";
 import { renderDonorReport } from "@/server/reports/donor-report-pdf";
 import { periodSchema } from "@/lib/periods/period-schema";
+import { answerFaults } from "@/server/api/answer-faults";
 
 const querySchema = z.object({ period: periodSchema, lang: z.enum(LANGUAGES).optional() });
 
@@ -18,7 +19,7 @@ const querySchema = z.object({ period: periodSchema, lang: z.enum(LANGUAGES).opt
  * GET /api/v1/projects/{id or code}/report.pdf?period=2026Q3&lang=en|fr: the donor report of an ended
  * period; donors get approved periods only, others a draft of one not approved yet.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+export const GET = answerFaults(async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language: callerLanguage } = caller;
@@ -38,4 +39,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
   const report = await getDonorReport({ viewer: user }, overview, query.data.period, language, today);
   const pdf = await renderDonorReport(report, translatorFor(language), language, today);
   return fileResponse(new Uint8Array(pdf), `${project.code}-report-${query.data.period}-${language}.pdf`, "application/pdf");
-}
+});

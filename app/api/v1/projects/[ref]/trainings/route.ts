@@ -4,12 +4,13 @@ import { jsonOk } from "@/server/api/respond";
 import { trainingJson } from "@/server/api/trainings-json";
 import { countPeopleTrained } from "@/lib/trainings/people-trained";
 import { readProjectRequest } from "../read-project";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /**
  * GET /api/v1/projects/{id or code}/trainings: the project's trainings as the caller sees them (as
  * the approvals recorded them for donors and with ?status=approved), with the cascade's totals.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+export const GET = answerFaults(async function GET(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const read = await readProjectRequest(request, params);
   if (read instanceof Response) return read;
   const { ctx, overview, language, approvedOnly } = read;
@@ -24,4 +25,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ ref:
     data: trainings.map((training) => trainingJson(language, training)),
     next: null,
   });
-}
+});

@@ -7,6 +7,7 @@ import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
 import { formatList, formatPeriod } from "@/lib/i18n/format";
 import { importProblemMessage } from "@/lib/i18n/import-message";
+import { answerFaults } from "@/server/api/answer-faults";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const LISTED_PROBLEMS = 1000;
@@ -32,7 +33,7 @@ async function* limited(body: ReadableStream<Uint8Array>, onTooLarge: () => void
  * the approved periods the file would change; nothing written. commit: 200 with the counts, or 422
  * with the bad rows and nothing written.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ ref: string }> }) {
+export const POST = answerFaults(async function POST(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -101,4 +102,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     return jsonError(t, 422, problems[0]?.message ?? summary, body);
   }
   return jsonOk(body);
-}
+});

@@ -7,13 +7,14 @@ import { authenticate, jsonError } from "@/server/api/respond";
 import { registryTemplateText } from "@/lib/beneficiaries/template-text";
 import { registryCsvTemplate } from "@/lib/beneficiaries/registry-csv";
 import { UTF8_BOM } from "@/lib/exports/csv";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /**
  * GET /api/v1/projects/{ref}/beneficiaries/template.csv, for those who import into the project: the
  * import template with the project's places, the allowed codes of each coded column with their
  * names in the caller's language, and an example row for each service.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
+export const GET = answerFaults(async function GET(_request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -26,4 +27,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
   const today = new Date().toISOString().slice(0, 10);
   const body = UTF8_BOM + registryCsvTemplate(codes, registryTemplateText(t, language, project.code), today);
   return fileResponse(body, `${project.code}-beneficiaries-template.csv`, "text/csv; charset=utf-8");
-}
+});

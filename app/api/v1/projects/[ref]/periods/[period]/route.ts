@@ -5,13 +5,14 @@ import { parseReference } from "@/lib/api/reference";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { checkReportingPeriod } from "@/lib/validation/period";
 import { problemMessage } from "@/lib/i18n/problem-message";
+import { answerFaults } from "@/server/api/answer-faults";
 
 /**
  * GET /api/v1/projects/{ref}/periods/{period}: where a period stands, for those who see figures in
  * review: its workflow state, whether it has ended, the earlier periods it waits for, the expected
  * figures still empty, and the records added and changed since its approval.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ ref: string; period: string }> }) {
+export const GET = answerFaults(async function GET(_request: Request, { params }: { params: Promise<{ ref: string; period: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -31,4 +32,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ref
     gaps: overview.gaps.map(({ indicatorCode, locationCode, disaggregation }) => ({ indicator: indicatorCode, location: locationCode, disaggregation })),
     changedSinceApproval: overview.changes,
   });
-}
+});

@@ -7,6 +7,7 @@ import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
 import { periodJson } from "@/lib/api/period-json";
 import { problemMessage, refusalMessage } from "@/lib/i18n/problem-message";
 import { PERIOD_ACTIONS, type TransitionRefusal } from "@/lib/workflow/period-workflow";
+import { answerFaults } from "@/server/api/answer-faults";
 
 const bodySchema = z.object({ comment: z.string().max(2000).optional() }).catch({});
 const REFUSAL_STATUS: Record<TransitionRefusal, 403 | 409 | 422> = {
@@ -23,7 +24,7 @@ const REFUSAL_STATUS: Record<TransitionRefusal, 403 | 409 | 422> = {
  * POST /api/v1/projects/{ref}/periods/{period}/{submit|approve|return|reopen|mark_not_reported},
  * with {"comment": "..."} where needed. A refusal says why in `detail` and, as a stable code, in `reason`.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ ref: string; period: string; action: string }> }) {
+export const POST = answerFaults(async function POST(request: Request, { params }: { params: Promise<{ ref: string; period: string; action: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
@@ -54,4 +55,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     case "done":
       return jsonOk({ project: project.code, ...periodJson(outcome.period.period, outcome.period) });
   }
-}
+});

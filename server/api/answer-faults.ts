@@ -1,0 +1,31 @@
+import "server-only";
+import { isDatabaseUnavailable } from "@/db/errors";
+import { cookies, headers } from "next/headers";
+import { chooseLanguage } from "@/lib/i18n/negotiate";
+import { translatorFor } from "@/lib/i18n/translator";
+import { LANGUAGE_COOKIE } from "@/server/i18n";
+import { jsonError } from "./respond";
+
+/**
+ * An API route that answers its failures as problem+json, never a stack trace: 503 with
+ * Retry-After while the database cannot be reached (it answers again by itself once the server is
+ * back), 500 for anything else, which is logged.
+ */
+export function answerFaults<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      // The caller's language without asking the database for their choice: it may be what failed.
+      const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+      const t = translatorFor(chooseLanguage(undefined, cookieStore.get(LANGUAGE_COOKIE)?.value, headerList.get("accept-language")));
+      if (isDatabaseUnavailable(error)) {
+        const answer = jsonError(t, 503, t("api.unavailable"));
+        answer.headers.set("Retry-After", "5");
+        return answer;
+      }
+      console.error(error);
+      return jsonError(t, 500, t("api.serverError"));
+    }
+  };
+}
