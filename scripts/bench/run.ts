@@ -2,15 +2,17 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { copyToPostgres } from "../copy-to-postgres";
+import { engineOption, freshPostgresDatabase, reader } from "./engine";
 import { measureFloors } from "./floors";
 import { firstLoadJsKb, measure, round, treeRssMb, type Latency } from "./measure";
 import { generateOrganisation } from "./organisation";
 import { signIn, startServer } from "./server";
 
-// `npm run bench`: a synthetic organisation in a database file of its own, the production build
-// (reused when up to date) served on it, and the figures of the README's performance section, in
-// bench/results.json. Targets (2 cores): project dashboard p95 <= 50 ms, portfolio p95 <= 150 ms,
+// `npm run bench [-- --engine postgresql]`: a synthetic organisation in a database file of its own
+// (copied into a PostgreSQL database for that engine), the production build (reused when up to date)
+// served on it, and the figures of the README's performance section, in bench/results.json under
+// the engine's name beside the other engine's last figures. Targets (2 cores): project dashboard p95 <= 50 ms, portfolio p95 <= 150 ms,
 // each page's median <= 2x its SQL floor + 5 ms, export >= 200,000 rows/s under 300 MB, first-load
 // JavaScript <= 250 kB gzipped per page.
 
@@ -19,18 +21,16 @@ const PORT = 3300;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 /** Rotating writes on the open quarter of active projects: one more woman, the total with her, each cell's version followed. */
-function writeBodies(file: string): () => string {
-  const db = new Database(file, { readonly: true });
-  const rows = db
-    .prepare(
-      `SELECT t.indicator_id AS indicatorId, l.code AS locationCode, t.value AS total, t.version AS totalVersion, f.value AS female, f.version AS femaleVersion
-       FROM data_values t JOIN data_values f ON f.indicator_id = t.indicator_id AND f.period = t.period AND f.location_id = t.location_id AND f.disaggregation = 'sex=female'
-       JOIN locations l ON l.id = t.location_id JOIN indicators i ON i.id = t.indicator_id JOIN projects p ON p.id = i.project_id
-       WHERE t.period = '2025Q4' AND t.disaggregation = '' AND t.value IS NOT NULL AND p.code LIKE 'BX-%' AND p.status = 'active'
-       ORDER BY t.id LIMIT 5000`,
-    )
-    .all() as { indicatorId: number; locationCode: string; total: number; totalVersion: number; female: number; femaleVersion: number }[];
-  db.close();
+async function writeBodies(file: string): Promise<() => string> {
+  const db = reader(file);
+  const rows = await db.all<{ indicatorId: number; locationCode: string; total: number; totalVersion: number; female: number; femaleVersion: number }>(
+    `SELECT t.indicator_id AS indicatorId, l.code AS locationCode, t.value AS total, t.version AS totalVersion, f.value AS female, f.version AS femaleVersion
+     FROM data_values t JOIN data_values f ON f.indicator_id = t.indicator_id AND f.period = t.period AND f.location_id = t.location_id AND f.disaggregation = 'sex=female'
+     JOIN locations l ON l.id = t.location_id JOIN indicators i ON i.id = t.indicator_id JOIN projects p ON p.id = i.project_id
+     WHERE t.period = '2025Q4' AND t.disaggregation = '' AND t.value IS NOT NULL AND p.code LIKE 'BX-%' AND p.status = 'active'
+     ORDER BY t.id LIMIT 5000`,
+  );
+  await db.close();
   let next = 0;
   return () => {
     const cell = rows[next++ % rows.length]!;
@@ -69,16 +69,26 @@ async function main() {
   const scale = await generateOrganisation(file);
   console.log(`bench: generated in ${((Date.now() - generatedAt) / 1000).toFixed(0)} s: ${JSON.stringify(scale)}`);
 
-  const server = await startServer(file, PORT);
+  const engine = engineOption();
+  let url: string | undefined;
+  if (engine === "postgresql") {
+    const copiedAt = Date.now();
+    url = await freshPostgresDatabase("baseline_bench");
+    await copyToPostgres(file, url);
+    console.log(`bench: copied into PostgreSQL in ${((Date.now() - copiedAt) / 1000).toFixed(0)} s`);
+  }
+  // The bodies are read before the server writes: the same cells, versions and ids on both engines (copied with their ids).
+  const bodies = await writeBodies(file);
+
+  const server = await startServer(file, PORT, url);
   const BASE = server.base;
+  const db = reader(file, url);
   try {
     const staff = await signIn(BASE, "staff@baseline.test");
     const admin = await signIn(BASE, "admin@baseline.test");
-    const db = new Database(file, { readonly: true });
-    const project = db.prepare("SELECT id FROM projects WHERE code = 'BX-100-3'").get() as { id: number };
-    const indicator = db.prepare("SELECT id FROM indicators WHERE project_id = ? AND source = 'manual' ORDER BY position LIMIT 1 OFFSET 2").get(project.id) as { id: number };
-    const programme = db.prepare("SELECT id FROM programmes WHERE code = 'BX-100'").get() as { id: number };
-    db.close();
+    const [project] = await db.all<{ id: number }>("SELECT id FROM projects WHERE code = 'BX-100-3'");
+    const [indicator] = await db.all<{ id: number }>("SELECT id FROM indicators WHERE project_id = ? AND source = 'manual' ORDER BY position LIMIT 1 OFFSET 2", project!.id);
+    const [programme] = await db.all<{ id: number }>("SELECT id FROM programmes WHERE code = 'BX-100'");
 
     const page = (url: string) => ({ url: `${BASE}${url}`, headers: { Cookie: staff } });
     const latency: Record<string, Latency & { errors: number }> = {};
@@ -87,13 +97,13 @@ async function main() {
       projectDashboard: page("/projects/BX-100-3"),
       projectApi: page("/api/v1/projects/BX-100-3"),
       programmeSummary: page("/programmes/BX-100"),
-      dataValueWrite: { url: `${BASE}/api/v1/data-values`, method: "PUT" as const, headers: { Cookie: admin, "Content-Type": "application/json" }, body: writeBodies(file) },
+      dataValueWrite: { url: `${BASE}/api/v1/data-values`, method: "PUT" as const, headers: { Cookie: admin, "Content-Type": "application/json" }, body: bodies },
     })) {
       latency[name] = await measure(target, SECONDS);
       console.log(`bench: ${name} p50 ${latency[name].p50} ms, p95 ${latency[name].p95} ms, ${latency[name].rps} req/s at 8 connections${latency[name].errors ? `, ${latency[name].errors} answers not 2xx` : ""}`);
     }
     const exported = await measureExport(BASE, staff, server.process.pid!);
-    const floor = measureFloors(file, { project: project.id, indicator: indicator.id, programme: programme.id });
+    const floor = await measureFloors(db, { project: project!.id, indicator: indicator!.id, programme: programme!.id });
     const firstLoad = firstLoadJsKb(ROOT);
     const results = {
       commit: execSync("git rev-parse HEAD", { encoding: "utf8" }).trim(),
@@ -105,9 +115,14 @@ async function main() {
       firstLoadJsKb: firstLoad,
       seconds: Math.round((Date.now() - started) / 1000),
     };
-    fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    // Both engines side by side: this run's figures, and the other engine's last ones.
+    const resultsFile = path.join(dir, "results.json");
+    const kept = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, "utf8")) as Record<string, unknown>) : {};
+    const others = "engines" in kept ? (kept.engines as Record<string, unknown>) : {};
+    fs.writeFileSync(resultsFile, `${JSON.stringify({ engines: { ...others, [engine]: results } }, null, 2)}\n`);
     printTable(results);
   } finally {
+    await db.close();
     server.stop();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }

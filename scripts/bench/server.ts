@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-// The production build served on a database file of its own, for the benchmark and the load test:
+// The production build served on a database of its own, for the benchmark and the load test: a
+// SQLite file, or a PostgreSQL database (`url`) with that file's folder for the demo secret;
 // `npm start`'s preparation (migration, a build only when the code changed), then `next start`.
 
 export type Server = { base: string; process: ChildProcess; stop: () => void };
 
-export async function startServer(file: string, port: number): Promise<Server> {
+export async function startServer(file: string, port: number, url?: string): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: file, BASELINE_DEMO: "1" },
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: file, DATABASE_URL: url ?? "", BASELINE_DEMO: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 8 * 60_000;
