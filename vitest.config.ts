@@ -8,6 +8,8 @@ const POSTGRES = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1
 const ALL = ["*.test.ts", "lib/**/*.test.ts", "server/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"];
 // What holds only for one engine, or compares both itself.
 const SQLITE_ONLY = ["db/engine/sqlite*.test.ts", "db/schema-pg/index.test.ts"];
+// What holds only on PostgreSQL.
+const POSTGRES_ONLY = ["db/engine/postgres*.test.ts"];
 
 async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 3_000 });
@@ -40,7 +42,7 @@ export default defineConfig(async () => {
     test: {
       environment: "node",
       projects: [
-        { extends: true as const, test: { name: "sqlite", include: ALL, env: { DATABASE_URL: "" } } },
+        { extends: true as const, test: { name: "sqlite", include: ALL, exclude: POSTGRES_ONLY, env: { DATABASE_URL: "" } } },
         ...(withPostgres
           ? [
               {

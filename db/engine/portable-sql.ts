@@ -10,6 +10,9 @@ const onPostgres = databaseEngine() === "postgresql";
 
 type ColumnType = "integer" | "text";
 
+/** Up to this many values, a list is written into the statement; beyond, it is one JSON parameter. */
+const MAX_LISTED_PARAMETERS = 2_000;
+
 /**
  * Rows given as one JSON parameter, as a subquery with named, typed columns: a list of any length
  * (a statement takes a limited number of parameters) joined like a table.
@@ -17,6 +20,19 @@ type ColumnType = "integer" | "text";
 export function jsonRows(rows: readonly (readonly (string | number | null)[])[], columns: readonly (readonly [name: string, type: ColumnType])[]): SQL {
   const json = JSON.stringify(rows);
   if (onPostgres) {
+    // A short list as VALUES: the planner then knows how many rows it holds (it guesses a hundred for
+    // a JSON array), and picks index lookups over scans of whole tables.
+    if (rows.length > 0 && rows.length * columns.length <= MAX_LISTED_PARAMETERS) {
+      const types = columns.map(([, type]) => sql.raw(type === "integer" ? "integer" : "text"));
+      const values = rows.map(
+        (row) =>
+          sql`(${sql.join(
+            row.map((cell, i) => sql`CAST(${cell} AS ${types[i]})`),
+            sql`, `,
+          )})`,
+      );
+      return sql`(SELECT * FROM (VALUES ${sql.join(values, sql`, `)}) AS listed (${sql.raw(columns.map(([name]) => name).join(", "))}))`;
+    }
     const list = columns.map(([name, type], i) => sql.raw(type === "integer" ? `(value->>${i})::integer AS ${name}` : `value->>${i} AS ${name}`));
     return sql`(SELECT ${sql.join(list, sql`, `)} FROM json_array_elements(${json}::json))`;
   }

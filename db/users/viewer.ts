@@ -84,7 +84,25 @@ async function managedProjectIds(ctx: QueryContext): Promise<number[]> {
 }
 
 /** What the viewer is to one project: whether they may read it, and whether they enter its figures. */
-export async function relationTo(ctx: QueryContext, projectId: number): Promise<Relation> {
+// Within one request (one context), outside writes, a viewer's relation to a project does not move:
+// a page asks it several times, and on a server database each asking is a round trip.
+const relations = new WeakMap<QueryContext, Map<number, Promise<Relation>>>();
+
+export function relationTo(ctx: QueryContext, projectId: number): Promise<Relation> {
+  if (dbOf(ctx).inWrite()) return findRelation(ctx, projectId);
+  const known = relations.get(ctx) ?? new Map<number, Promise<Relation>>();
+  relations.set(ctx, known);
+  let relation = known.get(projectId);
+  if (!relation) {
+    relation = findRelation(ctx, projectId);
+    known.set(projectId, relation);
+    // A failed read is not kept.
+    relation.catch(() => known.delete(projectId));
+  }
+  return relation;
+}
+
+async function findRelation(ctx: QueryContext, projectId: number): Promise<Relation> {
   const visible = await canSeeProject(ctx, projectId);
   if (!visible || ctx.viewer.role !== "manager") return { visible, manages: visible && ctx.viewer.role === "admin" };
   // One membership row, not the list of every project the manager has: this runs on every page.

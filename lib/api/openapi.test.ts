@@ -17,7 +17,7 @@ function appRoutes(): { path: string; methods: string[] }[] {
       .replace(/\[\.\.\.([^\]]+)\]/g, "{$1}")
       .replace(/\[([^\]]+)\]/g, "{$1}");
     const source = fs.readFileSync(path.join(APP, file), "utf8");
-    const methods = METHODS.filter((m) => new RegExp(`export (async )?function ${m}\\b|as ${m}\\b`).test(source));
+    const methods = METHODS.filter((m) => new RegExp(`export (async )?function ${m}\\b|export const ${m}\\b|as ${m}\\b`).test(source));
     return { path: address, methods: methods.map((m) => m.toLowerCase()) };
   });
 }

@@ -40,6 +40,22 @@ const list = (item: Schema): Schema => ({
 const EXPORT_KINDS_PROJECT = ["tracking", "values", "trainings", "beneficiaries", "records"];
 const EXPORT_KINDS_PROGRAMME = ["tracking", "values", "trainings", "beneficiaries"];
 
+/** Every /api/v1 operation may also answer 500, and 503 while the database does not answer. */
+function withFaults<T extends object>(paths: T): T {
+  for (const [address, item] of Object.entries(paths) as [string, Record<string, { responses?: Record<string, unknown> }>][]) {
+    if (!address.startsWith("/api/v1/")) continue;
+    // Operations only: a path's shared `parameters` is a list.
+    for (const operation of Object.values(item).filter((o) => !Array.isArray(o) && o.responses)) {
+      operation.responses = {
+        ...operation.responses,
+        "500": problem("An error of the server, logged; the answer holds no detail of the code."),
+        "503": problem("The database does not answer for a moment: send the request again after Retry-After seconds."),
+      };
+    }
+  }
+  return paths;
+}
+
 export function openApiDocument(serverUrl: string) {
   const project = refParam("project", "RW-REINT-P4");
   const programme = refParam("programme", "RW-REINT");
@@ -53,8 +69,8 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    paths: {
-      "/api/health": { get: { summary: "Whether the app and its database answer, and which database engine it runs on.", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" }, engine: { type: "string", enum: ["sqlite"] } } }, "Healthy."), "503": json({ type: "object", properties: { status: { const: "unavailable" } } }, "The database does not answer.") } } },
+    paths: withFaults({
+      "/api/health": { get: { summary: "Whether the app and its database answer, and which database engine it runs on.", security: [], responses: { "200": json({ type: "object", properties: { status: { const: "ok" }, engine: { type: "string", enum: ["sqlite", "postgresql"] } } }, "Healthy."), "503": json({ type: "object", properties: { status: { const: "unavailable" } } }, "The database does not answer.") } } },
       "/api/auth/{nextauth}": {
         parameters: [{ name: "nextauth", in: "path", required: true, description: "next-auth's own addresses: csrf, session, providers, signin, signout, callback/credentials.", schema: { type: "string" }, example: "csrf" }],
         get: { summary: "Sign-in support (next-auth): the CSRF token, the session, the providers.", security: [], responses: { "200": json({ type: "object" }, "next-auth's answer.") } },
@@ -212,7 +228,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/api/v1/data-values/export.csv": { get: { summary: "Every value the caller may see across the portfolio, streamed as CSV.", parameters: [query("delimiter", { type: "string", enum: ["comma", "semicolon"] }, "Semicolons for French Excel."), STATUS_PARAM], responses: { "200": file("text/csv", "The values."), "400": problem("A wrong delimiter or status."), "401": COMMON_ERRORS["401"] } } },
-    },
+    }),
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token, made in the settings." },
