@@ -3,7 +3,9 @@ import Cursor from "pg-cursor";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 
-const ROWS_PER_CHUNK = 5_000;
+// node-postgres makes each row an array of JavaScript values: a thousand rows per read keep the
+// export's memory flat (5,000 grew the process by about 100 MB over two million rows; 1,000 by 24 MB).
+const ROWS_PER_CHUNK = 1_000;
 
 /**
  * Streams the rows of queries, one after the other, as text chunks, through server-side cursors on
