@@ -221,7 +221,10 @@ for (const email of [ACCOUNTS.staff, ACCOUNTS.manager, ACCOUNTS.admin, ACCOUNTS.
     await expect(figure("People trained")).toHaveText(n(api.trainees));
     await expect(figure("Trainers")).toHaveText(n(api.trainers));
     await expect(figure("Active projects")).toHaveText(n(api.activeProjects));
-    const codes = await page.locator("main tbody th .hint").allTextContents();
+    // The table streams in after the headline figures: its rows are awaited before they are read.
+    const rows = page.locator("main tbody th .hint");
+    await expect(rows).toHaveCount(api.projects.length);
+    const codes = await rows.allTextContents();
     expect(codes.map((c) => c.split(" · ")[0]).sort()).toEqual(api.projects.map((p) => p.code).sort());
   });
 }

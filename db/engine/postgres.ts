@@ -85,13 +85,12 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query("BEGIN READ WRITE");
-        await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+        // One round trip: the lock's key is this module's constant.
+        await client.query(`BEGIN READ WRITE; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
         const result = await inTransaction.run({ db: drizzle({ client, casing: "snake_case" }), client }, () => work(tx));
-        await client.query("COMMIT");
-        // After the commit, before the caller hears of it: an instance that reads the counter
-        // afterwards drops what it kept (see changeStamp).
-        await client.query("BEGIN READ WRITE; SELECT nextval('baseline_changes'); COMMIT");
+        // The counter moves after the commit, before the caller hears of it: an instance that reads
+        // it afterwards drops what it kept (see changeStamp). One round trip; a failed COMMIT stops it.
+        await client.query("COMMIT; BEGIN READ WRITE; SELECT nextval('baseline_changes'); COMMIT");
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch((failed: Error) => (broken = failed));
