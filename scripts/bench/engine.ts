@@ -30,15 +30,21 @@ export type Reader = { all<T>(sql: string, ...params: unknown[]): Promise<T[]>; 
 /** Reads of the measured database: the SQLite file, or the PostgreSQL database at `url`. */
 export function reader(file: string, url?: string): Reader {
   if (url) {
-    const client = new pg.Client({ connectionString: url });
-    const connected = client.connect();
+    // A connection per read: the server may restart in the middle of a load test, and a connection
+    // held open across it would be dropped.
     return {
       all: async <T>(sql: string, ...params: unknown[]) => {
-        await connected;
-        let n = 0;
-        return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+        const client = new pg.Client({ connectionString: url });
+        client.on("error", () => undefined);
+        await client.connect();
+        try {
+          let n = 0;
+          return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+        } finally {
+          await client.end();
+        }
       },
-      close: () => client.end(),
+      close: async () => undefined,
     };
   }
   const db = new Database(file, { readonly: true });
