@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 
 type PreviewRow = { line: number; values: string[]; problems: string[]; columns: string[] };
 type ImportResult = {
@@ -56,6 +56,13 @@ export function ImportPanel({ projectCode, columns, labels }: { projectCode: str
   const [result, setResult] = useState<ImportResult | null>(null);
   const [previewed, setPreviewed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // A file chosen while the page's script was still loading (a slow connection) raised no change
+  // event that React heard: it is taken once the panel comes alive.
+  useEffect(() => {
+    const chosen = input.current?.files?.[0];
+    if (chosen) setFile(chosen);
+  }, []);
 
   async function run(mode: "preview" | "commit") {
     if (!file) return;
@@ -80,6 +87,7 @@ export function ImportPanel({ projectCode, columns, labels }: { projectCode: str
       <label>
         {labels.file}
         <input
+          ref={input}
           type="file"
           accept=".csv,text/csv"
           onChange={(e) => {
