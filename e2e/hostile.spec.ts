@@ -19,6 +19,22 @@ test("bodies over 2 MB get 413 and malformed or too deep JSON 400, and nothing i
   expect(action.status()).toBe(413);
 });
 
+test("a null character in any text of a body is refused with 422 on every engine, and nothing is written", async () => {
+  const manager = await as(ACCOUNTS.manager);
+  const admin = await as(ACCOUNTS.admin);
+  for (const [client, method, url, data] of [
+    [manager, "put", "/api/v1/data-values", [{ indicatorId: 1, period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: {}, value: 1, comment: "pasted\u0000" }]],
+    [admin, "post", "/api/v1/users", { name: "Null\u0000 Character", email: "null.character@baseline.test", role: "staff", language: "en" }],
+  ] as const) {
+    const answer = await client[method](url, { data: Buffer.from(JSON.stringify(data)), headers: { "Content-Type": "application/json" } });
+    expect(answer.status(), url).toBe(422);
+    expect(answer.headers()["content-type"]).toContain("application/problem+json");
+    expect(((await answer.json()) as { detail: string }).detail).toContain("null character (U+0000)");
+  }
+  const users = (await (await admin.get("/api/v1/users")).json()) as { data: { email: string }[] };
+  expect(users.data.map((u) => u.email)).not.toContain("null.character@baseline.test");
+});
+
 test("text stored with markup in it is shown as text on every page that shows it, never run", async ({ page }) => {
   // Stored as any source could have stored it (an import, an old version, another system).
   // The texts are put back afterwards: other tests read them.

@@ -1,3 +1,13 @@
+import { holdsNullCharacter } from "../../lib/validation/null-character";
+
+/** A body whose texts hold a null character: every API route answers it 422 (server/api/answer-faults.ts). */
+export class NullCharacterError extends Error {
+  constructor() {
+    super("The body holds a null character (U+0000).");
+    this.name = "NullCharacterError";
+  }
+}
+
 /** The largest JSON body an API call may send: 5,000 values of the data-entry grid fit in well under it. */
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
@@ -23,10 +33,13 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
       chunks.push(next.value);
     }
   }
+  let value: unknown;
   try {
-    return { kind: "ok", value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+    value = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     // Malformed, or nested too deep to parse: either way, not a body to act on.
     return { kind: "bad_json" };
   }
+  if (holdsNullCharacter(value)) throw new NullCharacterError();
+  return { kind: "ok", value };
 }

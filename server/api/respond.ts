@@ -2,8 +2,8 @@ import "server-only";
 import type { CurrentUser } from "@/db/users/users";
 import { getCurrentUser } from "@/server/auth/session";
 import type { Language } from "@/lib/domain/codes";
-import { getTranslator } from "@/server/i18n";
-import { type Translator } from "@/lib/i18n/translator";
+import { languageFor } from "@/server/i18n";
+import { translatorFor, type Translator } from "@/lib/i18n/translator";
 import { PROBLEM_TYPES, type ProblemStatus } from "../../lib/api/problem-types";
 
 export const problemType = (status: ProblemStatus) => `/api/v1/problems/${PROBLEM_TYPES[status]}`;
@@ -28,7 +28,11 @@ export type ApiCaller = { user: CurrentUser; t: Translator; language: Language }
 
 /** The signed-in caller, or the 401 to answer: API routes check the session themselves. */
 export async function authenticate(): Promise<ApiCaller | Response> {
-  const [user, { t, language }] = await Promise.all([getCurrentUser(), getTranslator()]);
+  // The user once: React's per-request cache does not reach route handlers, and reading them again
+  // for the language would cost a second query (and a token's second use).
+  const user = await getCurrentUser();
+  const language = await languageFor(user);
+  const t = translatorFor(language);
   if (!user) return jsonError(t, 401, t("api.unauthorized"));
   return { user, t, language };
 }
