@@ -17,17 +17,19 @@ const UNAVAILABLE_MESSAGES =
  * character (U+0000; SQLSTATE 22021, or 22P05), which no keyboard types but a paste or a script may send.
  */
 export function isNullCharacterRefusal(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === "22021" || e.code === "22P05") return true;
-  }
-  return false;
+  return causes(error).some((e) => e.code === "22021" || e.code === "22P05");
 }
 
 /** Whether an error means the database cannot be reached for now (answer 503 and retry), not a fault of the request or the code. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === "string" && UNAVAILABLE_CODES.test(e.code)) return true;
-    if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-  }
-  return false;
+  return causes(error).some((e) => (typeof e.code === "string" && UNAVAILABLE_CODES.test(e.code)) || (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)));
+}
+
+type Failure = { code?: unknown; message?: unknown; cause?: unknown };
+
+/** An error and the ones it wraps: drizzle wraps the driver's error in a "Failed query" of its own. */
+function causes(error: unknown): Failure[] {
+  const chain: Failure[] = [];
+  for (let e = error as Failure | undefined; e && typeof e === "object" && chain.length < 5; e = e.cause as Failure | undefined) chain.push(e);
+  return chain;
 }

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, signInByRequest } from "./support/accounts";
+import { startInstance } from "./support/instance";
 
 // The database server goes away in the middle of a load of reads and writes, and comes back. An
 // instance of the app reaches PostgreSQL through a TCP relay that the test cuts (every connection
@@ -40,27 +40,19 @@ function relay(target: { host: string; port: number }) {
   };
 }
 
-let app: ChildProcess | undefined;
-test.afterAll(() => {
-  if (app?.pid) process.kill(-app.pid, "SIGTERM");
-});
+let app: Awaited<ReturnType<typeof startInstance>> | undefined;
+test.afterAll(() => app?.stop());
 
 test("PostgreSQL down in the middle of a load: 503 problem+json meanwhile, recovery by itself, no acknowledged write lost", async () => {
-  const { databaseUrl, databasePath } = test.info().project.metadata as { databaseUrl?: string; databasePath?: string };
+  const { databaseUrl } = test.info().project.metadata as { databaseUrl?: string };
   test.skip(!databaseUrl, "a database server that goes away is PostgreSQL's case");
   test.setTimeout(120_000);
   const server = new URL(databaseUrl!);
   const tcp = relay({ host: server.hostname, port: Number(server.port || 5432) });
   const relayPort = await tcp.open(0);
   const viaRelay = Object.assign(new URL(databaseUrl!), { port: String(relayPort) }).toString();
-  const port = Number(new URL(test.info().project.use.baseURL!).port) + 2;
-  app = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: viaRelay, DATABASE_PATH: databasePath ?? ".e2e-data/postgres-demo/baseline.db", BASELINE_DEMO: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  const baseURL = `http://127.0.0.1:${port}`;
-  await expect.poll(() => fetch(`${baseURL}/api/health`).then((r) => r.status, () => 0), { timeout: 90_000 }).toBe(200);
+  app = await startInstance(Number(new URL(test.info().project.use.baseURL!).port) + 2, viaRelay);
+  const { baseURL } = app;
   const manager: APIRequestContext = await playwrightRequest.newContext({ baseURL });
   await signInByRequest(manager, ACCOUNTS.manager);
 

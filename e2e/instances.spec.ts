@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, signInByRequest, signInWithForm } from "./support/accounts";
-import { appDatabase } from "./support/database";
+import { addPerson, appDatabase } from "./support/database";
+import { startInstance } from "./support/instance";
 
 // Two instances of the app on one database, as behind a load balancer: the project's server (A)
 // and a second `npm start` (B) on the next port, with the same settings. What one instance does,
@@ -10,36 +10,16 @@ import { appDatabase } from "./support/database";
 type Project = { results: { indicators: { id: number; code: string; actual: number | null }[] }[] };
 type Listed = { indicatorId: number; locationCode: string; disaggregation: Record<string, string>; version: number | null; value: number | null };
 
-let second: ChildProcess | undefined;
+let second: Awaited<ReturnType<typeof startInstance>> | undefined;
 let urlB = "";
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const urlA = test.info().project.use.baseURL!;
-  const port = Number(new URL(urlA).port) + 1;
-  urlB = `http://127.0.0.1:${port}`;
-  const { databaseUrl, databasePath } = test.info().project.metadata as { databaseUrl?: string; databasePath?: string };
-  // The settings of the project's server (playwright.config.ts): the same database and, through it, the same demo secret.
-  second = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl ?? "", DATABASE_PATH: databasePath ?? ".e2e-data/postgres-demo/baseline.db", BASELINE_DEMO: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let waited = 0; ; waited += 250) {
-    const up = await fetch(`${urlB}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (waited > 90_000) throw new Error(`the second instance did not start on ${urlB}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  second = await startInstance(Number(new URL(test.info().project.use.baseURL!).port) + 1);
+  urlB = second.baseURL;
 });
 
-test.afterAll(() => {
-  // The whole group: npm, the start script and Next.js.
-  if (second?.pid) process.kill(-second.pid, "SIGTERM");
-});
+test.afterAll(() => second?.stop());
 
 const client = (baseURL: string) => playwrightRequest.newContext({ baseURL });
 
@@ -84,10 +64,8 @@ test("a value written through one instance is on the other's dashboard and API a
 });
 
 test("ten failed sign-ins spread over both instances lock the account on both", async () => {
-  // An account of its own, so that no other test is locked out.
   const db = appDatabase();
-  const hash = (await db.one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.staff)).h;
-  await db.run("INSERT INTO users (email, name, password_hash, role, created_at) VALUES ('two.instances@baseline.test', 'Locked on both', ?, 'staff', '2026-11-23') ON CONFLICT DO NOTHING", hash);
+  await addPerson(db, { email: "two.instances@baseline.test", name: "Locked on both", role: "staff" });
   await db.close();
   const urls = [test.info().project.use.baseURL!, urlB];
   const attempt = async (baseURL: string, password: string) => {
@@ -119,9 +97,7 @@ test("a session made on one instance is valid on the other; signing out, or a di
 
   // An account disabled through A: its session on B stops at once.
   const db = appDatabase();
-  const hash = (await db.one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.staff)).h;
-  await db.run("INSERT INTO users (email, name, password_hash, role, created_at) VALUES ('disabled.on.a@baseline.test', 'Disabled on A', ?, 'staff', '2026-11-23') ON CONFLICT DO NOTHING", hash);
-  const { id } = await db.one<{ id: number }>("SELECT id FROM users WHERE email = 'disabled.on.a@baseline.test'");
+  const id = await addPerson(db, { email: "disabled.on.a@baseline.test", name: "Disabled on A", role: "staff" });
   await db.close();
   const person = await signedIn(urlB, "disabled.on.a@baseline.test");
   expect((await person.get("/api/v1/projects")).status()).toBe(200);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signInByRequest, signInWithForm } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
-import { appDatabase } from "./support/database";
+import { addPerson, appDatabase } from "./support/database";
 
 const as = apiClients();
 
@@ -9,13 +9,8 @@ const as = apiClients();
 test.use({ timezoneId: "Africa/Kigali" });
 
 test("an admin disables an account on the users page, after a confirmation: its session and its tokens stop at once", async ({ page, playwright }) => {
-  // An account of its own, so that no other test loses its user.
   const db = appDatabase();
-  const hash = (await db.one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.staff)).h;
-  await db.run(
-    "INSERT INTO users (email, name, password_hash, role, created_at) VALUES ('temporary@baseline.test', 'Temporary staff member', ?, 'staff', '2026-11-23') ON CONFLICT DO NOTHING",
-    hash,
-  );
+  await addPerson(db, { email: "temporary@baseline.test", name: "Temporary staff member", role: "staff" });
   await db.close();
   const temporary = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   await signInByRequest(temporary, "temporary@baseline.test");

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { backupPostgres } from "../db/engine/postgres-backup";
-import { withoutPassword } from "../db/engine/postgres";
 import { backupDatabase } from "../db/engine/sqlite-backup";
-import { readConfig } from "../lib/config/env";
+import { readConfig, withoutPassword } from "../lib/config/env";
 
 // `npm run db:backup [file]`: a consistent copy of the database while the app runs, by default
 // backups/baseline-<date and time>.db next to the database (SQLite's VACUUM INTO), or .dump on

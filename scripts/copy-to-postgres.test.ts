@@ -2,28 +2,20 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoDatabaseForTests } from "../db/test-database";
-import { databaseUrl } from "../db/test-support/postgres-databases";
+import { freshDatabase, postgresAnswers, TEST_POSTGRES } from "../db/test-support/postgres-databases";
 import { copyToPostgres } from "./copy-to-postgres";
 
 // Runs with the SQLite half: the demo file, copied into a PostgreSQL database of the test's own.
 const demo = demoDatabaseForTests();
-const server = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `baseline_copy_${process.pid}`;
-const admin = new pg.Client({ connectionString: server });
-const reachable = await admin.connect().then(
-  () => true,
-  () => false,
-);
+const drops: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  if (!reachable) return;
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  for (const drop of drops) await drop();
 });
 
-describe.skipIf(!reachable)("copyToPostgres", () => {
+describe.skipIf(!postgresAnswers())("copyToPostgres", () => {
   it("moves every row of an office's file, with its ids, and new rows follow them", async () => {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = databaseUrl(server, name);
+    const { url, drop } = await freshDatabase(TEST_POSTGRES, `baseline_copy_${process.pid}`);
+    drops.push(drop);
     const copied = await copyToPostgres(demo.location, url);
     const target = new pg.Client({ connectionString: url });
     await target.connect();

@@ -1,9 +1,9 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { openPostgres, withoutPassword } from "../db/engine/postgres";
+import { openPostgres } from "../db/engine/postgres";
 import { migrateDatabase } from "../db/migrate";
-import { readConfig } from "../lib/config/env";
+import { readConfig, withoutPassword } from "../lib/config/env";
 
 // `DATABASE_URL=postgres://… npm run db:to-postgres [file]`: moves an office's SQLite file (by
 // default DATABASE_PATH) into an empty PostgreSQL database, every row with its id, in one

@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { bootstrapDatabase } from "../db/bootstrap";
-import { withoutPassword } from "../db/engine/postgres";
 import { openConfiguredDatabase } from "../db/index";
-import { readConfig } from "../lib/config/env";
+import { readConfig, withoutPassword } from "../lib/config/env";
 import { buildIsStale, recordBuild } from "./build-fingerprint";
 import { demoSecret } from "./demo-secret";
 

@@ -27,6 +27,7 @@ import {
 import { findProjectPeriod } from "./project-periods";
 import { dbOf, projectsWhere, type QueryContext } from "../users/viewer";
 import { recordAudit } from "../audit/audit-record";
+import { holdsNullCharacter } from "../../lib/validation/null-character";
 
 /** One cell as a form or the API sends it: which indicator, period, place and options, and the figure. */
 export type DataValueInput = RawFigure & {
@@ -99,8 +100,8 @@ export async function recordDataValues(ctx: QueryContext, inputs: readonly DataV
     // One cell after the other: each check may read what is stored, and a cell is checked once.
     const checkCell = async (input: DataValueInput, index: number) => {
       const fail = (problem: Problem) => problems.push({ index, problem });
-      // A text database (PostgreSQL) cannot hold U+0000, and no keyboard types it: refused, never cut out.
-      if (input.comment?.includes("\u0000")) return fail({ code: "comment_null_character" });
+      // Refused with its own message, never cut out (lib/validation/null-character.ts says why).
+      if (holdsNullCharacter(input.comment)) return fail({ code: "comment_null_character" });
       const indicator = byId.get(input.indicatorId);
       if (!indicator) return fail({ code: "unknown_indicator" });
       if (indicator.source !== "manual") return fail({ code: "computed_indicator" });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "../bootstrap";
 import { getProgrammeSummary } from "../figures/programmes";
 import { demoDatabaseForTests, viewerByEmail } from "../test-database";
-import { databaseUrl } from "../test-support/postgres-databases";
+import { freshDatabase } from "../test-support/postgres-databases";
 import { openPostgres } from "./postgres";
 import { backupPostgres, restorePostgres } from "./postgres-backup";
 
@@ -54,12 +54,7 @@ describe.runIf(process.env.DATABASE_URL)("backupPostgres", () => {
     await expect(backupPostgres(demo.location, backup)).rejects.toThrow(/exists already/);
 
     // Restoring, as the README says: into a new, empty database, then the app starts on it.
-    const name = `baseline_restored_${process.pid}`;
-    const server = process.env.DATABASE_URL!;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const restored = databaseUrl(server, name);
+    const { url: restored, drop } = await freshDatabase(process.env.DATABASE_URL!, `baseline_restored_${process.pid}`);
     const db = openPostgres(restored, { maxConnections: 2 });
     try {
       await restorePostgres(backup, restored);
@@ -76,8 +71,7 @@ describe.runIf(process.env.DATABASE_URL)("backupPostgres", () => {
       await expect(db.write((tx) => tx.run(sql`DELETE FROM audit_log`))).rejects.toThrow();
     } finally {
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await drop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

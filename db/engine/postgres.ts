@@ -49,17 +49,6 @@ function surface<T extends object>(own: T, pick: () => Connection): T & Executor
   }) as T & Executor;
 }
 
-/** The connection string with its password left out, for messages. */
-export function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "*****";
-    return parsed.toString();
-  } catch {
-    return "(a DATABASE_URL that is not a URL)";
-  }
-}
-
 /** Opens a PostgreSQL database by URL (postgres://user:password@host:port/database). Connections are made on first use. */
 export function openPostgres(url: string, options: { maxConnections?: number } = {}): Db {
   const pool = new pg.Pool({

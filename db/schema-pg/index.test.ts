@@ -8,42 +8,28 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../engine/sqlite";
 import { MIGRATIONS_FOLDERS } from "../migrate";
+import { freshDatabase, postgresAnswers, TEST_POSTGRES } from "../test-support/postgres-databases";
 
 // The PostgreSQL schema (db/schema-pg, migrations in drizzle-pg/) is held equal to the SQLite one
 // (db/schema, drizzle/): both are migrated into empty databases and read back from the databases
 // themselves: tables, columns, nullability, primary and foreign keys, unique constraints and indexes.
-
-const SERVER = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const PG_MIGRATIONS = path.resolve(import.meta.dirname, "../../drizzle-pg");
-
-async function serverAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const available = await serverAnswers();
-if (!available) console.log(`PostgreSQL half skipped: no server answers at ${SERVER.replace(/:[^:@/]*@/, ":***@")}. Start one, or set TEST_DATABASE_URL, to run it.`);
 
 type Shape = { tables: string[]; columns: string[]; primaryKeys: string[]; foreignKeys: string[]; indexes: string[] };
 
 function sqliteShape(file: string): Shape {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'").all() as { name: string }[]
+    ).map((t) => t.name);
     const shape: Shape = { tables, columns: [], primaryKeys: [], foreignKeys: [], indexes: [] };
     for (const table of tables) {
       const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number; pk: number }[];
       for (const c of columns) shape.columns.push(`${table}.${c.name} ${c.notnull || c.pk ? "not null" : "null"}`);
       const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
       shape.primaryKeys.push(`${table}(${pk.map((c) => c.name).join(",")})`);
-      for (const fk of db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { from: string; table: string; to: string }[]) shape.foreignKeys.push(`${table}.${fk.from} -> ${fk.table}.${fk.to}`);
+      for (const fk of db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { from: string; table: string; to: string }[])
+        shape.foreignKeys.push(`${table}.${fk.from} -> ${fk.table}.${fk.to}`);
       for (const index of db.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number; origin: string }[]) {
         if (index.origin === "pk") continue;
         const cols = (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { seqno: number; name: string }[]).sort((a, b) => a.seqno - b.seqno).map((c) => c.name);
@@ -57,11 +43,13 @@ function sqliteShape(file: string): Shape {
 }
 
 async function postgresShape(client: pg.Client): Promise<Shape> {
-  const rows = async <T,>(query: string) => (await client.query(query)).rows as T[];
-  const tables = (await rows<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")).map((t) => t.name);
-  const columns = (await rows<{ t: string; c: string; n: string }>("SELECT table_name AS t, column_name AS c, is_nullable AS n FROM information_schema.columns WHERE table_schema = 'public'")).map(
-    (r) => `${r.t}.${r.c} ${r.n === "YES" ? "null" : "not null"}`,
+  const rows = async <T>(query: string) => (await client.query(query)).rows as T[];
+  const tables = (await rows<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")).map(
+    (t) => t.name,
   );
+  const columns = (
+    await rows<{ t: string; c: string; n: string }>("SELECT table_name AS t, column_name AS c, is_nullable AS n FROM information_schema.columns WHERE table_schema = 'public'")
+  ).map((r) => `${r.t}.${r.c} ${r.n === "YES" ? "null" : "not null"}`);
   const keys = await rows<{ t: string; primary: boolean; unique: boolean; cols: string[] }>(`
     SELECT t.relname AS t, ix.indisprimary AS primary, ix.indisunique AS unique,
       array_agg(a.attname::text ORDER BY array_position(ix.indkey::int2[], a.attnum)) AS cols
@@ -90,26 +78,26 @@ function sorted(shape: Shape): Shape {
   return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, [...v].sort()])) as Shape;
 }
 
-describe.skipIf(!available)("the PostgreSQL schema", () => {
-  const name = `baseline_schema_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  const client = new pg.Client({ connectionString: SERVER.replace(/\/[^/?]*(\?|$)/, `/${name}$1`) });
+// Runs with the SQLite half, which vitest.config.ts says is alone when no server answers.
+describe.skipIf(!postgresAnswers())("the PostgreSQL schema", () => {
+  let client: pg.Client;
+  let drop: () => Promise<void> = async () => undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-schema-"));
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const made = await freshDatabase(TEST_POSTGRES, `baseline_schema_${process.pid}`);
+    drop = made.drop;
+    client = new pg.Client({ connectionString: made.url });
     await client.connect();
-    await migrate(drizzle({ client }), { migrationsFolder: PG_MIGRATIONS });
+    await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDERS.postgresql });
     const sqlite = openDatabase(path.join(dir, "schema.db"));
     await sqlite.migrate(MIGRATIONS_FOLDERS.sqlite);
     await sqlite.close();
   }, 60_000);
 
   afterAll(async () => {
-    await client.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    await admin.end().catch(() => undefined);
+    await client?.end().catch(() => undefined);
+    await drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import pg from "pg";
 
@@ -5,6 +6,32 @@ import pg from "pg";
 // of its own, copied from a template (CREATE DATABASE … TEMPLATE) and dropped after it. A template
 // is made once per run and content (migrated, or migrated and seeded with the demo as of a day),
 // by whichever test file needs it first; vitest.global-setup.ts drops the run's databases at the end.
+
+/** The PostgreSQL server of the tests, the benchmark and the load test: TEST_DATABASE_URL, or the local one. */
+export const TEST_POSTGRES = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * Whether that server answers, asked in a process of its own so that a caller that must be
+ * synchronous (Playwright's configuration) can ask too.
+ */
+export function postgresAnswers(serverUrl = TEST_POSTGRES): boolean {
+  const probe =
+    "const c = new (require('pg').Client)({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 }); c.connect().then(() => c.end(), () => process.exit(1))";
+  return spawnSync(process.execPath, ["-e", probe, serverUrl], { timeout: 10_000 }).status === 0;
+}
+
+/** A new, empty database of that name on the server (one left by an earlier run is dropped first): its URL, and how to drop it. */
+export async function freshDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Not a test database name: ${name}`);
+  await onServer(serverUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoted(name)}`);
+  });
+  return { url: databaseUrl(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}
+
+const dropDatabase = (serverUrl: string, name: string) =>
+  onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`)).then(() => undefined);
 
 /** The run's prefix for database names: vitest.global-setup.ts sets it for every test file. */
 export const runPrefix = (run: string) => `baseline_t${run}_`;
@@ -56,7 +83,7 @@ export async function copyOfTemplate(serverUrl: string, run: string, kind: strin
   });
   return {
     url: databaseUrl(serverUrl, name),
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropDatabase(serverUrl, name),
   };
 }
 

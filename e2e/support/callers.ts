@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { ACCOUNTS, signInByRequest } from "./accounts";
-import { appDatabase } from "./database";
+import { addPerson, appDatabase } from "./database";
 
 // The kinds of caller of the authorization matrix, about Japan's phase IV (RW-REINT-P4). The demo has
 // no manager of another programme's project nor a revoked token: they are added to the test database.
@@ -15,8 +15,7 @@ const OTHER_MANAGER = "manager.drc@baseline.test";
 /** Adds what the demo lacks, then one signed-in client per kind of caller. */
 export async function callerClients(baseURL: string): Promise<Record<Caller, APIRequestContext>> {
   const db = appDatabase();
-  const hash = (await db.one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = ?", ACCOUNTS.manager)).h;
-  await db.run("INSERT INTO users (email, name, password_hash, role, created_at) VALUES (?, 'Manager of the DRC project only', ?, 'manager', '2026-11-23') ON CONFLICT DO NOTHING", OTHER_MANAGER, hash);
+  await addPerson(db, { email: OTHER_MANAGER, name: "Manager of the DRC project only", role: "manager" });
   await db.run(
     "INSERT INTO project_members (user_id, project_id) SELECT u.id, p.id FROM users u, projects p WHERE u.email = ? AND p.code = 'CD-HSEC-NK' ON CONFLICT DO NOTHING",
     OTHER_MANAGER,

@@ -1,47 +1,29 @@
-import Database from "better-sqlite3";
-import pg from "pg";
 import { test } from "@playwright/test";
+import { rawDatabase, type RawDatabase } from "../../db/test-support/raw-database";
 
-// The database behind the app under test, for what a test sets up or checks behind the app's back:
-// the SQLite file of the sqlite project, or the PostgreSQL database of the postgresql one
-// (playwright.config.ts names it in the project's metadata). Statements take `?` placeholders.
+// The database behind the app under test: the SQLite file of the sqlite project, or the
+// PostgreSQL database of the postgresql one (playwright.config.ts names both in the project's
+// metadata; a URL means PostgreSQL).
 
-export type TestDatabase = {
-  one<T>(sql: string, ...params: unknown[]): Promise<T>;
-  all<T>(sql: string, ...params: unknown[]): Promise<T[]>;
-  run(sql: string, ...params: unknown[]): Promise<void>;
-  close(): Promise<void>;
-};
+export type TestDatabase = RawDatabase;
 
 export function appDatabase(): TestDatabase {
   const { databaseUrl, databasePath } = test.info().project.metadata as { databaseUrl?: string; databasePath?: string };
-  if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    const connected = client.connect();
-    const numbered = (sql: string) => {
-      let n = 0;
-      return sql.replace(/\?/g, () => `$${++n}`);
-    };
-    const all = async <T>(sql: string, ...params: unknown[]) => {
-      await connected;
-      return (await client.query(numbered(sql), params)).rows as T[];
-    };
-    return {
-      all,
-      one: async <T>(sql: string, ...params: unknown[]) => (await all<T>(sql, ...params))[0]!,
-      run: async (sql, ...params) => {
-        await all(sql, ...params);
-        // A write made outside the app: the instances' read caches must hear of it (db/engine/postgres.ts).
-        await all("SELECT nextval('baseline_changes')");
-      },
-      close: () => client.end(),
-    };
-  }
-  const db = new Database(databasePath!);
-  return {
-    all: async (sql, ...params) => db.prepare(sql).all(...params) as never[],
-    one: async (sql, ...params) => db.prepare(sql).get(...params) as never,
-    run: async (sql, ...params) => void db.prepare(sql).run(...params),
-    close: async () => void db.close(),
-  };
+  return rawDatabase({ url: databaseUrl, file: databasePath });
+}
+
+/**
+ * A person of a test's own (so that no other test loses or locks its user), with the demo password
+ * (the hash of a demo account's): left as it is when it exists already. Gives their id.
+ */
+export async function addPerson(db: TestDatabase, person: { email: string; name: string; role: "staff" | "manager" }): Promise<number> {
+  const { h } = await db.one<{ h: string }>("SELECT password_hash AS h FROM users WHERE email = 'staff@baseline.test'");
+  await db.run(
+    "INSERT INTO users (email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, '2026-11-23') ON CONFLICT DO NOTHING",
+    person.email,
+    person.name,
+    h,
+    person.role,
+  );
+  return (await db.one<{ id: number }>("SELECT id FROM users WHERE email = ?", person.email)).id;
 }

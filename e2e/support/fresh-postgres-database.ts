@@ -1,17 +1,7 @@
-import pg from "pg";
+import { freshDatabase } from "../../db/test-support/postgres-databases";
 
 // Before the browser tests' PostgreSQL server starts: its database, made afresh (as the SQLite
-// half removes its file). DATABASE_URL names it; the server's maintenance database makes it.
-async function main() {
-  const url = new URL(process.env.DATABASE_URL!);
-  const name = url.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Not a test database name: ${name}`);
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-}
-
-void main();
+// half removes its file). DATABASE_URL names it, on the server of the tests.
+const url = new URL(process.env.DATABASE_URL!);
+const server = Object.assign(new URL(url), { pathname: "/postgres" }).toString();
+void freshDatabase(server, url.pathname.slice(1));

@@ -89,3 +89,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function databaseEngine(env: Record<string, string | undefined> = process.env): "sqlite" | "postgresql" {
   return env.DATABASE_URL ? "postgresql" : "sqlite";
 }
+
+/** The connection string with its password left out, for messages. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "*****";
+    return parsed.toString();
+  } catch {
+    return "(a DATABASE_URL that is not a URL)";
+  }
+}

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
-import pg from "pg";
+import { freshDatabase, TEST_POSTGRES } from "../../db/test-support/postgres-databases";
+import { rawDatabase, type RawDatabase } from "../../db/test-support/raw-database";
 
 // Which engine `npm run bench` and `npm run test:load` measure (`--engine sqlite|postgresql`), and
 // the few reads they make of its database behind the app, with `?` placeholders on either engine.
@@ -15,38 +15,10 @@ export function engineOption(argv: readonly string[] = process.argv): Engine {
 
 /** A fresh database of that name on the PostgreSQL server of TEST_DATABASE_URL, or the local one. */
 export async function freshPostgresDatabase(name: string): Promise<string> {
-  const server = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  server.pathname = `/${name}`;
-  return server.toString();
+  return (await freshDatabase(TEST_POSTGRES, name)).url;
 }
 
-export type Reader = { all<T>(sql: string, ...params: unknown[]): Promise<T[]>; close(): Promise<void> };
+export type Reader = Pick<RawDatabase, "all" | "close">;
 
 /** Reads of the measured database: the SQLite file, or the PostgreSQL database at `url`. */
-export function reader(file: string, url?: string): Reader {
-  if (url) {
-    // A connection per read: the server may restart in the middle of a load test, and a connection
-    // held open across it would be dropped.
-    return {
-      all: async <T>(sql: string, ...params: unknown[]) => {
-        const client = new pg.Client({ connectionString: url });
-        client.on("error", () => undefined);
-        await client.connect();
-        try {
-          let n = 0;
-          return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
-        } finally {
-          await client.end();
-        }
-      },
-      close: async () => undefined,
-    };
-  }
-  const db = new Database(file, { readonly: true });
-  return { all: async <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[], close: async () => void db.close() };
-}
+export const reader = (file: string, url?: string): Reader => rawDatabase({ file, url });

@@ -1,9 +1,7 @@
 import "server-only";
 import { isDatabaseUnavailable, isNullCharacterRefusal } from "@/db/errors";
-import { cookies, headers } from "next/headers";
-import { chooseLanguage } from "@/lib/i18n/negotiate";
 import { translatorFor } from "@/lib/i18n/translator";
-import { LANGUAGE_COOKIE } from "@/server/i18n";
+import { languageFor } from "@/server/i18n";
 import { NullCharacterError } from "./read-body";
 import { jsonError } from "./respond";
 
@@ -18,8 +16,7 @@ export function answerFaults<Args extends unknown[]>(handler: (...args: Args) =>
       return await handler(...args);
     } catch (error) {
       // The caller's language without asking the database for their choice: it may be what failed.
-      const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
-      const t = translatorFor(chooseLanguage(undefined, cookieStore.get(LANGUAGE_COOKIE)?.value, headerList.get("accept-language")));
+      const t = translatorFor(await languageFor(null));
       if (isDatabaseUnavailable(error)) {
         const answer = jsonError(t, 503, t("api.unavailable"));
         answer.headers.set("Retry-After", "5");
