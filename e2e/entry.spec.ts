@@ -7,7 +7,7 @@ test("a manager fills the running quarter with the keyboard and saves it; it is 
   await expect(page.getByRole("heading", { level: 1, name: "Figures of Q4 2026" })).toBeVisible();
 
   // Returnees who started a business, Nyaruguru: total, then women and men below it with Enter.
-  await page.getByLabel("OP2.3 Nyaruguru Total, Value").focus();
+  await page.getByLabel("OP2.3 Nyaruguru Total, Value").click();
   await page.keyboard.type("7");
   await page.keyboard.press("Enter");
   await page.keyboard.type("4");
@@ -15,7 +15,7 @@ test("a manager fills the running quarter with the keyboard and saves it; it is 
   await page.keyboard.type("3");
   await expect(page.getByText("Sex: 7 of 7")).toBeVisible();
   // Trainees assessed in Nyaruguru: numerator, Tab, denominator, for the total and the sexes.
-  await page.getByLabel("OP2.4 Nyaruguru Total, Numerator").focus();
+  await page.getByLabel("OP2.4 Nyaruguru Total, Numerator").click();
   for (const [numerator, denominator] of [["9", "12"], ["5", "6"], ["4", "6"]] as const) {
     await page.keyboard.type(numerator);
     await page.keyboard.press("Tab");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type KeyboardEvent } from "react";
 import { createTranslator } from "use-intl/core";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { FigureParts } from "@/lib/indicators/actual";
@@ -44,7 +44,24 @@ function focusBelow(event: KeyboardEvent<HTMLInputElement>) {
 
 const figureOf = (v: GridCellValue): FigureParts => ({ value: v.value, numerator: v.numerator, denominator: v.denominator });
 
-export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriodLabel, locale, editable, indicators, locations, values, previous, labels, messages, saveEntries, loadCellHistory }: Props) {
+const noSubscription = () => () => undefined;
+
+export function DataEntryGrid({
+  projectCode,
+  period,
+  periodLabel,
+  previousPeriodLabel,
+  locale,
+  editable,
+  indicators,
+  locations,
+  values,
+  previous,
+  labels,
+  messages,
+  saveEntries,
+  loadCellHistory,
+}: Props) {
   const initial = useMemo(() => {
     const cells: Record<string, CellState> = {};
     for (const v of values) cells[cellKey(v.indicatorId, v.locationCode, v.disaggregation)] = cellFromValue(v);
@@ -53,6 +70,13 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
   const earlier = useMemo(() => new Map(previous.map((v) => [cellKey(v.indicatorId, v.locationCode, v.disaggregation), figureOf(v)])), [previous]);
   const [cells, setCells] = useState<Record<string, CellState>>(initial);
   const [saving, setSaving] = useState(false);
+  // The fields open once the grid's script runs: a figure typed before (a slow connection) would be
+  // wiped when React takes the field over, without a word. False on the server and while hydrating.
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [history, setHistory] = useState<Record<string, string[]>>({});
   const focusProblem = useRef(false);
@@ -69,7 +93,14 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
         for (const dimension of indicator.dimensions) {
           for (const option of dimension.options) {
             const options = { [dimension.code]: option.code };
-            add({ key: cellKey(indicator.id, location.code, options), indicator, location, options, label: t("entry.optionLabel", { dimension: dimension.name, option: option.name }), isTotal: false });
+            add({
+              key: cellKey(indicator.id, location.code, options),
+              indicator,
+              location,
+              options,
+              label: t("entry.optionLabel", { dimension: dimension.name, option: option.name }),
+              isTotal: false,
+            });
           }
         }
       }
@@ -94,7 +125,12 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
       const block = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === locationCode);
       const total = block.find((r) => r.isTotal);
       const options = Object.fromEntries(indicator.dimensions.map((d) => [d.code, d.options.map((o) => o.code)]));
-      const breakdowns = checkBreakdowns(indicator.measure, block.map((r) => ({ key: r.key, optionKey: encodeOptionKey(r.options), cell: current[r.key] ?? EMPTY_CELL })), options, all);
+      const breakdowns = checkBreakdowns(
+        indicator.measure,
+        block.map((r) => ({ key: r.key, optionKey: encodeOptionKey(r.options), cell: current[r.key] ?? EMPTY_CELL })),
+        options,
+        all,
+      );
       const next = { ...current };
       for (const row of block) {
         const state = current[row.key] ?? EMPTY_CELL;
@@ -112,15 +148,18 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
   /** The figures typed in a cell, with the thousands separators of the person's language dropped ("1,234" is 1234). */
   const plain = useCallback(
     (state: CellState): CellState => {
-      const parts = { value: plainNumber(state.value, messages.language), numerator: plainNumber(state.numerator, messages.language), denominator: plainNumber(state.denominator, messages.language) };
+      const parts = {
+        value: plainNumber(state.value, messages.language),
+        numerator: plainNumber(state.numerator, messages.language),
+        denominator: plainNumber(state.denominator, messages.language),
+      };
       return parts.value === state.value && parts.numerator === state.numerator && parts.denominator === state.denominator ? state : { ...state, ...parts };
     },
     [messages.language],
   );
 
   // Leaving a cell checks its figure (and breakdowns complete by then); leaving a place's block, every breakdown of it.
-  const onLeaveCell = (row: Row) =>
-    setCells((current) => checkBlock({ ...current, [row.key]: plain(current[row.key] ?? EMPTY_CELL) }, row.indicator, row.location.code, false));
+  const onLeaveCell = (row: Row) => setCells((current) => checkBlock({ ...current, [row.key]: plain(current[row.key] ?? EMPTY_CELL) }, row.indicator, row.location.code, false));
   const onLeavePlace = (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => {
     if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
     setCells((current) => checkBlock(current, indicator, location.code, true));
@@ -138,7 +177,8 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
     if (changed.length === 0 || saving) return;
     // The browser's checks first, over every place touched: nothing is sent while a cell is wrong.
     let checked = Object.fromEntries(Object.entries(cells).map(([key, state]) => [key, state.dirty ? plain(state) : state]));
-    for (const { indicator, location } of new Map(changed.map((r) => [`${r.indicator.id}|${r.location.code}`, r])).values()) checked = checkBlock(checked, indicator, location.code, true);
+    for (const { indicator, location } of new Map(changed.map((r) => [`${r.indicator.id}|${r.location.code}`, r])).values())
+      checked = checkBlock(checked, indicator, location.code, true);
     const wrong = rows.filter((r) => checked[r.key]?.check || checked[r.key]?.flaggedBy).length;
     if (wrong > 0) {
       focusProblem.current = true;
@@ -219,7 +259,13 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
         const total = typedNumber(cell(cellKey(indicator.id, location.code, {}))[part]);
         const sum = entered.reduce((a, b) => a + b, 0);
         const name = parts.length > 1 ? `${dimension.name} (${part === "numerator" ? labels.numerator : labels.denominator})` : dimension.name;
-        return [{ key: `${dimension.code}-${part}`, text: t("entry.sum", { dimension: name, sum: number.format(sum), total: total === null ? "—" : number.format(total) }), ok: total !== null && Math.abs(total - sum) < 1e-9 }];
+        return [
+          {
+            key: `${dimension.code}-${part}`,
+            text: t("entry.sum", { dimension: name, sum: number.format(sum), total: total === null ? "—" : number.format(total) }),
+            ok: total !== null && Math.abs(total - sum) < 1e-9,
+          },
+        ];
       });
     });
 
@@ -231,7 +277,9 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
 
   /** An indicator's target for the period, for the whole project: beside its name, and read with each place's total. */
   const targetOf = (indicator: GridIndicator) =>
-    indicator.target === null ? null : t("entry.targetOfPeriod", { period: periodLabel, value: indicator.measure === "number" ? number.format(indicator.target) : percent.format(indicator.target / 100) });
+    indicator.target === null
+      ? null
+      : t("entry.targetOfPeriod", { period: periodLabel, value: indicator.measure === "number" ? number.format(indicator.target) : percent.format(indicator.target / 100) });
 
   const input = (row: Row, part: Part, c: CellState, name: string, describedBy: string) => (
     <input
@@ -241,7 +289,7 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
       inputMode={part === "numerator" && row.indicator.measure === "mean_of_ratios" ? "decimal" : "numeric"}
       data-col={`${row.indicator.id}-${part}`}
       value={c[part]}
-      disabled={!editable}
+      disabled={!editable || !live}
       onChange={(e) => update(row.key, part, e.target.value)}
       onBlur={() => onLeaveCell(row)}
       onKeyDown={onEnter}
@@ -328,7 +376,7 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
                                 className="comment-input"
                                 data-col={`${indicator.id}-comment`}
                                 value={c.comment}
-                                disabled={!editable}
+                                disabled={!editable || !live}
                                 onChange={(e) => update(row.key, "comment", e.target.value)}
                                 onKeyDown={onEnter}
                               />
@@ -360,7 +408,9 @@ export function DataEntryGrid({ projectCode, period, periodLabel, previousPeriod
                               <td colSpan={columns}>
                                 {history[row.key]?.length ? (
                                   <ul className="plain small">
-                                    {history[row.key]?.map((line, i) => <li key={i}>{line}</li>)}
+                                    {history[row.key]?.map((line, i) => (
+                                      <li key={i}>{line}</li>
+                                    ))}
                                   </ul>
                                 ) : (
                                   <span className="muted small">{labels.noHistory}</span>
