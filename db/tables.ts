@@ -8,5 +8,5 @@ import * as postgres from "./schema-pg";
 // columns with the same TypeScript types, which db/schema-pg/index.test.ts holds equal.
 const tables = (databaseEngine() === "postgresql" ? postgres : sqlite) as unknown as typeof sqlite;
 
-export const { appMeta, approvedServices, approvedTrainings, auditLog, serviceTypes, beneficiaries, beneficiaryServices, dataValues, projectPeriods, approvedValues, narratives, dimensions, dimensionOptions, locations, organisations, programmes, projects, projectOrganisations, projectLocations, projectBudgets, projectSectors, results, indicators, indicatorDimensions, indicatorTargets, indicatorRevisions, trainings, trainingParticipants, trainingRoster, users, projectMembers, apiTokens, signInFailures, signInLinks } = tables;
+export const { appMeta, approvedServices, approvedTrainings, auditLog, serviceTypes, beneficiaries, beneficiaryServices, dataValues, projectPeriods, approvedValues, narratives, dimensions, dimensionOptions, locations, organisations, programmes, projects, projectOrganisations, projectLocations, projectBudgets, projectSectors, results, indicators, indicatorDimensions, indicatorTargets, indicatorRevisions, trainings, trainingParticipants, trainingRoster, users, projectMembers, apiTokens, signInFailures, signInLinks, idempotentWrites } = tables;
 export type * from "./schema";

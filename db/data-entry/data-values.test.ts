@@ -99,8 +99,31 @@ describe("recordDataValues", () => {
     const stale = await recordDataValues(manager(), [{ ...total!, value: 10, version: 1 }], { today: TODAY });
     expect(stale.kind).toBe("conflict");
     expect(stale.kind === "conflict" && stale.conflicts[0]?.current).toMatchObject({ value: 8, version: 2, comment: "checked" });
+    expect(stale.kind === "conflict" && stale.conflicts[0]?.changedBy).toBe("Second demo programme manager");
     const blind = await recordDataValues(manager(), [{ ...total!, value: 10 }], { today: TODAY });
     expect(blind.kind).toBe("conflict");
+  });
+
+  it("writes a change sent again under the same key once: one value, one audit entry, the first answer", async () => {
+    const cells = await businesses("RW-05-NYM", 12, 7, 5);
+    const idempotency = { key: "0f5e7c2a-offline-1", requestHash: "hash-of-the-body" };
+    const audits = async () => (await demo.db.select({ n: count() }).from(auditLog))[0]?.n ?? 0;
+    const [valuesBefore, auditsBefore] = [await valueCount(), await audits()];
+    const first = await recordDataValues(manager(), cells, { today: TODAY, idempotency });
+    expect(first).toMatchObject({ kind: "saved" });
+    const again = await recordDataValues(manager(), cells, { today: TODAY, idempotency });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect([await valueCount(), await audits()]).toEqual([(valuesBefore ?? 0) + 3, auditsBefore + 3]);
+    // The key is the caller's: another body under it is refused; another person's same key is theirs.
+    expect(await recordDataValues(manager(), cells, { today: TODAY, idempotency: { ...idempotency, requestHash: "another body" } })).toEqual({ kind: "key_reused" });
+    expect((await recordDataValues(manager2(), cells, { today: TODAY, idempotency })).kind).toBe("conflict");
+  });
+
+  it("keeps no key for a refused write: the same key may be sent again once it can be written", async () => {
+    const idempotency = { key: "refused-then-fixed", requestHash: "h1" };
+    expect((await recordDataValues(manager(), await businesses("RW-04-KAR", 9, 5, 3), { today: TODAY, idempotency })).kind).toBe("invalid");
+    const fixed = await recordDataValues(manager(), await businesses("RW-04-KAR", 9, 5, 4), { today: TODAY, idempotency: { ...idempotency, requestHash: "h2" } });
+    expect(fixed.kind).toBe("saved");
   });
 
   it("lets only the project's managers and admins write", async () => {

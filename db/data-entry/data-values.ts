@@ -22,12 +22,14 @@ import {
   projects,
   type DataValue,
   type Indicator,
+  users,
   type Project,
 } from "../tables";
 import { findProjectPeriod } from "./project-periods";
 import { dbOf, projectsWhere, type QueryContext } from "../users/viewer";
 import { recordAudit } from "../audit/audit-record";
 import { holdsNullCharacter } from "../../lib/validation/null-character";
+import { findIdempotentWrite, rememberIdempotentWrite, type IdempotencyKey } from "./idempotent-writes";
 
 /** One cell as a form or the API sends it: which indicator, period, place and options, and the figure. */
 export type DataValueInput = RawFigure & {
@@ -56,15 +58,22 @@ export type StoredValue = {
   updatedAt: string;
 };
 
+type SavedOutcome = {
+  kind: "saved";
+  values: (StoredValue | { deleted: true; indicatorId: number; period: string; locationCode: string; disaggregation: OptionSet })[];
+  warnings: { index: number; warning: Warning }[];
+  /** The same key and body were written before: this is that write's outcome, and nothing was written now. */
+  replayed?: true;
+};
+
 export type RecordOutcome =
-  | {
-      kind: "saved";
-      values: (StoredValue | { deleted: true; indicatorId: number; period: string; locationCode: string; disaggregation: OptionSet })[];
-      warnings: { index: number; warning: Warning }[];
-    }
+  | SavedOutcome
   | { kind: "forbidden" }
   | { kind: "invalid"; problems: { index: number; problem: Problem }[] }
-  | { kind: "conflict"; conflicts: { index: number; current: StoredValue | null }[] };
+  /** `changedBy`: the name of who wrote the current value, for the manager who must choose. */
+  | { kind: "conflict"; conflicts: { index: number; current: StoredValue | null; changedBy: string | null }[] }
+  /** The `Idempotency-Key` was used before for another body. */
+  | { kind: "key_reused" };
 
 type Prepared = {
   index: number;
@@ -83,9 +92,13 @@ type Prepared = {
  * stale version, then writes the values and their audit entries in one transaction: all or none.
  * An empty cell deletes the value: missing is not zero.
  */
-export async function recordDataValues(ctx: QueryContext, inputs: readonly DataValueInput[], options: { today: string }): Promise<RecordOutcome> {
+export async function recordDataValues(ctx: QueryContext, inputs: readonly DataValueInput[], options: { today: string; idempotency?: IdempotencyKey }): Promise<RecordOutcome> {
   const db = dbOf(ctx);
   return await db.write(async (tx) => {
+    // Before any other check: a write done before answers as it did, even if the caller's rights changed since.
+    const before = options.idempotency ? await findIdempotentWrite<SavedOutcome>(tx, ctx.viewer.userId, options.idempotency) : { kind: "new" as const };
+    if (before.kind === "replay") return { ...before.outcome, replayed: true };
+    if (before.kind === "reused") return { kind: "key_reused" };
     const indicatorIds = [...new Set(inputs.map((i) => i.indicatorId))];
     const indicatorRows = indicatorIds.length === 0 ? [] : await tx.select().from(indicators).where(inArray(indicators.id, indicatorIds));
     const byId = new Map(indicatorRows.map((i) => [i.id, i]));
@@ -141,13 +154,16 @@ export async function recordDataValues(ctx: QueryContext, inputs: readonly DataV
     const conflicts = prepared
       .filter((p) => (p.existing ? p.input.version !== p.existing.version : p.input.version !== undefined && p.input.version !== null))
       .map((p) => ({ index: p.index, current: p.existing ? toStored(p.existing, p.input.locationCode) : null }));
-    if (conflicts.length > 0) return { kind: "conflict", conflicts };
+    if (conflicts.length > 0) {
+      const writers = await namesOf(tx, conflicts.flatMap((c) => (c.current ? [c.current.enteredBy] : [])));
+      return { kind: "conflict", conflicts: conflicts.map((c) => ({ ...c, changedBy: c.current ? (writers.get(c.current.enteredBy) ?? null) : null })) };
+    }
 
     problems.push(...(await breakdownProblems(tx, prepared)));
     if (problems.length > 0) return { kind: "invalid", problems: problems.sort((a, b) => a.index - b.index) };
 
     const now = new Date().toISOString();
-    const saved: Extract<RecordOutcome, { kind: "saved" }>["values"] = [];
+    const saved: SavedOutcome["values"] = [];
     const warnings: { index: number; warning: Warning }[] = [];
     const reopened = new Set<string>();
     for (const p of prepared) {
@@ -201,8 +217,16 @@ export async function recordDataValues(ctx: QueryContext, inputs: readonly DataV
       const warning = await compareWithPrevious(tx, p, row);
       if (warning) warnings.push({ index: p.index, warning });
     }
-    return { kind: "saved", values: saved, warnings };
+    const outcome: SavedOutcome = { kind: "saved", values: saved, warnings };
+    if (options.idempotency) await rememberIdempotentWrite(tx, ctx.viewer.userId, options.idempotency, outcome, new Date(now));
+    return outcome;
   });
+}
+
+async function namesOf(tx: Executor, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((u) => [u.id, u.name]));
 }
 
 function readOptionSet(raw: Record<string, unknown>): OptionSet | null {

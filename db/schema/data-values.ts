@@ -147,3 +147,27 @@ export type NewDataValue = typeof dataValues.$inferInsert;
 export type Narrative = typeof narratives.$inferSelect;
 export type ProjectPeriod = typeof projectPeriods.$inferSelect;
 export type ApprovedValue = typeof approvedValues.$inferSelect;
+
+/**
+ * The answers of writes sent with an `Idempotency-Key`, per caller: the same key again answers the
+ * same and writes nothing (a phone that lost its connection before the answer sends its change again).
+ * Only writes are kept; a refused request wrote nothing and may be sent again. `requestHash` tells a
+ * key sent again with another body, which is refused.
+ */
+export const idempotentWrites = sqliteTable(
+  "idempotent_writes",
+  {
+    id: id(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    /** The outcome as the write returned it (JSON): answered again in the caller's language of the day. */
+    outcome: text().notNull(),
+    createdAt: text().notNull(),
+  },
+  (t) => [uniqueIndex("idempotent_writes_user_key_unique").on(t.userId, t.key), index("idempotent_writes_created_idx").on(t.createdAt)],
+);
+
+export type IdempotentWrite = typeof idempotentWrites.$inferSelect;

@@ -215,14 +215,29 @@ export function openApiDocument(serverUrl: string) {
         },
         put: {
           summary: "Writes every value of the array, or none: each checked like a cell of the grid, a stale version refused.",
+          description:
+            "Send an `Idempotency-Key` (a UUID made for each change) to make the write safe to send again, as the entry grid's queue does when a connection drops before the answer: the same key with the same body answers what the first write answered, with `Idempotent-Replayed: true`, and writes nothing (no value, no audit entry). Keys are the caller's own and are kept 90 days. Only writes are kept: a refused request wrote nothing, and its key may be sent again.",
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description: "1 to 255 visible ASCII characters, new for each change.",
+              schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+              example: "5b0a43c1-7a4e-4d0b-9a44-4c1f1e0b6a3d",
+            },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: { type: "array", minItems: 1, maxItems: 5000, items: ref("DataValueWrite") } } } },
           responses: {
-            "200": json({ type: "object", properties: { values: { type: "array", items: ref("DataValue") }, warnings: { type: "array", items: ref("RowMessage") } } }, "Written, with new versions."),
-            "400": problem("The body is not JSON."),
+            "200": {
+              ...json({ type: "object", properties: { values: { type: "array", items: ref("DataValue") }, warnings: { type: "array", items: ref("RowMessage") } } }, "Written, with new versions (or written before, under the same key)."),
+              headers: { "Idempotent-Replayed": { description: "`true` when this key and body were written before: nothing was written now.", schema: { type: "string", enum: ["true"] } } },
+            },
+            "400": problem("The body is not JSON, or a malformed Idempotency-Key."),
             "413": problem("The body is larger than 2 MB."),
             "403": problem("Not a manager of the project, or the period is closed."),
-            "409": problem("A value changed meanwhile: `conflicts` holds the current ones; nothing was written."),
-            "422": problem("Rows with problems (`errors`, one per row): nothing was written."),
+            "409": problem("A value changed meanwhile: `conflicts` holds, for each stale row, the current value and `changedBy`, the name of who wrote it; nothing was written."),
+            "422": problem("Rows with problems (`errors`, one per row), or an Idempotency-Key already used for another body: nothing was written."),
             "401": COMMON_ERRORS["401"],
           },
         },
