@@ -11,14 +11,19 @@ const COMMON = [
 
 const nextConfig = {
   // better-sqlite3 is a native addon: it must be required at run time, never bundled.
-  serverExternalPackages: ["better-sqlite3"],
+  // esbuild builds the service worker (app/serwist/[path]/route.ts) at build time: a native binary too.
+  serverExternalPackages: ["better-sqlite3", "esbuild", "esbuild-wasm"],
   poweredByHeader: false,
   async headers() {
     return [
       { source: "/:path*", headers: COMMON },
       // Answers that are not pages (proxy.ts gives pages theirs): nothing runs, nothing frames them.
       // The API reference (/api/docs) is a page of its own and sets its own policy.
-      ...["/api/:path((?!docs(?:/|$)).*)", "/icon.svg", "/_next/static/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] })),
+      ...["/api/:path((?!docs(?:/|$)).*)", "/icon.svg", "/_next/static/:path*", "/icons/:path*", "/manifest/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] })),
+      // Icons never change under their name; a new one gets a new name.
+      { source: "/icons/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      // The service worker is asked for afresh so that a new version of the app is found at once.
+      { source: "/serwist/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] },
       // HSTS only behind HTTPS (a proxy that terminates TLS says so): a plain-HTTP install stays reachable.
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },
     ];

@@ -19,6 +19,8 @@ const server = (port: number) => `http://127.0.0.1:${port}`;
 const browser = {
   ...devices["Desktop Chrome"],
   trace: "retain-on-failure" as const,
+  // The service worker's own tests (e2e/offline.spec.ts) allow it; elsewhere every page comes from the server.
+  serviceWorkers: "block" as const,
   launchOptions: {
     executablePath: findChromium(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

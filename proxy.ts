@@ -12,8 +12,10 @@ export function proxy(request: NextRequest) {
   const policy = pagePolicy(nonce, process.env.NODE_ENV === "development");
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   let response: NextResponse;
-  // The sign-in page and one-time sign-in links are for people without a session.
-  if (signedIn || request.nextUrl.pathname === "/login" || request.nextUrl.pathname.startsWith("/welcome/")) {
+  // The sign-in page and one-time sign-in links are for people without a session; the offline page
+  // is kept by the service worker, and says nothing of anyone.
+  const open = ["/login", "/offline"].includes(request.nextUrl.pathname) || request.nextUrl.pathname.startsWith("/welcome/");
+  if (signedIn || open) {
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", policy);
@@ -29,5 +31,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // The service worker, the manifests and the icons are files: no session needed, no page policy.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|serwist/|manifest/|icons/).*)"],
 };

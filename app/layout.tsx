@@ -3,12 +3,18 @@ import type { ReactNode } from "react";
 import { getLanguage } from "@/server/i18n";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Baseline", template: "%s · Baseline" },
-  description: "Beneficiaries, trainings and outcome indicators of humanitarian and development projects.",
-};
+// The manifest in the reader's language makes Baseline installable, named in their language.
+export async function generateMetadata(): Promise<Metadata> {
+  const language = await getLanguage();
+  return {
+    title: { default: "Baseline", template: "%s · Baseline" },
+    description: "Beneficiaries, trainings and outcome indicators of humanitarian and development projects.",
+    manifest: `/manifest/${language}.webmanifest`,
+    icons: { apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }] },
+  };
+}
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5cad" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const language = await getLanguage();

@@ -31,6 +31,10 @@ const ROWS: Row[] = [
   // A one-time sign-in link is for people without a session: an unknown token says so to anyone.
   { route: "/welcome/{token}", url: "/welcome/not-a-valid-token-at-all", expect: page(200, { none: 200, revokedToken: 200 }) },
   { route: "/settings", url: "/settings", expect: page(200) },
+  // What the service worker keeps for use without a connection: for anyone, and it names nobody's data.
+  { route: "/offline", url: "/offline", expect: page(200, { none: 200, revokedToken: 200 }) },
+  { route: "/manifest/{file}", url: "/manifest/fr.webmanifest", expect: page(200, { none: 200, revokedToken: 200 }) },
+  { route: "/serwist/{path}", url: "/serwist/sw.js", expect: page(200, { none: 200, revokedToken: 200 }) },
   { route: "/programmes/{code}", url: "/programmes/RW-REINT", expect: page(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/projects/new", url: "/projects/new", expect: page(404, { admin: 200 }) },
   { route: "/projects/{code}", url: "/projects/RW-REINT-P4", expect: p4Page() },

@@ -50,7 +50,7 @@ test("a manager imports a CSV through the preview and sees the unique count chan
   await search.getByLabel("ID or household ID").fill("rw-95000");
   await search.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=rw-95000/);
-  await expect(page.getByRole("status")).toHaveText("2 people’s IDs or household IDs hold “rw-95000”; 2 shown.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("2 people’s IDs or household IDs hold “rw-95000”; 2 shown.");
   const person = page.getByRole("row", { name: /^RW-950001/ });
   await expect(person.getByRole("cell")).toHaveText(["RW-HH-950001", "Female", "1991", "Returnee from abroad", "Huye", "4", "Livestock support (1 Apr 2026), Construction materials for housing (1 May 2026)"]);
   await search.getByLabel("ID or household ID").fill("RW-HH-950001");
@@ -58,7 +58,7 @@ test("a manager imports a CSV through the preview and sees the unique count chan
   await expect(page.getByRole("row", { name: /^RW-950002/ })).toBeVisible();
   await search.getByLabel("ID or household ID").fill("%");
   await search.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("status")).toHaveText("Nobody’s ID or household ID holds “%”.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Nobody’s ID or household ID holds “%”.");
 
   await page.goto("/projects/RW-REINT-P4");
   await expect(unique).toHaveText(new Intl.NumberFormat("en-GB").format(before + 2));

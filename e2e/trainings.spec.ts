@@ -35,7 +35,7 @@ test("a manager registers a training; people already trained are counted once, u
   await page.getByRole("button", { name: "Save" }).click();
   // The list confirms the save and points at the training, marked among the others.
   await expect(page).toHaveURL(/\/trainings\?saved=\d+#training-\d+$/);
-  await expect(page.getByRole("status")).toHaveText("Training “Business skills refresher, Musanze” saved: 2 participants in Musanze. Show it in the list");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Training “Business skills refresher, Musanze” saved: 2 participants in Musanze. Show it in the list");
   const saved = page.getByRole("row", { name: /Business skills refresher, Musanze/ });
   await expect(saved).toContainText("2 IDs");
   await expect(saved).toHaveClass("just-saved");

@@ -6,6 +6,9 @@ import { requireUser } from "@/server/auth/session";
 import { getTranslator } from "@/server/i18n";
 import { chooseLanguage } from "@/app/language-actions";
 import { allows } from "@/lib/auth/permissions";
+import { SyncStatus } from "@/components/offline/sync-status";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -23,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/settings">{t("nav.settings")}</Link>
         </nav>
         <div className="account">
+          <SyncStatus userId={user.userId} language={language} messages={(language === "fr" ? fr : en).offline} />
           <span className="who">
             {t("nav.signedInAs", { name: user.name })} · {t(`nav.role.${user.role}`)}
           </span>

@@ -2,7 +2,8 @@ import { findMismatches } from "@/lib/disaggregation/reconcile";
 import type { IndicatorMeasure } from "@/lib/domain/codes";
 import type { FigureParts } from "@/lib/indicators/actual";
 import { checkFigure } from "@/lib/validation/figure";
-import type { Problem } from "@/lib/validation/problems";
+import { checkAgainstPrevious } from "@/lib/validation/outlier";
+import type { Problem, Warning } from "@/lib/validation/problems";
 import type { CellState } from "./cell-state";
 
 // The checks the grid runs in the browser as the manager leaves a cell: the same rules as the
@@ -12,6 +13,15 @@ import type { CellState } from "./cell-state";
 export function checkTypedFigure(measure: IndicatorMeasure, cell: CellState): Problem[] {
   const checked = checkFigure(measure, measure === "number" ? { value: cell.value } : { numerator: cell.numerator, denominator: cell.denominator });
   return checked.ok ? [] : checked.problems;
+}
+
+/** The server's warning on a figure far from the previous period's (lib/validation/outlier.ts), said as the cell is left. */
+export function typedWarning(measure: IndicatorMeasure, cell: CellState, previous: FigureParts | null, previousPeriod: string): Warning | null {
+  const checked = checkFigure(measure, measure === "number" ? { value: cell.value } : { numerator: cell.numerator, denominator: cell.denominator });
+  const amount = (f: FigureParts | null) => (!f ? null : f.value !== null ? f.value : f.denominator ? (100 * (f.numerator ?? 0)) / f.denominator : null);
+  const current = checked.ok ? amount(checked.figure) : null;
+  const before = amount(previous);
+  return current === null || before === null ? null : checkAgainstPrevious(current, { value: before, period: previousPeriod });
 }
 
 export type BlockCell = { key: string; optionKey: string; cell: CellState };

@@ -16,6 +16,8 @@ export type CellState = {
   /** The row whose message explains this cell's problem (a breakdown that does not add up, said under its total). */
   flaggedBy?: string;
   warning?: string;
+  /** Saved on this device, not yet written by the server. */
+  queued?: boolean;
 };
 
 export const cellKey = (indicatorId: number, locationCode: string, options: Record<string, string>) =>

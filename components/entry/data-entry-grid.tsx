@@ -7,13 +7,22 @@ import type { FigureParts } from "@/lib/indicators/actual";
 import { percentFormatter } from "@/lib/i18n/format";
 import { problemMessage } from "@/lib/i18n/problem-message";
 import { plainNumber } from "@/lib/validation/figure";
+import { previousPeriod as periodBefore } from "@/lib/periods/period";
 import type { Translator } from "@/lib/i18n/translator";
-import { checkBreakdowns, checkTypedFigure, shownFigure } from "./cell-checks";
+import { checkBreakdowns, checkTypedFigure, shownFigure, typedWarning } from "./cell-checks";
 import { cellFromValue, cellKey, EMPTY_CELL, typedNumber, type CellState } from "./cell-state";
-import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages, SaveEntriesInput, SaveEntriesResult } from "./grid-types";
+import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages } from "./grid-types";
 import { useUnsavedChanges } from "./unsaved-changes";
+import { onOutboxResult, queueChange, reviseChanges, startOutbox } from "@/components/offline/outbox";
+import type { OutboxResult } from "@/components/offline/outbox";
+import type { Change } from "@/lib/offline/change-log";
+import { useOutbox } from "@/components/offline/use-outbox";
+import { keepEntryPage } from "@/components/offline/service-worker";
+import { warningMessage } from "@/lib/i18n/problem-message";
 
 type Props = {
+  /** The signed-in manager: the figures saved here wait on this device under their name until sent. */
+  userId: number;
   projectCode: string;
   period: string;
   /** The period and the one before it as the reader names them ("T2 2026"), for the sentences beside the cells. */
@@ -28,7 +37,6 @@ type Props = {
   previous: GridCellValue[];
   labels: GridLabels;
   messages: GridMessages;
-  saveEntries: (input: SaveEntriesInput) => Promise<SaveEntriesResult>;
   loadCellHistory: (input: CellHistoryInput) => Promise<string[]>;
 };
 
@@ -47,6 +55,7 @@ const figureOf = (v: GridCellValue): FigureParts => ({ value: v.value, numerator
 const noSubscription = () => () => undefined;
 
 export function DataEntryGrid({
+  userId,
   projectCode,
   period,
   periodLabel,
@@ -59,7 +68,6 @@ export function DataEntryGrid({
   previous,
   labels,
   messages,
-  saveEntries,
   loadCellHistory,
 }: Props) {
   const initial = useMemo(() => {
@@ -67,6 +75,7 @@ export function DataEntryGrid({
     for (const v of values) cells[cellKey(v.indicatorId, v.locationCode, v.disaggregation)] = cellFromValue(v);
     return cells;
   }, [values]);
+  const previousPeriod = useMemo(() => periodBefore(period), [period]);
   const earlier = useMemo(() => new Map(previous.map((v) => [cellKey(v.indicatorId, v.locationCode, v.disaggregation), figureOf(v)])), [previous]);
   const [cells, setCells] = useState<Record<string, CellState>>(initial);
   const [saving, setSaving] = useState(false);
@@ -113,7 +122,7 @@ export function DataEntryGrid({
   useUnsavedChanges("grid", dirtyKeys.length);
 
   const update = (key: string, field: Part | "comment", text: string) =>
-    setCells((current) => ({ ...current, [key]: { ...(current[key] ?? EMPTY_CELL), [field]: text, dirty: true, error: undefined, warning: undefined } }));
+    setCells((current) => ({ ...current, [key]: { ...(current[key] ?? EMPTY_CELL), [field]: text, dirty: true, queued: false, error: undefined, warning: undefined } }));
 
   /**
    * The browser's checks of the cells of one indicator at one place: each typed figure, and the
@@ -159,7 +168,14 @@ export function DataEntryGrid({
   );
 
   // Leaving a cell checks its figure (and breakdowns complete by then); leaving a place's block, every breakdown of it.
-  const onLeaveCell = (row: Row) => setCells((current) => checkBlock({ ...current, [row.key]: plain(current[row.key] ?? EMPTY_CELL) }, row.indicator, row.location.code, false));
+  const onLeaveCell = (row: Row) =>
+    setCells((current) => {
+      const typed = plain(current[row.key] ?? EMPTY_CELL);
+      // The server's warning, said here already: the figure is far from the previous period's.
+      const warning = typed.dirty ? typedWarning(row.indicator.measure, typed, earlier.get(row.key) ?? null, previousPeriod) : null;
+      const withWarning = typed.dirty ? { ...typed, warning: warning ? warningMessage(t, messages.language, warning) : undefined } : typed;
+      return checkBlock({ ...current, [row.key]: withWarning }, row.indicator, row.location.code, false);
+    });
   const onLeavePlace = (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => {
     if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
     setCells((current) => checkBlock(current, indicator, location.code, true));
@@ -189,35 +205,106 @@ export function DataEntryGrid({
     setSaving(true);
     setMessage(null);
     try {
-      const result = await saveEntries({
+      // Kept on this device first, then sent: a lost connection loses nothing (components/offline).
+      await queueChange({
         projectCode,
         period,
         cells: changed.map((row) => {
           const c = checked[row.key] ?? EMPTY_CELL;
           const figure = row.indicator.measure === "number" ? { value: c.value } : { numerator: c.numerator, denominator: c.denominator };
-          return { key: row.key, indicatorId: row.indicator.id, locationCode: row.location.code, disaggregation: row.options, ...figure, comment: c.comment, version: c.version };
+          return {
+            key: row.key,
+            label: `${row.indicator.code} ${row.location.name}, ${row.label}`,
+            indicatorId: row.indicator.id,
+            locationCode: row.location.code,
+            disaggregation: row.options,
+            ...figure,
+            comment: c.comment,
+            baseVersion: c.version,
+          };
         }),
       });
-      focusProblem.current = !result.ok;
       setCells((current) => {
         const next = { ...current };
-        if (result.ok) {
-          for (const saved of result.saved) next[saved.key] = cellFromValue(saved);
-          for (const warning of result.warnings) next[warning.key] = { ...(next[warning.key] ?? EMPTY_CELL), warning: warning.message };
-        } else {
-          for (const conflict of result.conflicts) next[conflict.key] = conflict.current ? cellFromValue(conflict.current) : { ...EMPTY_CELL };
-          for (const error of result.errors) {
-            const existing = next[error.key] ?? EMPTY_CELL;
-            next[error.key] = { ...existing, error: existing.error && existing.error !== error.message ? `${existing.error} ${error.message}` : error.message };
-          }
-        }
+        for (const row of changed) next[row.key] = { ...(checked[row.key] ?? EMPTY_CELL), dirty: false, queued: true };
         return next;
       });
-      setMessage({ ok: result.ok, text: result.message });
+      setMessage({ ok: true, text: t("offline.kept", { count: changed.length }) });
+    } catch {
+      setMessage({ ok: false, text: t("offline.notKept") });
     } finally {
       setSaving(false);
     }
-  }, [rows, cells, saving, projectCode, period, checkBlock, plain, t, saveEntries]);
+  }, [rows, cells, saving, projectCode, period, checkBlock, plain, t]);
+
+  useEffect(() => void startOutbox(userId), [userId]);
+  useEffect(() => void keepEntryPage(), [projectCode, period]);
+
+  // Figures saved here earlier and still on this device: shown in their cells until the server has them.
+  const outbox = useOutbox();
+  const shown = useRef(new Set<string>());
+  useEffect(() => {
+    const seen = (c: Change) => `${c.id}:${c.revision ?? 0}`;
+    const mine = outbox.changes.filter((c) => c.projectCode === projectCode && c.period === period && c.state === "waiting" && !shown.current.has(seen(c)));
+    if (mine.length === 0) return;
+    for (const change of mine) shown.current.add(seen(change));
+    setCells((current) => {
+      const next = { ...current };
+      for (const cell of mine.flatMap((change) => change.cells)) {
+        const existing = next[cell.key] ?? EMPTY_CELL;
+        if (existing.dirty) continue;
+        next[cell.key] = { ...existing, value: cell.value ?? "", numerator: cell.numerator ?? "", denominator: cell.denominator ?? "", comment: cell.comment, queued: true, error: undefined };
+      }
+      return next;
+    });
+  }, [outbox.changes, projectCode, period]);
+
+  // What the server answered, whether to this save or to one sent when the connection came back.
+  useEffect(
+    () =>
+      onOutboxResult((result: OutboxResult) => {
+        const { change } = result;
+        if (change.projectCode !== projectCode || change.period !== period) return;
+        shown.current.add(`${change.id}:${change.revision ?? 0}`);
+        // A figure the server refused for itself (a breakdown against what is stored) comes back to be corrected;
+        // one refused because the period moved on stays in the list of refused changes, downloadable.
+        const correctable = result.kind === "refused" && editable && result.errors.length > 0 && result.errors.every((e) => e.code && e.code !== "period_locked");
+        if (correctable) void reviseChanges([], [change.id]);
+        focusProblem.current = result.kind !== "saved";
+        setCells((current) => {
+          const next = { ...current };
+          const keep = (key: string, state: CellState) => {
+            // Typed again meanwhile: the new typing stays, on top of what the server now holds.
+            const existing = next[key];
+            next[key] = existing?.dirty ? { ...existing, version: state.version } : state;
+          };
+          if (result.kind === "saved") {
+            for (const saved of result.saved) keep(saved.key, cellFromValue(saved));
+            for (const warning of result.warnings) next[warning.key] = { ...(next[warning.key] ?? EMPTY_CELL), warning: warning.message };
+          } else if (result.kind === "conflict") {
+            for (const cell of change.cells) if (cell.conflict) keep(cell.key, cell.conflict.current ? cellFromValue(cell.conflict.current) : { ...EMPTY_CELL });
+          } else {
+            for (const cell of change.cells) {
+              const existing = next[cell.key] ?? EMPTY_CELL;
+              const problem = result.errors.filter((e) => e.key === cell.key).map((e) => e.message).join(" ") || undefined;
+              next[cell.key] = correctable ? { ...existing, dirty: true, queued: false, error: problem } : { ...existing, queued: false, error: problem ?? change.reason };
+            }
+          }
+          return next;
+        });
+        const conflicts = change.cells.filter((c) => c.conflict).length;
+        setMessage(
+          result.kind === "saved"
+            ? { ok: true, text: t("entry.savedCount", { count: result.saved.length }) }
+            : result.kind === "conflict"
+              ? { ok: false, text: t("offline.conflictsFound", { count: conflicts }) }
+              : correctable
+                ? { ok: false, text: t("entry.notSaved", { count: new Set(result.errors.map((e) => e.key)).size }) }
+                : { ok: false, text: t("offline.refusedFound", { reason: change.reason ?? "" }) },
+        );
+      }),
+    [projectCode, period, editable, t],
+  );
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -369,6 +456,7 @@ export function DataEntryGrid({
                             )}
                             <td id={`${row.id}-context`} className="cell-context muted small">
                               {context(row)}
+                              {c.queued && <span className="cell-waiting"> {t("offline.cellWaiting")}</span>}
                             </td>
                             <td>
                               <input

@@ -49,22 +49,4 @@ export type GridLabels = {
 export type GridMessages = { language: Language; messages: Record<string, unknown> };
 
 export type SavedCell = { key: string; version: number | null; value: number | null; numerator: number | null; denominator: number | null; comment: string | null };
-export type SaveEntriesResult =
-  | { ok: true; saved: SavedCell[]; warnings: { key: string; message: string }[]; message: string }
-  | { ok: false; message: string; errors: { key: string; message: string }[]; conflicts: { key: string; current: SavedCell | null }[] };
-export type SaveEntriesInput = {
-  projectCode: string;
-  period: string;
-  cells: {
-    key: string;
-    indicatorId: number;
-    locationCode: string;
-    disaggregation: Record<string, string>;
-    value?: string;
-    numerator?: string;
-    denominator?: string;
-    comment: string;
-    version: number | null;
-  }[];
-};
 export type CellHistoryInput = { projectCode: string; indicatorId: number; period: string; locationCode: string; disaggregation: string };

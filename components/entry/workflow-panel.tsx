@@ -5,6 +5,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { submitKeepingValues } from "@/components/ui/keep-form-values";
 import type { PeriodAction } from "@/lib/workflow/period-workflow";
 import { useUnsavedChanges } from "./unsaved-changes";
+import { useOnline } from "@/components/offline/use-online";
+import { useOutbox } from "@/components/offline/use-outbox";
 
 /** The expected figures still empty of an indicator at one place, worded for reading: "Huye: Total, Sex: Female". */
 export type GapLine = { indicator: string; where: string; count: number };
@@ -26,6 +28,10 @@ export type WorkflowLabels = Record<PeriodAction, string> & {
   gapsComment: string;
   checking: string;
   saveFirst: string;
+  /** Said while there is no connection: the steps of the approval are taken on the server. */
+  needsConnection: string;
+  /** Said when changes of this period still wait on this device. */
+  sendFirst: string;
 };
 
 type Props = {
@@ -49,6 +55,8 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
   // The answer shown in the dialog is the one to this dialog's request, not an earlier one.
   const [answered, setAnswered] = useState<TransitionState>(null);
   const unsaved = useUnsavedChanges("workflow", 0);
+  const online = useOnline();
+  const waiting = useOutbox().changes.filter((c) => c.projectCode === projectCode && c.period === period).length;
   const formId = useId();
 
   // A successful answer closes the dialog: adjusted while rendering, as React advises, not in an effect.
@@ -71,16 +79,18 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
   const missing = gaps?.reduce((sum, line) => sum + line.count, 0) ?? 0;
   const commentLabel = asking === "submit" ? (missing > 0 ? labels.gapsComment : undefined) : asking ? labels.comment[asking] : undefined;
   const blockedBySaving = asking === "submit" && unsaved > 0;
+  const blockedBySending = asking === "submit" && waiting > 0;
   return (
     <section className="card" aria-label={labels.title}>
       <h2>{labels.title}</h2>
       <div className="workflow-actions">
         {actions.map((action) => (
-          <button key={action} type="button" className={action === "mark_not_reported" || action === "reopen" ? "secondary" : undefined} onClick={() => ask(action)} disabled={pending}>
+          <button key={action} type="button" className={action === "mark_not_reported" || action === "reopen" ? "secondary" : undefined} onClick={() => ask(action)} disabled={pending || !online}>
             {labels[action]}
           </button>
         ))}
       </div>
+      {!online && <p className="note">{labels.needsConnection}</p>}
       {state && asking === null && (
         <p role="status" className={state.ok ? "saved-message" : "form-error"}>
           {state.message}
@@ -93,7 +103,7 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
         cancelLabel={labels.cancel}
         onCancel={() => setAsking(null)}
         form={formId}
-        pending={pending || blockedBySaving || (asking === "submit" && gaps === null)}
+        pending={pending || !online || blockedBySaving || blockedBySending || (asking === "submit" && gaps === null)}
         danger={asking === "mark_not_reported"}
       >
         {asking && <p>{labels.explain[asking]}</p>}
@@ -115,6 +125,8 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
             </div>
           ))}
         {blockedBySaving && <p className="form-error">{labels.saveFirst}</p>}
+        {blockedBySending && !blockedBySaving && <p className="form-error">{labels.sendFirst}</p>}
+        {!online && <p className="form-error">{labels.needsConnection}</p>}
         <form id={formId} onSubmit={submitKeepingValues(formAction)}>
           <input type="hidden" name="projectCode" value={projectCode} />
           <input type="hidden" name="period" value={period} />

@@ -11,6 +11,9 @@ export function pagePolicy(nonce: string, development: boolean): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (/serwist/sw.js) and the web app manifest: 'strict-dynamic' drops 'self' for scripts.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

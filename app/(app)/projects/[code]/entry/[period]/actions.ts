@@ -3,97 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCellHistory } from "@/db/data-entry/data-value-list";
-import { recordDataValues } from "@/db/data-entry/data-values";
 import { getProjectByCode } from "@/db/projects/projects";
 import { getPeriodOverview, transitionPeriod } from "@/db/data-entry/project-periods";
-import type { CellHistoryInput, SaveEntriesInput, SaveEntriesResult } from "@/components/entry/grid-types";
+import type { CellHistoryInput } from "@/components/entry/grid-types";
 import type { GapLine, TransitionState } from "@/components/entry/workflow-panel";
 import { gapLines } from "./gap-lines";
 import { seesUnapprovedFigures } from "@/db/users/viewer";
 import { requireUser } from "@/server/auth/session";
-import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import { formatDate } from "@/lib/i18n/format";
-import { problemMessage, refusalMessage, warningMessage } from "@/lib/i18n/problem-message";
+import { problemMessage, refusalMessage } from "@/lib/i18n/problem-message";
 import { getTranslator } from "@/server/i18n";
 import { PERIOD_ACTIONS } from "@/lib/workflow/period-workflow";
 import { periodSchema } from "@/lib/periods/period-schema";
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-const cellSchema = z.object({
-  key: z.string().max(300),
-  indicatorId: z.number().int().positive(),
-  locationCode: z.string().min(1).max(64),
-  disaggregation: z.record(z.string(), z.string()),
-  value: z.string().max(64).optional(),
-  numerator: z.string().max(64).optional(),
-  denominator: z.string().max(64).optional(),
-  comment: z.string().max(2000),
-  version: z.number().int().positive().nullable(),
-});
-const saveEntriesSchema = z.object({ projectCode: z.string().min(1).max(64), period: periodSchema, cells: z.array(cellSchema).min(1).max(5000) });
-
-/** The manager saves the changed cells of the grid: all of them, or none with a message next to each bad one. */
-export async function saveEntries(input: SaveEntriesInput): Promise<SaveEntriesResult> {
-  const user = await requireUser();
-  const { t, language } = await getTranslator();
-  const parsed = saveEntriesSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: t("api.badJson"), errors: [], conflicts: [] };
-  const { projectCode, period, cells } = parsed.data;
-  const ctx = { viewer: user };
-  const project = await getProjectByCode(ctx, projectCode);
-  if (!project) return { ok: false, message: t("workflow.forbidden"), errors: [], conflicts: [] };
-
-  const outcome = await recordDataValues(
-    ctx,
-    cells.map(({ key: _key, ...cell }) => ({ ...cell, period })),
-    { today: today() },
-  );
-  const keyOf = (index: number) => cells[index]?.key ?? "";
-  switch (outcome.kind) {
-    case "forbidden":
-      return { ok: false, message: t("workflow.forbidden"), errors: [], conflicts: [] };
-    case "invalid":
-      return {
-        ok: false,
-        message: t("entry.notSaved", { count: new Set(outcome.problems.map((p) => p.index)).size }),
-        errors: outcome.problems.map(({ index, problem }) => ({ key: keyOf(index), message: problemMessage(t, language, problem) })),
-        conflicts: [],
-      };
-    case "conflict":
-      return {
-        ok: false,
-        message: t("entry.conflicts", { count: outcome.conflicts.length }),
-        errors: outcome.conflicts.map(({ index }) => ({ key: keyOf(index), message: t("workflow.conflict") })),
-        conflicts: outcome.conflicts.map(({ index, current }) => ({
-          key: keyOf(index),
-          current: current && {
-            version: current.version,
-            value: current.value,
-            numerator: current.numerator,
-            denominator: current.denominator,
-            comment: current.comment,
-            key: keyOf(index),
-          },
-        })),
-      };
-    case "saved":
-      revalidatePath(`/projects/${project.code}`);
-      return {
-        ok: true,
-        message: t("entry.savedCount", { count: outcome.values.length }),
-        saved: outcome.values.map((v) => ({
-          key: `${v.indicatorId}|${v.locationCode}|${encodeOptionKey(v.disaggregation)}`,
-          version: "deleted" in v ? null : v.version,
-          value: "deleted" in v ? null : v.value,
-          numerator: "deleted" in v ? null : v.numerator,
-          denominator: "deleted" in v ? null : v.denominator,
-          comment: "deleted" in v ? null : v.comment,
-        })),
-        warnings: outcome.warnings.map(({ index, warning }) => ({ key: keyOf(index), message: warningMessage(t, language, warning) })),
-      };
-  }
-}
 
 const historySchema = z.object({
   projectCode: z.string().min(1).max(64),

@@ -18,7 +18,8 @@ import { decideTransition, isEditable, PERIOD_ACTIONS } from "@/lib/workflow/per
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { loadProject } from "../../load-project";
-import { changePeriodStatus, checkCompleteness, loadCellHistory, saveEntries } from "./actions";
+import { changePeriodStatus, checkCompleteness, loadCellHistory } from "./actions";
+import { OfflineDecisions } from "@/components/offline/offline-decisions";
 import { saveNarrativeForm } from "./narrative-actions";
 import { periodSchema } from "@/lib/periods/period-schema";
 
@@ -135,6 +136,8 @@ export default async function EntrySheetPage({ params }: Props) {
           gapsComment: t("entry.gapsComment"),
           checking: t("entry.checking"),
           saveFirst: t("entry.unsavedBeforeSubmit"),
+          needsConnection: t("entry.needsConnection"),
+          sendFirst: t("entry.sendFirst"),
         }}
       />
 
@@ -151,7 +154,10 @@ export default async function EntrySheetPage({ params }: Props) {
         </section>
       )}
 
+      {sheet.canEdit && <OfflineDecisions projectCode={project.code} period={period} language={language} locale={language === "fr" ? "fr-FR" : "en-GB"} messages={all.offline} />}
+
       <DataEntryGrid
+        userId={ctx.viewer.userId}
         projectCode={project.code}
         period={period}
         periodLabel={label}
@@ -170,9 +176,8 @@ export default async function EntrySheetPage({ params }: Props) {
         locations={sheet.locations.map((l) => ({ code: l.code, name: name(l.nameEn, l.nameFr) }))}
         values={sheet.values}
         previous={sheet.previous}
-        saveEntries={saveEntries}
         loadCellHistory={loadCellHistory}
-        messages={{ language, messages: { validation: all.validation, dimension: all.dimension, entry: all.entry } }}
+        messages={{ language, messages: { validation: all.validation, dimension: all.dimension, entry: all.entry, warning: all.warning, offline: all.offline } }}
         labels={{
           location: t("entry.location"),
           cell: t("entry.cell"),
