@@ -217,7 +217,7 @@ test.describe("in French", () => {
     await page.reload();
     await page.getByLabel("OP2.3 Karongi Total, Valeur").fill("6");
     await page.keyboard.press("Control+s");
-    await expect(status(page)).toHaveText("1 modification en attente d'envoi");
+    await expect(status(page)).toHaveText("1 modification en attente d’envoi");
     await expect(page.getByRole("banner").getByRole("button", { name: "Envoyer maintenant" })).toBeVisible();
 
     // Meanwhile, the second manager writes the same cell from the office.
@@ -244,7 +244,7 @@ test.describe("in French", () => {
 
   test("the manifest names Baseline in French, with its icons", async ({ request }) => {
     const manifest = (await (await request.get("/manifest/fr.webmanifest")).json()) as { lang: string; name: string; icons: { src: string; sizes: string }[] };
-    expect(manifest).toMatchObject({ lang: "fr", name: "Baseline : projets, bénéficiaires et indicateurs", start_url: "/", display: "standalone" });
+    expect(manifest).toMatchObject({ lang: "fr", name: "Baseline\u202f: projets, bénéficiaires et indicateurs", start_url: "/", display: "standalone" });
     for (const icon of manifest.icons) {
       const file = await request.get(icon.src);
       expect(file.headers()["content-type"]).toBe("image/png");
@@ -266,6 +266,8 @@ test("submitting, approving, returning and reopening wait for a connection, and 
 });
 
 test("a session that ends offline: the changes wait for the same person, not for another", async ({ page, context }) => {
+  // Three sign-ins and a dozen pages: longer than one page's test.
+  test.setTimeout(60_000);
   await page.goto(P4_Q4);
   await signIn(page, ACCOUNTS.manager);
   await openWhileConnected(page, P4_Q4);

@@ -7,8 +7,6 @@ import { getTranslator } from "@/server/i18n";
 import { chooseLanguage } from "@/app/language-actions";
 import { allows } from "@/lib/auth/permissions";
 import { SyncStatus } from "@/components/offline/sync-status";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -26,7 +24,23 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/settings">{t("nav.settings")}</Link>
         </nav>
         <div className="account">
-          <SyncStatus userId={user.userId} language={language} messages={(language === "fr" ? fr : en).offline} />
+          <SyncStatus
+            userId={user.userId}
+            language={language}
+            labels={{
+              label: t("offline.label"),
+              allSaved: t("offline.allSaved"),
+              waiting: { one: t.raw("offline.waitingOne") as string, other: t.raw("offline.waitingOther") as string },
+              conflicts: { one: t.raw("offline.conflictsOne") as string, other: t.raw("offline.conflictsOther") as string },
+              refused: { one: t.raw("offline.refusedOne") as string, other: t.raw("offline.refusedOther") as string },
+              sendNow: t("offline.sendNow"),
+              sending: t("offline.sending"),
+              unreachable: t("offline.unreachable"),
+              signedOut: t("offline.signedOut"),
+              signIn: t("offline.signIn"),
+              seeThem: t("offline.seeThem"),
+            }}
+          />
           <span className="who">
             {t("nav.signedInAs", { name: user.name })} · {t(`nav.role.${user.role}`)}
           </span>

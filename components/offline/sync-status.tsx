@@ -2,24 +2,44 @@
 
 import Link from "next/link";
 import { useEffect, useMemo } from "react";
-import { createTranslator } from "use-intl/core";
 import type { Language } from "@/lib/domain/codes";
-import type { Translator } from "@/lib/i18n/translator";
-import { sendWaiting, startOutbox } from "./outbox";
-import { useOutbox } from "./use-outbox";
 import { countChanges } from "@/lib/offline/change-log";
+import { sendWaiting, startOutbox } from "./outbox";
 import { startServiceWorker } from "./service-worker";
+import { useOutbox } from "./use-outbox";
 
-type Props = { userId: number; language: Language; messages: Record<string, unknown> };
+/** A sentence for one and for several, "{count}" standing for the number (the language's plural rule picks). */
+type Counted = { one: string; other: string };
+
+export type SyncLabels = {
+  label: string;
+  allSaved: string;
+  waiting: Counted;
+  conflicts: Counted;
+  refused: Counted;
+  sendNow: string;
+  sending: string;
+  unreachable: string;
+  signedOut: string;
+  signIn: string;
+  seeThem: string;
+};
+
+type Props = { userId: number; language: Language; labels: SyncLabels };
 
 /**
  * On every page: whether the figures typed on this device have reached the server, a button to send
  * them now, and where to decide the conflicts. It opens the change log of the signed-in person and
- * starts the service worker that keeps the entry pages for use without a connection.
+ * starts the service worker that keeps the entry pages for use without a connection. Its sentences
+ * come worded from the server: every page carries it, and a message formatter would weigh on each.
  */
-export function SyncStatus({ userId, language, messages }: Props) {
-  const t = useMemo(() => createTranslator({ locale: language, messages: { offline: messages } }) as unknown as Translator, [language, messages]);
+export function SyncStatus({ userId, language, labels }: Props) {
   const outbox = useOutbox();
+  const say = useMemo(() => {
+    const rule = new Intl.PluralRules(language);
+    const number = new Intl.NumberFormat(language);
+    return (sentence: Counted, count: number) => (rule.select(count) === "one" ? sentence.one : sentence.other).replace("{count}", number.format(count));
+  }, [language]);
   useEffect(() => {
     void startOutbox(userId);
     void startServiceWorker(userId, language);
@@ -28,29 +48,28 @@ export function SyncStatus({ userId, language, messages }: Props) {
   const { waiting, conflicts, refused } = countChanges(outbox.changes);
   const ready = outbox.userId === userId;
   const firstToDecide = outbox.changes.find((c) => c.state !== "waiting");
-  const status = waiting > 0 ? t("offline.waiting", { count: waiting }) : conflicts + refused === 0 ? t("offline.allSaved") : null;
+  const status = waiting > 0 ? say(labels.waiting, waiting) : conflicts + refused === 0 ? labels.allSaved : null;
 
   return (
-    <div className="sync-status" aria-label={t("offline.label")} role="group">
+    <div className="sync-status" aria-label={labels.label} role="group">
       <span role="status" className={waiting > 0 ? "sync-waiting" : "sync-saved"}>
         {ready && status}
       </span>
       {ready && waiting > 0 && (
         <button type="button" className="link-button" onClick={() => void sendWaiting()} disabled={outbox.sending}>
-          {outbox.sending ? t("offline.sending") : t("offline.sendNow")}
+          {outbox.sending ? labels.sending : labels.sendNow}
         </button>
       )}
-      {ready && waiting > 0 && outbox.unreachable && !outbox.sending && <span className="muted small">{t("offline.unreachable")}</span>}
+      {ready && waiting > 0 && outbox.unreachable && !outbox.sending && <span className="muted small">{labels.unreachable}</span>}
       {ready && outbox.signedOut && waiting + conflicts > 0 && (
         <span className="form-error small">
-          {t("offline.signedOut")}{" "}
-          <a href={`/login?callbackUrl=${encodeURIComponent(typeof window === "undefined" ? "/" : window.location.pathname)}`}>{t("offline.signIn")}</a>
+          {labels.signedOut} <a href={`/login?callbackUrl=${encodeURIComponent(typeof window === "undefined" ? "/" : window.location.pathname)}`}>{labels.signIn}</a>
         </span>
       )}
       {ready && firstToDecide && (
         <span className="form-error small">
-          {[conflicts > 0 ? t("offline.conflictCount", { count: conflicts }) : null, refused > 0 ? t("offline.refusedCount", { count: refused }) : null].filter(Boolean).join(" · ")}{" "}
-          <Link href={`/projects/${encodeURIComponent(firstToDecide.projectCode)}/entry/${encodeURIComponent(firstToDecide.period)}#offline-decisions`}>{t("offline.seeThem")}</Link>
+          {[conflicts > 0 ? say(labels.conflicts, conflicts) : null, refused > 0 ? say(labels.refused, refused) : null].filter(Boolean).join(" · ")}{" "}
+          <Link href={`/projects/${encodeURIComponent(firstToDecide.projectCode)}/entry/${encodeURIComponent(firstToDecide.period)}#offline-decisions`}>{labels.seeThem}</Link>
         </span>
       )}
     </div>

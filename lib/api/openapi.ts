@@ -86,6 +86,22 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "The file.", content: { "text/css": { schema: { type: "string" } }, "text/javascript": { schema: { type: "string" } } } }, "404": { description: "Not one of these files." } },
         },
       },
+      "/manifest/{file}": {
+        get: {
+          summary: "The web app manifest in English or French: Baseline's name, icons and start page, for installing it.",
+          security: [],
+          parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", enum: ["en.webmanifest", "fr.webmanifest"] }, example: "fr.webmanifest" }],
+          responses: { "200": { description: "The manifest.", content: { "application/manifest+json": { schema: { type: "object" } } } }, "404": { description: "Not one of these files." } },
+        },
+      },
+      "/serwist/{path}": {
+        get: {
+          summary: "The service worker (built with Serwist) that keeps the app's files and the entry pages opened, for use without a connection; and its source map.",
+          security: [],
+          parameters: [{ name: "path", in: "path", required: true, schema: { type: "string", enum: ["sw.js", "sw.js.map"] }, example: "sw.js" }],
+          responses: { "200": { description: "The script (Service-Worker-Allowed: /).", content: { "application/javascript": { schema: { type: "string" } } } }, "404": { description: "Not one of these files." } },
+        },
+      },
       "/api/v1/portfolio": {
         get: {
           summary: "The portfolio: unique beneficiaries, people trained and active projects counted once, and each project's main target.",

@@ -6,8 +6,11 @@ import { createSerwistRoute } from "@serwist/turbopack";
 /** Made once per build (the route is static): each build keeps its own offline page. */
 const revision = crypto.randomUUID();
 
-export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
+const serwist = createSerwistRoute({
   swSrc: "app/sw.ts",
   useNativeEsbuild: true,
   additionalPrecacheEntries: [{ url: "/offline", revision }],
 });
+
+export const { dynamic, dynamicParams, revalidate, generateStaticParams } = serwist;
+export const GET = serwist.GET;
