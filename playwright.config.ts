@@ -34,7 +34,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Two halves side by side on two cores, each with its server and browser: a server action that takes
+  // 1 s alone took 3.6 s there. Budgets for the machine; a test that waits for what never comes still fails.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   projects: [
     // Each half's tests share one database and run one at a time, in order.
     { name: "sqlite", workers: 1, use: { ...browser, baseURL: server(SQLITE.port) }, metadata: { databasePath: SQLITE.path } },

@@ -63,7 +63,7 @@ const status = (page: Page) => page.getByRole("banner").getByRole("status");
 
 test("an entry page opened while connected reloads offline, checks figures as the server does, keeps them through a browser restart, and sends them once back online", async () => {
   // Two starts of a browser and a dozen steps: longer than one page's test.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "baseline-offline-"));
   const launch = () =>
     chromium.launchPersistentContext(profile, {
@@ -266,8 +266,6 @@ test("submitting, approving, returning and reopening wait for a connection, and 
 });
 
 test("a session that ends offline: the changes wait for the same person, not for another", async ({ page, context }) => {
-  // Three sign-ins and a dozen pages: longer than one page's test.
-  test.setTimeout(60_000);
   await page.goto(P4_Q4);
   await signIn(page, ACCOUNTS.manager);
   await openWhileConnected(page, P4_Q4);
