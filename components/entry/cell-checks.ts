@@ -2,26 +2,27 @@ import { findMismatches } from "@/lib/disaggregation/reconcile";
 import type { IndicatorMeasure } from "@/lib/domain/codes";
 import type { FigureParts } from "@/lib/indicators/actual";
 import { checkFigure } from "@/lib/validation/figure";
-import { checkAgainstPrevious } from "@/lib/validation/outlier";
+import { checkFigureAgainstPrevious } from "@/lib/validation/outlier";
 import type { Problem, Warning } from "@/lib/validation/problems";
 import type { CellState } from "./cell-state";
 
 // The checks the grid runs in the browser as the manager leaves a cell: the same rules as the
 // server's (lib/validation, lib/disaggregation), so that a problem shows before the save.
 
+/** The figure typed in a cell, read by the server's rule: a value, or a numerator and denominator. */
+const checkCell = (measure: IndicatorMeasure, cell: CellState) =>
+  checkFigure(measure, measure === "number" ? { value: cell.value } : { numerator: cell.numerator, denominator: cell.denominator });
+
 /** What is wrong with the figure typed in one cell (a negative, a decimal in a count, text, a ratio upside down). */
 export function checkTypedFigure(measure: IndicatorMeasure, cell: CellState): Problem[] {
-  const checked = checkFigure(measure, measure === "number" ? { value: cell.value } : { numerator: cell.numerator, denominator: cell.denominator });
+  const checked = checkCell(measure, cell);
   return checked.ok ? [] : checked.problems;
 }
 
 /** The server's warning on a figure far from the previous period's (lib/validation/outlier.ts), said as the cell is left. */
 export function typedWarning(measure: IndicatorMeasure, cell: CellState, previous: FigureParts | null, previousPeriod: string): Warning | null {
-  const checked = checkFigure(measure, measure === "number" ? { value: cell.value } : { numerator: cell.numerator, denominator: cell.denominator });
-  const amount = (f: FigureParts | null) => (!f ? null : f.value !== null ? f.value : f.denominator ? (100 * (f.numerator ?? 0)) / f.denominator : null);
-  const current = checked.ok ? amount(checked.figure) : null;
-  const before = amount(previous);
-  return current === null || before === null ? null : checkAgainstPrevious(current, { value: before, period: previousPeriod });
+  const checked = checkCell(measure, cell);
+  return checked.ok && previous ? checkFigureAgainstPrevious(checked.figure, { figure: previous, period: previousPeriod }) : null;
 }
 
 export type BlockCell = { key: string; optionKey: string; cell: CellState };
@@ -32,11 +33,16 @@ export type BlockCell = { key: string; optionKey: string; cell: CellState };
  * its options is filled, or when `all` (the manager left the place's block): partly typed
  * breakdowns are not contradicted while they are being typed.
  */
-export function checkBreakdowns(measure: IndicatorMeasure, block: readonly BlockCell[], options: Readonly<Record<string, readonly string[]>>, all: boolean): Map<string, Problem[]> {
+export function checkBreakdowns(
+  measure: IndicatorMeasure,
+  block: readonly BlockCell[],
+  options: Readonly<Record<string, readonly string[]>>,
+  all: boolean,
+): Map<string, Problem[]> {
   const problems = new Map<string, Problem[]>();
   const parts: ((f: FigureParts) => number | null)[] = measure === "number" ? [(f) => f.value] : [(f) => f.numerator, (f) => f.denominator];
   const figures = block.flatMap(({ key, optionKey, cell }) => {
-    const checked = checkFigure(measure, measure === "number" ? { value: cell.value } : { numerator: cell.numerator, denominator: cell.denominator });
+    const checked = checkCell(measure, cell);
     return checked.ok && checked.figure ? [{ key, optionKey, figure: checked.figure }] : [];
   });
   const filled = new Set(figures.map((f) => f.optionKey));
@@ -58,7 +64,12 @@ export function checkBreakdowns(measure: IndicatorMeasure, block: readonly Block
 }
 
 /** A figure as the grid shows it beside a cell (the previous period's): a number, or a percentage with its parts. */
-export function shownFigure(measure: IndicatorMeasure, figure: FigureParts | null, number: { format(value: number): string }, percent: { format(ratio: number): string }): string | null {
+export function shownFigure(
+  measure: IndicatorMeasure,
+  figure: FigureParts | null,
+  number: { format(value: number): string },
+  percent: { format(ratio: number): string },
+): string | null {
   if (!figure) return null;
   if (measure === "number") return figure.value === null ? null : number.format(figure.value);
   if (figure.numerator === null || !figure.denominator) return null;

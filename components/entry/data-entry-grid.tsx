@@ -5,7 +5,7 @@ import { createTranslator } from "use-intl/core";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { FigureParts } from "@/lib/indicators/actual";
 import { percentFormatter } from "@/lib/i18n/format";
-import { problemMessage } from "@/lib/i18n/problem-message";
+import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { plainNumber } from "@/lib/validation/figure";
 import { previousPeriod as periodBefore } from "@/lib/periods/period";
 import type { Translator } from "@/lib/i18n/translator";
@@ -13,12 +13,10 @@ import { checkBreakdowns, checkTypedFigure, shownFigure, typedWarning } from "./
 import { cellFromValue, cellKey, EMPTY_CELL, typedNumber, type CellState } from "./cell-state";
 import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages } from "./grid-types";
 import { useUnsavedChanges } from "./unsaved-changes";
-import { onOutboxResult, queueChange, reviseChanges, startOutbox } from "@/components/offline/outbox";
-import type { OutboxResult } from "@/components/offline/outbox";
+import { onOutboxResult, queueChange, reviseChanges, startOutbox, type OutboxResult } from "@/components/offline/outbox";
 import type { Change } from "@/lib/offline/change-log";
 import { useOutbox } from "@/components/offline/use-outbox";
 import { keepEntryPage } from "@/components/offline/service-worker";
-import { warningMessage } from "@/lib/i18n/problem-message";
 
 type Props = {
   /** The signed-in manager: the figures saved here wait on this device under their name until sent. */

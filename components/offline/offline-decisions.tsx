@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { createTranslator } from "use-intl/core";
 import type { Language } from "@/lib/domain/codes";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
@@ -27,9 +27,20 @@ export function OfflineDecisions({ projectCode, period, language, locale, messag
   const refused = changes.filter((c) => c.state === "refused");
   if (conflicted.length === 0 && refused.length === 0) return null;
 
-  const typed = (cell: ChangeCell) => (cell.value !== undefined ? cell.value || t("offline.emptyValue") : cell.numerator || cell.denominator ? `${cell.numerator ?? ""}/${cell.denominator ?? ""}` : t("offline.emptyValue"));
+  const typed = (cell: ChangeCell) =>
+    cell.value !== undefined
+      ? cell.value || t("offline.emptyValue")
+      : cell.numerator || cell.denominator
+        ? `${cell.numerator ?? ""}/${cell.denominator ?? ""}`
+        : t("offline.emptyValue");
   const stored = (current: StoredCell | null) =>
-    !current ? t("offline.emptyValue") : current.value !== null ? number.format(current.value) : current.numerator !== null && current.denominator !== null ? `${number.format(current.numerator)}/${number.format(current.denominator)}` : t("offline.emptyValue");
+    !current
+      ? t("offline.emptyValue")
+      : current.value !== null
+        ? number.format(current.value)
+        : current.numerator !== null && current.denominator !== null
+          ? `${number.format(current.numerator)}/${number.format(current.denominator)}`
+          : t("offline.emptyValue");
 
   /** The manager's choice for one cell; the change goes again once every cell of it is decided. */
   const decide = (change: Change, key: string, keep: "mine" | "current") => {
@@ -68,97 +79,131 @@ export function OfflineDecisions({ projectCode, period, language, locale, messag
   return (
     <div id="offline-decisions">
       {conflicted.length > 0 && (
-        <section className="card" aria-labelledby="conflicts-title">
-          <h2 id="conflicts-title">{t("offline.conflicts")}</h2>
-          <p className="muted">{t("offline.conflictsIntro")}</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("offline.cell")}</th>
-                  <th scope="col">{t("offline.yours")}</th>
-                  <th scope="col">{t("offline.current")}</th>
-                  <th scope="col">{t("offline.changedBy")}</th>
-                  <th scope="col">{t("offline.changedAt")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("offline.keepMine")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {conflicted.flatMap((change) =>
-                  change.cells.flatMap((cell) =>
-                    cell.conflict
-                      ? [
-                          <tr key={`${change.id}|${cell.key}`}>
-                            <th scope="row">{cell.label}</th>
-                            <td className="num">{typed(cell)}</td>
-                            <td className="num">{stored(cell.conflict.current)}</td>
-                            <td>{cell.conflict.changedBy ?? t("offline.unknown")}</td>
-                            <td>{cell.conflict.changedAt ? when.format(new Date(cell.conflict.changedAt)) : t("offline.unknown")}</td>
-                            <td className="actions">
-                              <button type="button" className="secondary" onClick={() => decide(change, cell.key, "mine")} aria-label={`${t("offline.keepMine")}: ${cell.label}`}>
-                                {t("offline.keepMine")}
-                              </button>{" "}
-                              <button type="button" className="secondary" onClick={() => decide(change, cell.key, "current")} aria-label={`${t("offline.keepCurrent")}: ${cell.label}`}>
-                                {t("offline.keepCurrent")}
-                              </button>
-                            </td>
-                          </tr>,
-                        ]
-                      : [],
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}
-      {refused.length > 0 && (
-        <section className="card" aria-labelledby="refused-title">
-          <h2 id="refused-title">{t("offline.refused")}</h2>
-          <p className="muted">{t("offline.refusedIntro")}</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("offline.cell")}</th>
-                  <th scope="col">{t("offline.yours")}</th>
-                  <th scope="col">{t("offline.reason")}</th>
-                  <th scope="col">{t("offline.madeAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {refused.flatMap((change) =>
-                  change.cells.map((cell) => (
+        <DecisionList
+          id="conflicts"
+          title={t("offline.conflicts")}
+          intro={t("offline.conflictsIntro")}
+          columns={[
+            t("offline.cell"),
+            t("offline.yours"),
+            t("offline.current"),
+            t("offline.changedBy"),
+            t("offline.changedAt"),
+            <span key="choice" className="visually-hidden">
+              {t("offline.keepMine")}
+            </span>,
+          ]}
+        >
+          {conflicted.flatMap((change) =>
+            change.cells.flatMap((cell) =>
+              cell.conflict
+                ? [
                     <tr key={`${change.id}|${cell.key}`}>
                       <th scope="row">{cell.label}</th>
                       <td className="num">{typed(cell)}</td>
-                      <td>{cell.problem ?? change.reason}</td>
-                      <td>{when.format(new Date(change.createdAt))}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
-          <p className="workflow-actions">
-            <button type="button" onClick={download}>
-              {t("offline.download")}
-            </button>
-            {refused.map((change) => (
-              <span key={change.id}>
-                <button type="button" className="secondary" onClick={() => void reviseChanges([sendAgain(change)])} aria-label={refused.length > 1 ? `${t("offline.sendAgain")}: ${when.format(new Date(change.createdAt))}` : undefined}>
-                  {t("offline.sendAgain")}
-                </button>{" "}
-                <button type="button" className="secondary" onClick={() => void reviseChanges([], [change.id])} aria-label={refused.length > 1 ? `${t("offline.discard")}: ${when.format(new Date(change.createdAt))}` : undefined}>
-                  {t("offline.discard")}
-                </button>
-              </span>
-            ))}
-          </p>
-        </section>
+                      <td className="num">{stored(cell.conflict.current)}</td>
+                      <td>{cell.conflict.changedBy ?? t("offline.unknown")}</td>
+                      <td>{cell.conflict.changedAt ? when.format(new Date(cell.conflict.changedAt)) : t("offline.unknown")}</td>
+                      <td className="actions">
+                        <button type="button" className="secondary" onClick={() => decide(change, cell.key, "mine")} aria-label={`${t("offline.keepMine")}: ${cell.label}`}>
+                          {t("offline.keepMine")}
+                        </button>{" "}
+                        <button type="button" className="secondary" onClick={() => decide(change, cell.key, "current")} aria-label={`${t("offline.keepCurrent")}: ${cell.label}`}>
+                          {t("offline.keepCurrent")}
+                        </button>
+                      </td>
+                    </tr>,
+                  ]
+                : [],
+            ),
+          )}
+        </DecisionList>
+      )}
+      {refused.length > 0 && (
+        <DecisionList
+          id="refused"
+          title={t("offline.refused")}
+          intro={t("offline.refusedIntro")}
+          columns={[t("offline.cell"), t("offline.yours"), t("offline.reason"), t("offline.madeAt")]}
+          actions={
+            <p className="workflow-actions">
+              <button type="button" onClick={download}>
+                {t("offline.download")}
+              </button>
+              {refused.map((change) => (
+                <span key={change.id}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void reviseChanges([sendAgain(change)])}
+                    aria-label={refused.length > 1 ? `${t("offline.sendAgain")}: ${when.format(new Date(change.createdAt))}` : undefined}
+                  >
+                    {t("offline.sendAgain")}
+                  </button>{" "}
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void reviseChanges([], [change.id])}
+                    aria-label={refused.length > 1 ? `${t("offline.discard")}: ${when.format(new Date(change.createdAt))}` : undefined}
+                  >
+                    {t("offline.discard")}
+                  </button>
+                </span>
+              ))}
+            </p>
+          }
+        >
+          {refused.flatMap((change) =>
+            change.cells.map((cell) => (
+              <tr key={`${change.id}|${cell.key}`}>
+                <th scope="row">{cell.label}</th>
+                <td className="num">{typed(cell)}</td>
+                <td>{cell.problem ?? change.reason}</td>
+                <td>{when.format(new Date(change.createdAt))}</td>
+              </tr>
+            )),
+          )}
+        </DecisionList>
       )}
     </div>
+  );
+}
+
+/** One list of changes to decide: a heading, what it is, a table of cells, and what can be done with them all. */
+function DecisionList({
+  id,
+  title,
+  intro,
+  columns,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  columns: ReactNode[];
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p className="muted">{intro}</p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              {columns.map((column, index) => (
+                <th key={index} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      {actions}
+    </section>
   );
 }

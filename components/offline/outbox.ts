@@ -24,7 +24,10 @@ export type OutboxSnapshot = {
   signedOut: boolean;
 };
 
-let snapshot: OutboxSnapshot = { userId: null, changes: [], sending: false, unreachable: false, signedOut: false };
+/** Before the log is read: on the server, while hydrating, and until the person's log is open. */
+export const CLOSED_OUTBOX: OutboxSnapshot = { userId: null, changes: [], sending: false, unreachable: false, signedOut: false };
+
+let snapshot: OutboxSnapshot = CLOSED_OUTBOX;
 const listeners = new Set<() => void>();
 const resultListeners = new Set<(result: OutboxResult) => void>();
 

@@ -12,8 +12,8 @@ export async function startServiceWorker(userId: number, language: Language): Pr
     await forgetEntryPages();
     localStorage.setItem(OFFLINE_USER_KEY, String(userId));
   }
-  // Without it the browser may clear the change log when the disk fills up.
-  void navigator.storage?.persist?.();
+  // Without it the browser may clear the change log when the disk fills up; asked once it is granted no more.
+  if (navigator.storage?.persisted && !(await navigator.storage.persisted())) void navigator.storage.persist();
   if ("serviceWorker" in navigator) await navigator.serviceWorker.register("/serwist/sw.js", { scope: "/", type: "module" }).catch(() => undefined);
 }
 

@@ -1,9 +1,7 @@
 import { useSyncExternalStore } from "react";
-import { outboxSnapshot, subscribeOutbox, type OutboxSnapshot } from "./outbox";
-
-const EMPTY: OutboxSnapshot = { userId: null, changes: [], sending: false, unreachable: false, signedOut: false };
+import { CLOSED_OUTBOX, outboxSnapshot, subscribeOutbox, type OutboxSnapshot } from "./outbox";
 
 /** The change log as the page shows it; empty on the server and while hydrating. */
 export function useOutbox(): OutboxSnapshot {
-  return useSyncExternalStore(subscribeOutbox, outboxSnapshot, () => EMPTY);
+  return useSyncExternalStore(subscribeOutbox, outboxSnapshot, () => CLOSED_OUTBOX);
 }

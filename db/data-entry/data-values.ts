@@ -5,7 +5,7 @@ import { checkOptionSet, decodeOptionKey, encodeOptionKey, type OptionSet } from
 import { findMismatches } from "../../lib/disaggregation/reconcile";
 import { previousPeriod } from "../../lib/periods/period";
 import { checkFigure, type RawFigure } from "../../lib/validation/figure";
-import { checkAgainstPrevious } from "../../lib/validation/outlier";
+import { checkFigureAgainstPrevious } from "../../lib/validation/outlier";
 import { checkReportingPeriod } from "../../lib/validation/period";
 import type { Problem, Warning } from "../../lib/validation/problems";
 import { isEditable } from "../../lib/workflow/period-workflow";
@@ -335,11 +335,7 @@ async function compareWithPrevious(tx: Executor, p: Prepared, row: DataValue): P
         ),
       )
   )[0];
-  if (!previous) return null;
-  const amount = (v: DataValue) => (v.value !== null ? v.value : v.denominator ? (100 * (v.numerator ?? 0)) / v.denominator : null);
-  const current = amount(row);
-  const before = amount(previous);
-  return current === null || before === null ? null : checkAgainstPrevious(current, { value: before, period: previous.period });
+  return previous ? checkFigureAgainstPrevious(figureOf(row), { figure: figureOf(previous), period: previous.period }) : null;
 }
 
 function figureOf(v: { value: number | null; numerator: number | null; denominator: number | null }): FigureParts {

@@ -10,7 +10,7 @@ import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { periodSchema } from "@/lib/periods/period-schema";
 import { answerFaults } from "@/server/api/answer-faults";
 import { createHash } from "node:crypto";
-import { readIdempotencyKey } from "@/lib/api/idempotency-key";
+import { checkIdempotencyKey } from "@/lib/api/idempotency-key";
 
 /**
  * GET /api/v1/data-values?project={id or code}&period=...&limit=&offset=: the values the caller may
@@ -40,7 +40,7 @@ export const PUT = answerFaults(async function PUT(request: Request) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
-  const key = readIdempotencyKey(request);
+  const key = checkIdempotencyKey(request.headers.get("Idempotency-Key"));
   if (key === false) return jsonError(t, 400, t("api.badIdempotencyKey"));
   const read = await readJsonBody(request);
   if (read.kind === "too_large") return jsonError(t, 413, t("api.tooLarge", { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
