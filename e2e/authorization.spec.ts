@@ -13,8 +13,28 @@ import { appDatabase } from "./support/database";
 type Expected = Record<Caller, number>;
 
 /** Same answer for everyone signed in; the way to sign in for the others. */
-const page = (signedIn: number, overrides: Partial<Expected> = {}): Expected => ({ none: 307, otherDonor: signedIn, donor: signedIn, staff: signedIn, otherManager: signedIn, manager: signedIn, admin: signedIn, revokedToken: 307, ...overrides });
-const api = (signedIn: number, overrides: Partial<Expected> = {}): Expected => ({ none: 401, otherDonor: signedIn, donor: signedIn, staff: signedIn, otherManager: signedIn, manager: signedIn, admin: signedIn, revokedToken: 401, ...overrides });
+const page = (signedIn: number, overrides: Partial<Expected> = {}): Expected => ({
+  none: 307,
+  otherDonor: signedIn,
+  donor: signedIn,
+  staff: signedIn,
+  otherManager: signedIn,
+  manager: signedIn,
+  admin: signedIn,
+  revokedToken: 307,
+  ...overrides,
+});
+const api = (signedIn: number, overrides: Partial<Expected> = {}): Expected => ({
+  none: 401,
+  otherDonor: signedIn,
+  donor: signedIn,
+  staff: signedIn,
+  otherManager: signedIn,
+  manager: signedIn,
+  admin: signedIn,
+  revokedToken: 401,
+  ...overrides,
+});
 /** Phase IV's reads: its donor, staff, its managers and admins; 404 for the other donor and the other project's manager. */
 const p4Read = (status = 200, overrides: Partial<Expected> = {}) => api(status, { otherDonor: 404, otherManager: 404, ...overrides });
 const p4Page = (status = 200, overrides: Partial<Expected> = {}) => page(status, { otherDonor: 404, otherManager: 404, ...overrides });
@@ -44,6 +64,7 @@ const ROWS: Row[] = [
   { route: "/projects/{code}/entry", url: "/projects/RW-REINT-P4/entry", expect: p4Page(200, { donor: 404 }) },
   { route: "/projects/{code}/entry/{period}", url: "/projects/RW-REINT-P4/entry/2026Q2", expect: p4Page(200, { donor: 404 }) },
   { route: "/projects/{code}/beneficiaries", url: "/projects/RW-REINT-P4/beneficiaries", expect: p4Page() },
+  { route: "/projects/{code}/beneficiaries/duplicates", url: "/projects/RW-REINT-P4/beneficiaries/duplicates", expect: p4Page(404, { manager: 200, admin: 200 }) },
   { route: "/projects/{code}/beneficiaries/import", url: "/projects/RW-REINT-P4/beneficiaries/import", expect: p4Page(404, { manager: 200, admin: 200 }) },
   { route: "/projects/{code}/trainings", url: "/projects/RW-REINT-P4/trainings", expect: p4Page() },
   { route: "/projects/{code}/trainings/{id}", url: "/projects/RW-REINT-P4/trainings/{training}", expect: p4Page(404, { manager: 200, admin: 200 }) },
@@ -63,15 +84,65 @@ const ROWS: Row[] = [
   { route: "/api/v1/projects/{ref}/report.pdf", url: "/api/v1/projects/RW-REINT-P4/report.pdf?period=2026Q2", expect: p4Read() },
   { route: "/api/v1/projects/{ref}/iati.xml", url: "/api/v1/projects/RW-REINT-P4/iati.xml", expect: p4Read() },
   { route: "/api/v1/projects/{ref}/periods/{period}", url: "/api/v1/projects/RW-REINT-P4/periods/2026Q3", expect: p4Read(200, { donor: 404 }) },
-  { route: "/api/v1/projects/{ref}/periods/{period}/{action}", method: "POST", url: "/api/v1/projects/RW-REINT-P4/periods/2026Q2/approve", body: {}, expect: p4Read(403, { manager: 409, admin: 409 }) },
-  { route: "/api/v1/projects/{ref}/beneficiaries/import", method: "POST", url: "/api/v1/projects/RW-REINT-P4/beneficiaries/import?mode=preview", body: "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n", contentType: "text/csv", expect: p4Read(403, { manager: 200, admin: 200 }) },
+  {
+    route: "/api/v1/projects/{ref}/periods/{period}/{action}",
+    method: "POST",
+    url: "/api/v1/projects/RW-REINT-P4/periods/2026Q2/approve",
+    body: {},
+    expect: p4Read(403, { manager: 409, admin: 409 }),
+  },
+  {
+    route: "/api/v1/projects/{ref}/beneficiaries/import",
+    method: "POST",
+    url: "/api/v1/projects/RW-REINT-P4/beneficiaries/import?mode=preview",
+    body: "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n",
+    contentType: "text/csv",
+    expect: p4Read(403, { manager: 200, admin: 200 }),
+  },
+  { route: "/api/v1/projects/{ref}/import-mappings", url: "/api/v1/projects/RW-REINT-P4/import-mappings", expect: p4Read(403, { manager: 200, admin: 200 }) },
+  {
+    route: "/api/v1/projects/{ref}/import-mappings",
+    method: "POST",
+    url: "/api/v1/projects/RW-REINT-P4/import-mappings",
+    body: { name: "" },
+    expect: p4Read(403, { manager: 422, admin: 422 }),
+  },
+  { route: "/api/v1/projects/{ref}/import-mappings/{id}", url: "/api/v1/projects/RW-REINT-P4/import-mappings/999999", expect: p4Read(403, { manager: 404, admin: 404 }) },
+  {
+    route: "/api/v1/projects/{ref}/import-mappings/{id}",
+    method: "PUT",
+    url: "/api/v1/projects/RW-REINT-P4/import-mappings/999999",
+    body: { name: "" },
+    expect: p4Read(403, { manager: 422, admin: 422 }),
+  },
+  { route: "/api/v1/projects/{ref}/duplicates", url: "/api/v1/projects/RW-REINT-P4/duplicates", expect: p4Read(403, { manager: 200, admin: 200 }) },
+  {
+    route: "/api/v1/projects/{ref}/duplicates/scan",
+    method: "POST",
+    url: "/api/v1/projects/RW-REINT-P4/duplicates/scan",
+    body: {},
+    expect: p4Read(403, { manager: 200, admin: 200 }),
+  },
+  {
+    route: "/api/v1/projects/{ref}/duplicates/{id}/{decision}",
+    method: "POST",
+    url: "/api/v1/projects/RW-REINT-P4/duplicates/999999/merge",
+    body: {},
+    expect: p4Read(403, { manager: 404, admin: 404 }),
+  },
   { route: "/api/v1/projects/{ref}/beneficiaries/template.csv", url: "/api/v1/projects/RW-REINT-P4/beneficiaries/template.csv", expect: p4Read(403, { manager: 200, admin: 200 }) },
   { route: "/api/v1/programmes/{ref}", url: "/api/v1/programmes/RW-REINT", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/api/v1/programmes/{ref}/export.csv", url: "/api/v1/programmes/RW-REINT/export.csv", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/api/v1/programmes/{ref}/export.xlsx", url: "/api/v1/programmes/RW-REINT/export.xlsx", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/api/v1/programmes/{ref}/iati.xml", url: "/api/v1/programmes/RW-REINT/iati.xml", expect: api(200, { otherDonor: 404, otherManager: 404 }) },
   { route: "/api/v1/data-values", url: "/api/v1/data-values?project=RW-REINT-P4&period=2026Q2", expect: p4Read() },
-  { route: "/api/v1/data-values", method: "PUT", url: "/api/v1/data-values", body: [{ indicatorId: "{indicator}", period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: {}, value: -1 }], expect: p4Read(403, { otherDonor: 403, otherManager: 403, manager: 422, admin: 422 }) },
+  {
+    route: "/api/v1/data-values",
+    method: "PUT",
+    url: "/api/v1/data-values",
+    body: [{ indicatorId: "{indicator}", period: "2026Q4", locationCode: "RW-05-HUY", disaggregation: {}, value: -1 }],
+    expect: p4Read(403, { otherDonor: 403, otherManager: 403, manager: 422, admin: 422 }),
+  },
   { route: "/api/v1/data-values/export.csv", url: "/api/v1/data-values/export.csv", expect: api(200) },
   { route: "/api/v1/tasks", url: "/api/v1/tasks", expect: api(200) },
   { route: "/api/v1/audit/export.csv", url: "/api/v1/audit/export.csv?action=period", expect: api(403, { admin: 200 }) },
@@ -87,13 +158,14 @@ function appRoutes(): string[] {
   return fs
     .readdirSync(APP, { recursive: true, encoding: "utf8" })
     .filter((f) => /(^|\/)(page\.tsx|route\.ts)$/.test(f))
-    .map((f) =>
-      `/${path.dirname(f)}`
-        .split(path.sep)
-        .join("/")
-        .replace(/\/\([^)]+\)/g, "")
-        .replace(/\[\.\.\.([^\]]+)\]/g, "{$1}")
-        .replace(/\[([^\]]+)\]/g, "{$1}") || "/",
+    .map(
+      (f) =>
+        `/${path.dirname(f)}`
+          .split(path.sep)
+          .join("/")
+          .replace(/\/\([^)]+\)/g, "")
+          .replace(/\[\.\.\.([^\]]+)\]/g, "{$1}")
+          .replace(/\[([^\]]+)\]/g, "{$1}") || "/",
     )
     .map((r) => (r === "" ? "/" : r));
 }
@@ -121,7 +193,12 @@ test("every caller gets the answer of the table, on every page and API route", a
   const wrong: string[] = [];
   for (const row of ROWS) {
     for (const caller of CALLERS) {
-      const body = row.body === undefined ? undefined : typeof row.body === "string" ? row.body : JSON.parse(fill(JSON.stringify(row.body)).replace(`"${ids.indicator}"`, String(ids.indicator)));
+      const body =
+        row.body === undefined
+          ? undefined
+          : typeof row.body === "string"
+            ? row.body
+            : JSON.parse(fill(JSON.stringify(row.body)).replace(`"${ids.indicator}"`, String(ids.indicator)));
       const response = await clients[caller].fetch(fill(row.url), {
         method: row.method ?? "GET",
         maxRedirects: 0,

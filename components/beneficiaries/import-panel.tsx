@@ -1,9 +1,16 @@
 "use client";
 
-import { Fragment, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { FieldMatches } from "@/lib/beneficiaries/import-fields";
+import type { CodedField, ValueMapping } from "@/lib/beneficiaries/import-mapping";
+import { ImportMappingForm, type CodeChoice, type MappingLabels, type ValueCount } from "./import-mapping-form";
+import { ImportRows, type PreviewRow, type RowsLabels } from "./import-rows";
 
-type PreviewRow = { line: number; values: string[]; problems: string[]; columns: string[] };
-type ImportResult = {
+// An import in three steps: choose a file (CSV or XLSX, from Baseline's template, KoboToolbox, ODK
+// or Excel) and check it; see and correct how its columns and values are read, and save that as a
+// named mapping of the project; then import all rows, once the check finds nothing wrong.
+
+type ImportAnswer = {
   written: boolean;
   summary: string;
   warning: string | null;
@@ -11,51 +18,90 @@ type ImportResult = {
   problemCount: number;
   problems: { line: number; message: string }[];
   rows: PreviewRow[];
+  header: string[];
+  sheets: string[];
+  sheet: string | null;
+  matches: FieldMatches;
+  values: ValueMapping;
+  valueCounts: Partial<Record<CodedField, ValueCount[]>>;
+  mapping: { id: number; name: string; used: boolean } | null;
 };
-type Labels = { file: string; preview: string; commit: string; uploading: string; line: string; failed: string; rowsTitle: string; rowsShown: string; rowProblems: string; otherRows: string };
+export type SavedMapping = { id: number; name: string; matches: FieldMatches; values: ValueMapping };
+export type ImportLabels = RowsLabels & {
+  file: string;
+  preview: string;
+  commit: string;
+  uploading: string;
+  failed: string;
+  sheet: string;
+  mappingChoice: string;
+  automatic: string;
+  offered: string;
+  useOffered: string;
+  mappingName: string;
+  saveMapping: string;
+  mappingSaved: string;
+  checkAgain: string;
+};
 
 /** The server's reason for refusing the request, in the user's language. */
 class RefusedError extends Error {}
 
-/** Sends the file to the import route with XMLHttpRequest, for its upload progress. */
-function send(url: string, file: File, onProgress: (fraction: number) => void): Promise<ImportResult> {
+/** Sends to an API route with XMLHttpRequest, for the upload's progress; answers its JSON. */
+function send<T>(
+  method: string,
+  url: string,
+  body: Document | XMLHttpRequestBodyInit,
+  onProgress: (fraction: number) => void,
+  contentType?: string,
+): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", url);
-    request.setRequestHeader("Content-Type", "text/csv");
+    request.open(method, url);
+    if (contentType) request.setRequestHeader("Content-Type", contentType);
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
-      let body: (Partial<ImportResult> & { detail?: string }) | null = null;
       try {
-        body = JSON.parse(request.responseText) as Partial<ImportResult> & { detail?: string };
+        resolve({ status: request.status, body: JSON.parse(request.responseText) as T });
       } catch {
         reject(new Error(String(request.status)));
-        return;
       }
-      // A refused file comes with its counts and problems; any other refusal is a problem with a detail.
-      if (typeof body.summary === "string") resolve(body as ImportResult);
-      else reject(new RefusedError(body.detail ?? String(request.status)));
     };
     request.onerror = () => reject(new Error("network"));
-    request.send(file);
+    request.send(body);
   });
 }
 
-/** The problems of rows after the first shown ones, one entry per row. */
-function otherRows(result: ImportResult): [number, string[]][] {
-  const shown = new Set(result.rows.map((r) => r.line));
-  const byLine = new Map<number, string[]>();
-  for (const p of result.problems) if (!shown.has(p.line)) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p.message]);
-  return [...byLine];
-}
-
-/** Preview first, then all rows or none. */
-export function ImportPanel({ projectCode, columns, labels }: { projectCode: string; columns: readonly string[]; labels: Labels }) {
+export function ImportPanel({
+  projectCode,
+  columns,
+  choices,
+  saved: initiallySaved,
+  labels,
+  mappingLabels,
+  language,
+}: {
+  projectCode: string;
+  columns: readonly string[];
+  choices: Record<CodedField, CodeChoice[]>;
+  saved: SavedMapping[];
+  labels: ImportLabels;
+  mappingLabels: MappingLabels;
+  language: string;
+}) {
   const [file, setFile] = useState<File | null>(null);
+  const [sheet, setSheet] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [previewed, setPreviewed] = useState(false);
+  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(initiallySaved);
+  // The mapping the file is read with: null reads it automatically; `savedId` when it is a saved one, unchanged.
+  const [mapping, setMapping] = useState<{ matches: FieldMatches; values: ValueMapping } | null>(null);
+  const [savedId, setSavedId] = useState<number | null>(null);
+  const [name, setName] = useState("");
+  const [note, setNote] = useState<string | null>(null);
+  // Import is offered for the file and mapping last checked, with nothing wrong.
+  const [checked, setChecked] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // A file chosen while the page's script was still loading (a slow connection) raised no change
   // event that React heard: it is taken once the panel comes alive.
@@ -63,16 +109,25 @@ export function ImportPanel({ projectCode, columns, labels }: { projectCode: str
     const chosen = input.current?.files?.[0];
     if (chosen) setFile(chosen);
   }, []);
+  const base = `/api/v1/projects/${encodeURIComponent(projectCode)}`;
 
   async function run(mode: "preview" | "commit") {
     if (!file) return;
     setError(null);
+    setNote(null);
     setProgress(0);
     try {
-      const url = `/api/v1/projects/${encodeURIComponent(projectCode)}/beneficiaries/import?mode=${mode}&filename=${encodeURIComponent(file.name)}`;
-      const answer = await send(url, file, setProgress);
-      setResult(answer);
-      setPreviewed(mode === "preview" && answer.problemCount === 0);
+      const query = new URLSearchParams({ mode, filename: file.name, ...(sheet ? { sheet } : {}), ...(savedId !== null && mapping !== null ? { mapping: String(savedId) } : {}) });
+      const form = new FormData();
+      form.append("file", file);
+      if (mapping !== null && savedId === null) form.append("mapping", JSON.stringify(mapping));
+      const { body } = await send<ImportAnswer & { detail?: string }>("POST", `${base}/beneficiaries/import?${query.toString()}`, form, setProgress);
+      // A refused file comes with its counts and problems; any other refusal is a problem with a detail.
+      if (typeof body.summary !== "string") throw new RefusedError(body.detail ?? labels.failed);
+      setAnswer(body);
+      if (mapping === null) setMapping({ matches: body.matches, values: body.values });
+      else setMapping({ matches: mapping.matches, values: { ...body.values, ...mapping.values } });
+      setChecked(mode === "preview" && body.problemCount === 0);
     } catch (failure) {
       setError(failure instanceof RefusedError ? failure.message : labels.failed);
     } finally {
@@ -80,8 +135,49 @@ export function ImportPanel({ projectCode, columns, labels }: { projectCode: str
     }
   }
 
-  const lineLabel = (line: number) => labels.line.replace("{line}", String(line));
-  const others = result ? otherRows(result) : [];
+  function change(next: { matches: FieldMatches; values: ValueMapping }) {
+    setMapping(next);
+    setSavedId(null);
+    setChecked(false);
+  }
+
+  function choose(id: string) {
+    const chosen = saved.find((m) => String(m.id) === id);
+    setChecked(false);
+    if (!chosen) {
+      setMapping(null);
+      setSavedId(null);
+      return;
+    }
+    setMapping({ matches: chosen.matches, values: chosen.values });
+    setSavedId(chosen.id);
+    setName(chosen.name);
+  }
+
+  async function save() {
+    if (!mapping || !answer) return;
+    setError(null);
+    const same = saved.find((m) => m.name === name.trim());
+    const body = JSON.stringify({ name: name.trim(), ...mapping, header: answer.header });
+    try {
+      const { status, body: reply } = await send<SavedMapping & { detail?: string }>(
+        same ? "PUT" : "POST",
+        same ? `${base}/import-mappings/${same.id}` : `${base}/import-mappings`,
+        body,
+        () => {},
+        "application/json",
+      );
+      if (status >= 400) throw new RefusedError(reply.detail ?? labels.failed);
+      setSaved([...saved.filter((m) => m.id !== reply.id), reply].sort((a, b) => a.name.localeCompare(b.name)));
+      setSavedId(reply.id);
+      setNote(labels.mappingSaved.replace("{name}", reply.name));
+    } catch (failure) {
+      setError(failure instanceof RefusedError ? failure.message : labels.failed);
+    }
+  }
+
+  const busy = progress !== null;
+  const offered = answer?.mapping && !answer.mapping.used && savedId === null ? answer.mapping : null;
   return (
     <div className="card import-panel">
       <label>
@@ -89,25 +185,55 @@ export function ImportPanel({ projectCode, columns, labels }: { projectCode: str
         <input
           ref={input}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
-            setResult(null);
-            setPreviewed(false);
+            setAnswer(null);
+            setSheet(null);
+            setChecked(false);
           }}
         />
       </label>
+      {saved.length > 0 && (
+        <label>
+          {labels.mappingChoice}
+          <select value={savedId === null ? "" : String(savedId)} onChange={(e) => choose(e.target.value)}>
+            <option value="">{labels.automatic}</option>
+            {saved.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {answer && answer.sheets.length > 1 && (
+        <label>
+          {labels.sheet}
+          <select
+            value={sheet ?? answer.sheet ?? ""}
+            onChange={(e) => {
+              setSheet(e.target.value);
+              setChecked(false);
+            }}
+          >
+            {answer.sheets.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="row-fields">
-        <button type="button" disabled={!file || progress !== null} onClick={() => void run("preview")}>
-          {labels.preview}
+        <button type="button" disabled={!file || busy} onClick={() => void run("preview")}>
+          {answer ? labels.checkAgain : labels.preview}
         </button>
-        {previewed && !result?.written && (
-          <button type="button" disabled={progress !== null} onClick={() => void run("commit")}>
+        {checked && !answer?.written && (
+          <button type="button" disabled={busy} onClick={() => void run("commit")}>
             {labels.commit}
           </button>
         )}
       </div>
-      {progress !== null && (
+      {busy && (
         <p>
           <progress value={progress} max={1} aria-label={labels.uploading} /> {labels.uploading}
         </p>
@@ -117,76 +243,44 @@ export function ImportPanel({ projectCode, columns, labels }: { projectCode: str
           {error}
         </p>
       )}
-      {result && (
-        <div role="status">
-          <p className={result.problemCount > 0 ? "form-error" : "saved-message"}>{result.summary}</p>
-          {result.warning && <p className="form-warning">{result.warning}</p>}
-        </div>
+      <div role="status">
+        {answer && <p className={answer.problemCount > 0 ? "form-error" : "saved-message"}>{answer.summary}</p>}
+        {answer?.warning && <p className="form-warning">{answer.warning}</p>}
+        {note && <p className="saved-message">{note}</p>}
+      </div>
+      {offered && (
+        <p className="form-warning">
+          {labels.offered.replace("{name}", offered.name)}{" "}
+          <button type="button" className="secondary" onClick={() => choose(String(offered.id))}>
+            {labels.useOffered}
+          </button>
+        </p>
       )}
-      {result && !result.written && result.rows.length > 0 && (
+      {answer && mapping && !answer.written && (
         <>
-          <h2>{labels.rowsTitle}</h2>
-          {result.counts.rows > result.rows.length && (
-            <p className="muted small">{labels.rowsShown.replace("{shown}", String(result.rows.length)).replace("{total}", String(result.counts.rows))}</p>
-          )}
-          <div className="table-scroll">
-            <table className="import-rows stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  {columns.map((c) => (
-                    <th key={c} scope="col">
-                      <code>{c}</code>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <Fragment key={row.line}>
-                    <tr className={row.problems.length > 0 ? "has-problems" : undefined}>
-                      <th scope="row">{row.line}</th>
-                      {row.values.map((value, i) => (
-                        <td key={i} data-label={columns[i]} className={row.columns.includes(columns[i] ?? "") ? "cell-problem" : undefined}>
-                          {value}
-                        </td>
-                      ))}
-                    </tr>
-                    {row.problems.length > 0 && (
-                      <tr className="has-problems problem-row">
-                        <td colSpan={columns.length + 1} aria-label={labels.rowProblems}>
-                          <ul className="row-problems">
-                            {row.problems.map((message, i) => (
-                              <li key={i}>{message}</li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
+          <ImportMappingForm
+            header={answer.header}
+            matches={mapping.matches}
+            values={mapping.values}
+            counts={answer.valueCounts}
+            choices={choices}
+            labels={mappingLabels}
+            language={language}
+            onMatches={(matches) => change({ ...mapping, matches })}
+            onValues={(values) => change({ ...mapping, values })}
+          />
+          <div className="row-fields">
+            <label>
+              {labels.mappingName}
+              <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <button type="button" className="secondary" disabled={name.trim() === "" || busy} onClick={() => void save()}>
+              {labels.saveMapping}
+            </button>
           </div>
         </>
       )}
-      {others.length > 0 && (
-        <>
-          <h2>{labels.otherRows}</h2>
-          <ul className="problems">
-            {others.map(([line, messages]) => (
-              <li key={line}>
-                <strong>{lineLabel(line)}</strong>
-                <ul className="row-problems">
-                  {messages.map((message, i) => (
-                    <li key={i}>{message}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {answer && !answer.written && <ImportRows rows={answer.rows} problems={answer.problems} total={answer.counts.rows} columns={columns} labels={labels} />}
     </div>
   );
 }

@@ -41,6 +41,7 @@ describe("importRegistry", () => {
         { period: "2026Q1", records: 1 },
         { period: "2026Q2", records: 3 },
       ],
+      duplicatesFound: 0,
     });
     expect((await demo.db.select({ n: count() }).from(beneficiaries))[0]?.n).toBe(before);
   });
@@ -61,6 +62,7 @@ describe("importRegistry", () => {
       kind: "done",
       counts: { peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 3, servicesAdded: 0, servicesUnchanged: 4, rows: 4 },
       inApprovedPeriods: [],
+      duplicatesFound: 0,
     });
   });
 

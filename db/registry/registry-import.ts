@@ -7,8 +7,13 @@ import { recordsInApprovedPeriods } from "../../lib/workflow/record-changes";
 import { beneficiaries, beneficiaryServices, dimensionOptions, dimensions, locations, projectLocations, projectPeriods, projects, serviceTypes, type Project } from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 import { recordAudit } from "../audit/audit-record";
+import { findNewDuplicatePairs, mergedRecordTargets } from "./duplicates";
 
 export type ImportCounts = { peopleAdded: number; peopleChanged: number; peopleUnchanged: number; servicesAdded: number; servicesUnchanged: number; rows: number };
+
+// The audit entry of an import names each corrected record with what changed; past this many, it says how many more.
+const LISTED_CHANGES = 1000;
+const PERSON_FIELDS = ["householdRef", "sex", "birthYear", "groupCode", "locationId", "householdSize"] as const;
 
 /** What an import may refer to: the project's places, the services, the sexes and groups, with their names. */
 export async function registryImportContext(ctx: QueryContext, projectId: number) {
@@ -37,15 +42,16 @@ export async function registryImportContext(ctx: QueryContext, projectId: number
 /**
  * Compares the people of a file with the project's registry and, on commit, writes all of them in
  * one transaction with one audit entry: people added or changed, services added. A person is known
- * by their external ID, so importing the same file again changes nothing. Only the project's
- * managers and admins import.
+ * by their external ID, so importing the same file again changes nothing; the ID of a record merged
+ * into another (db/registry/duplicates.ts) leads to the record kept. A commit then looks for new
+ * likely duplicates. Only the project's managers and admins import.
  */
 export async function importRegistry(
   ctx: QueryContext,
   projectId: number,
   people: ReadonlyMap<string, ImportedPerson>,
-  options: { commit: boolean; fileName: string; rows: number },
-): Promise<{ kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[] }> {
+  options: { commit: boolean; fileName: string; rows: number; mapping?: string },
+): Promise<{ kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[]; duplicatesFound: number }> {
   const db = dbOf(ctx);
   if (!(await may({ ...ctx, db }, "enter", projectId))) return { kind: "forbidden" };
   const { places, services } = await registryImportContext(ctx, projectId);
@@ -63,6 +69,8 @@ export async function importRegistry(
     const touched: string[] = [];
     const touch = (receivedOn: string) => touched.push(periodOfRecord(receivedOn, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], project.startDate, project.endDate));
     const existing = new Map((await tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId))).map((b) => [b.ref, b]));
+    const mergedInto = await mergedRecordTargets(tx, projectId);
+    const changes: { ref: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
     const existingServices = new Set(
       (
         await tx
@@ -88,6 +96,22 @@ export async function importRegistry(
 
     for (const person of people.values()) {
       const known = existing.get(person.ref);
+      const keptId = known ? undefined : mergedInto.get(person.ref);
+      if (keptId !== undefined) {
+        // A person merged into another: their services go to the record kept, which the file does not describe.
+        counts.peopleUnchanged += 1;
+        for (const service of person.services) {
+          const serviceTypeId = services.get(service.code) as number;
+          if (existingServices.has(`${keptId}|${serviceTypeId}|${service.receivedOn}`)) counts.servicesUnchanged += 1;
+          else {
+            existingServices.add(`${keptId}|${serviceTypeId}|${service.receivedOn}`);
+            counts.servicesAdded += 1;
+            touch(service.receivedOn);
+            newServices.push({ beneficiaryId: keptId, serviceTypeId, receivedOn: service.receivedOn });
+          }
+        }
+        continue;
+      }
       if (!known) {
         counts.peopleAdded += 1;
         counts.servicesAdded += person.services.length;
@@ -96,9 +120,12 @@ export async function importRegistry(
         continue;
       }
       const row = rowOf(person);
-      const changed = (["householdRef", "sex", "birthYear", "groupCode", "locationId", "householdSize"] as const).some((field) => known[field] !== row[field]);
+      const changedFields = PERSON_FIELDS.filter((field) => known[field] !== row[field]);
+      const changed = changedFields.length > 0;
       if (changed) {
         counts.peopleChanged += 1;
+        if (changes.length < LISTED_CHANGES)
+          changes.push({ ref: person.ref, before: Object.fromEntries(changedFields.map((f) => [f, known[f]])), after: Object.fromEntries(changedFields.map((f) => [f, row[f]])) });
         if (options.commit) await tx.update(beneficiaries).set(row).where(eq(beneficiaries.id, known.id));
       } else counts.peopleUnchanged += 1;
       for (const service of person.services) {
@@ -114,7 +141,7 @@ export async function importRegistry(
       }
     }
     const inApprovedPeriods = recordsInApprovedPeriods(touched, approvedPeriods);
-    if (!options.commit) return { kind: "done", counts, inApprovedPeriods };
+    if (!options.commit) return { kind: "done", counts, inApprovedPeriods, duplicatesFound: 0 };
 
     for (let start = 0; start < toInsert.length; start += 500) {
       const chunk = toInsert.slice(start, start + 500);
@@ -131,8 +158,15 @@ export async function importRegistry(
       action: "beneficiary.import",
       entityType: "beneficiary",
       projectId,
-      details: { fileName: options.fileName, ...counts },
+      details: {
+        fileName: options.fileName,
+        ...counts,
+        ...(options.mapping ? { mapping: options.mapping } : {}),
+        changes,
+        ...(counts.peopleChanged > changes.length ? { changesNotListed: counts.peopleChanged - changes.length } : {}),
+      },
     });
-    return { kind: "done", counts, inApprovedPeriods };
+    const duplicatesFound = await findNewDuplicatePairs(tx, projectId);
+    return { kind: "done", counts, inApprovedPeriods, duplicatesFound };
   });
 }

@@ -8,6 +8,7 @@ export * from "./disaggregation";
 export * from "./locations";
 export * from "./organisations";
 export * from "./projects";
+export * from "./registry-review";
 export * from "./results-framework";
 export * from "./trainings";
 export * from "./users";

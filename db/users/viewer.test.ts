@@ -27,13 +27,23 @@ describe("may", () => {
     const allowed = async (ctx: ReturnType<typeof demo.as>, id: number) => (await Promise.all(ACTIONS.map(async (a) => ((await may(ctx, a, id)) ? a : null)))).filter(Boolean);
     expect(await allowed(japan, p4!.id)).toEqual(["see"]);
     expect(await allowed(japan, drc!.id)).toEqual([]);
-    expect(await allowed(demo.as("manager@baseline.test"), p4!.id)).toEqual(["see", "see_unapproved", "enter", "manage_framework", "see_records", "submit", "approve"]);
+    expect(await allowed(demo.as("manager@baseline.test"), p4!.id)).toEqual([
+      "see",
+      "see_unapproved",
+      "enter",
+      "manage_framework",
+      "see_records",
+      "review_duplicates",
+      "submit",
+      "approve",
+    ]);
     expect(await allowed(demo.as("admin@baseline.test"), p4!.id)).toEqual([
       "see",
       "see_unapproved",
       "enter",
       "manage_framework",
       "see_records",
+      "review_duplicates",
       "approve",
       "reopen",
       "create_project",

@@ -46,7 +46,13 @@ function cell(details: Details, names: AuditNames, language: Language): string {
     c.locationCode ? (names.places.get(c.locationCode) ?? c.locationCode) : "?",
     c.period ? formatPeriod(language, c.period) : "?",
   ];
-  if (c.disaggregation) parts.push(c.disaggregation.split("|").map((o) => names.options.get(o) ?? o).join(", "));
+  if (c.disaggregation)
+    parts.push(
+      c.disaggregation
+        .split("|")
+        .map((o) => names.options.get(o) ?? o)
+        .join(", "),
+    );
   return parts.join(" · ");
 }
 
@@ -63,7 +69,14 @@ export function describeAuditEntry(entry: AuditEntry, names: AuditNames, t: Tran
     case "data_value.create":
       return withComment(t("audit.sentence.valueCreate", { who, cell: cell(d, names, language), after: figure(language, d.after as Figure, none) }));
     case "data_value.update":
-      return withComment(t("audit.sentence.valueUpdate", { who, cell: cell(d, names, language), before: figure(language, d.before as Figure, none), after: figure(language, d.after as Figure, none) }));
+      return withComment(
+        t("audit.sentence.valueUpdate", {
+          who,
+          cell: cell(d, names, language),
+          before: figure(language, d.before as Figure, none),
+          after: figure(language, d.after as Figure, none),
+        }),
+      );
     case "data_value.delete":
       return withComment(t("audit.sentence.valueDelete", { who, cell: cell(d, names, language), before: figure(language, d.before as Figure, none) }));
     case "period.submit":
@@ -75,7 +88,12 @@ export function describeAuditEntry(entry: AuditEntry, names: AuditNames, t: Tran
       return withComment(t(`audit.sentence.${entry.action.replace("period.", "period_") as "period_submit"}`, { who, period: formatPeriod(language, text(d.period)), project }));
     case "narrative.create":
     case "narrative.update":
-      return t(entry.action === "narrative.create" ? "audit.sentence.narrativeCreate" : "audit.sentence.narrativeUpdate", { who, period: formatPeriod(language, text(d.period)), project, language: t(`users.languageName.${d.language === "fr" ? "fr" : "en"}`) });
+      return t(entry.action === "narrative.create" ? "audit.sentence.narrativeCreate" : "audit.sentence.narrativeUpdate", {
+        who,
+        period: formatPeriod(language, text(d.period)),
+        project,
+        language: t(`users.languageName.${d.language === "fr" ? "fr" : "en"}`),
+      });
     case "project.create":
     case "project.update":
     case "project.close":
@@ -89,21 +107,53 @@ export function describeAuditEntry(entry: AuditEntry, names: AuditNames, t: Tran
     }
     case "training.create":
     case "training.update":
-      return t(entry.action === "training.create" ? "audit.sentence.trainingCreate" : "audit.sentence.trainingUpdate", { who, title: text((d.after as Details | undefined)?.title), project });
+      return t(entry.action === "training.create" ? "audit.sentence.trainingCreate" : "audit.sentence.trainingUpdate", {
+        who,
+        title: text((d.after as Details | undefined)?.title),
+        project,
+      });
     case "beneficiary.import":
-      return t("audit.sentence.import", { who, project, file: text(d.fileName), added: Number(d.peopleAdded ?? 0), changed: Number(d.peopleChanged ?? 0), services: Number(d.servicesAdded ?? 0) });
+      return t("audit.sentence.import", {
+        who,
+        project,
+        file: text(d.fileName),
+        added: Number(d.peopleAdded ?? 0),
+        changed: Number(d.peopleChanged ?? 0),
+        services: Number(d.servicesAdded ?? 0),
+      });
+    case "import_mapping.create":
+    case "import_mapping.update":
+    case "import_mapping.delete": {
+      const name = text((d.after as Details | undefined)?.name) || text((d.before as Details | undefined)?.name);
+      return t(`audit.sentence.${entry.action === "import_mapping.create" ? "mappingCreate" : entry.action === "import_mapping.update" ? "mappingUpdate" : "mappingDelete"}`, {
+        who,
+        name,
+        project,
+      });
+    }
+    case "beneficiary.merge":
+      return t("audit.sentence.merge", { who, kept: text(d.kept), removed: text(d.removed), project });
+    case "beneficiary.merge_undo":
+      return t("audit.sentence.mergeUndo", { who, kept: text(d.kept), restored: text(d.restored), project });
+    case "duplicate.distinct":
+      return t("audit.sentence.distinct", { who, first: text(d.first), second: text(d.second), project });
+    case "duplicate.scan":
+      return t("audit.sentence.duplicateScan", { who, project, found: Number(d.found ?? 0) });
     case "user.create":
       return t("audit.sentence.userCreate", { who, person: text(d.name) || person, role: t(`nav.role.${(text(d.role) || "staff") as "staff"}`) });
     case "user.role":
       return t("audit.sentence.userRole", { who, person, before: t(`nav.role.${text(d.before) as "staff"}`), after: t(`nav.role.${text(d.after) as "staff"}`) });
     case "user.projects": {
       const [added, removed] = [list(d.added), list(d.removed)];
-      if (added.length > 0 && removed.length > 0) return t("audit.sentence.userProjectsBoth", { who, person, added: formatList(language, added), removed: formatList(language, removed) });
+      if (added.length > 0 && removed.length > 0)
+        return t("audit.sentence.userProjectsBoth", { who, person, added: formatList(language, added), removed: formatList(language, removed) });
       if (removed.length > 0) return t("audit.sentence.userProjectsTaken", { who, person, count: removed.length, removed: formatList(language, removed) });
       return t("audit.sentence.userProjectsGiven", { who, person, count: added.length, added: formatList(language, added) });
     }
     case "user.organisation":
-      return d.after ? t("audit.sentence.userOrganisation", { who, person, after: text(d.after) }) : t("audit.sentence.userOrganisationRemoved", { who, person, before: text(d.before) || none });
+      return d.after
+        ? t("audit.sentence.userOrganisation", { who, person, after: text(d.after) })
+        : t("audit.sentence.userOrganisationRemoved", { who, person, before: text(d.before) || none });
     case "user.disable":
     case "user.enable":
     case "user.reset_password":
@@ -140,6 +190,11 @@ export function auditNames(sources: NameSources, t: Translator, language: Langua
     indicators: new Map(sources.indicators.map((i) => [i.id, i.code])),
     places: new Map(sources.places.map((p) => [p.code, localized(language, p.nameEn, p.nameFr)])),
     users: new Map(sources.users.map((u) => [u.id, u.name])),
-    options: new Map(sources.options.map((o) => [`${o.dimension}=${o.option}`, t("entry.optionLabel", { dimension: localized(language, o.dimensionEn, o.dimensionFr), option: localized(language, o.optionEn, o.optionFr) })])),
+    options: new Map(
+      sources.options.map((o) => [
+        `${o.dimension}=${o.option}`,
+        t("entry.optionLabel", { dimension: localized(language, o.dimensionEn, o.dimensionFr), option: localized(language, o.optionEn, o.optionFr) }),
+      ]),
+    ),
   };
 }

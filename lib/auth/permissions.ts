@@ -13,6 +13,7 @@ export const ACTIONS = [
   "enter", // figures, trainings, narratives, the registry import
   "manage_framework", // results, indicators, targets and the project's description
   "see_records", // the individual records of the registry, and their export
+  "review_duplicates", // the registry's likely duplicates: merge them, tell them apart, undo
   "submit", // a period, for approval
   "approve", // or return a submitted period (another person than its submitter: see the workflow)
   "reopen", // an approved period, or mark one as not reported
@@ -44,6 +45,7 @@ export function allows(viewer: Pick<Viewer, "role">, action: Action, relation: R
     case "enter":
     case "manage_framework":
     case "see_records":
+    case "review_duplicates":
       return relation.manages && (role === "admin" || role === "manager");
     case "submit":
       return relation.manages && role === "manager";

@@ -5,22 +5,15 @@ import { codeBook, type ImportCodes } from "./code-book";
 // The beneficiary CSV: one row per service received, so a person with two services has two rows.
 // Lines that start with # are notes (the template's list of codes), never rows.
 
-export const REGISTRY_CSV_COLUMNS = [
-  "external_id",
-  "household_id",
-  "sex",
-  "birth_year",
-  "group",
-  "location_code",
-  "household_size",
-  "service",
-  "service_date",
-] as const;
+export const REGISTRY_CSV_COLUMNS = ["external_id", "household_id", "sex", "birth_year", "group", "location_code", "household_size", "service", "service_date"] as const;
 
 export type CsvRecord = { line: number; fields: Record<string, string> };
 
 export type ImportProblem =
   | { line: number; code: "missing_columns"; columns: string }
+  | { line: number; code: "unmatched_fields"; fields: string }
+  | { line: number; code: "unreadable_workbook"; detail: string }
+  | { line: number; code: "unknown_code"; field: string; value: string }
   | { line: number; code: "missing_id" }
   | { line: number; code: "example_row"; value: string }
   | { line: number; code: "unknown_sex"; value: string; allowed: readonly string[] }
@@ -49,8 +42,20 @@ export type ImportedPerson = {
  * Reads a CSV stream (UTF-8, comma or semicolon, header row) into records with their line numbers,
  * without holding the raw text. Throws nothing: unreadable input comes back as a problem.
  */
-export async function readCsv(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): Promise<{ records: CsvRecord[]; header: string[]; problems: ImportProblem[] }> {
-  const parser = parse({ delimiter: [",", ";"], bom: true, comment: "#", comment_no_infix: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()) });
+export async function readCsv(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): Promise<{ records: CsvRecord[]; header: string[]; problems: ImportProblem[] }> {
+  const parser = parse({
+    delimiter: [",", ";"],
+    bom: true,
+    comment: "#",
+    comment_no_infix: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+  });
   const records: CsvRecord[] = [];
   let header: string[] = [];
   try {
@@ -82,7 +87,10 @@ const PERSON_FIELD_COLUMN: Record<string, (typeof REGISTRY_CSV_COLUMNS)[number]>
 export function problemColumn(problem: ImportProblem): (typeof REGISTRY_CSV_COLUMNS)[number] | null {
   switch (problem.code) {
     case "missing_columns":
+    case "unmatched_fields":
     case "unreadable":
+    case "unreadable_workbook":
+    case "unknown_code":
       return null;
     case "missing_id":
     case "example_row":
@@ -116,7 +124,12 @@ export const EXAMPLE_ID = /^EXAMPLE-/i;
  * code-book). A person's details must agree from row to row; every bad row is reported with its
  * line and all its reasons, not just the first.
  */
-export function checkRegistryRecords(records: readonly CsvRecord[], header: readonly string[], codes: ImportCodes, currentYear: number): { people: Map<string, ImportedPerson>; problems: ImportProblem[] } {
+export function checkRegistryRecords(
+  records: readonly CsvRecord[],
+  header: readonly string[],
+  codes: ImportCodes,
+  currentYear: number,
+): { people: Map<string, ImportedPerson>; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const people = new Map<string, ImportedPerson>();
   const missing = REGISTRY_CSV_COLUMNS.filter((c) => c !== "household_id" && c !== "household_size" && c !== "birth_year" && !header.includes(c));
@@ -133,7 +146,8 @@ export function checkRegistryRecords(records: readonly CsvRecord[], header: read
     if (!sex) rowProblems.push({ line, code: "unknown_sex", value: get("sex"), allowed: sexes.codes });
     const birthYearText = get("birth_year");
     const birthYear = birthYearText === "" ? null : Number(birthYearText);
-    if (birthYear !== null && (!/^\d{4}$/.test(birthYearText) || birthYear < 1900 || birthYear > currentYear)) rowProblems.push({ line, code: "bad_birth_year", value: birthYearText });
+    if (birthYear !== null && (!/^\d{4}$/.test(birthYearText) || birthYear < 1900 || birthYear > currentYear))
+      rowProblems.push({ line, code: "bad_birth_year", value: birthYearText });
     const group = groups.find(get("group"));
     if (!group) rowProblems.push({ line, code: "unknown_group", value: get("group"), allowed: groups.codes });
     const location = places.find(get("location_code"));
@@ -144,7 +158,12 @@ export function checkRegistryRecords(records: readonly CsvRecord[], header: read
     const service = services.find(get("service"));
     if (!service) rowProblems.push({ line, code: "unknown_service", value: get("service"), allowed: services.codes });
     const date = get("service_date");
-    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date || Number(date.slice(0, 4)) > currentYear) {
+    if (
+      !DATE.test(date) ||
+      Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+      new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date ||
+      Number(date.slice(0, 4)) > currentYear
+    ) {
       rowProblems.push({ line, code: "bad_service_date", value: date });
     }
     if (rowProblems.length > 0 || !sex || !group || !location || !service) {

@@ -8,6 +8,12 @@ export function importProblemMessage(t: Translator, language: Language, problem:
   switch (problem.code) {
     case "missing_columns":
       return t("importErrors.missing_columns", { columns: problem.columns });
+    case "unmatched_fields":
+      return t("importErrors.unmatched_fields", { fields: problem.fields });
+    case "unreadable_workbook":
+      return t("importErrors.unreadable_workbook", { detail: problem.detail });
+    case "unknown_code":
+      return t("importErrors.unknownCode", { code: problem.value, field: problem.field });
     case "missing_id":
       return t("importErrors.missing_id");
     case "conflicting_person":

@@ -14,12 +14,12 @@ export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 export type JsonBody = { kind: "ok"; value: unknown } | { kind: "too_large" } | { kind: "bad_json" };
 
 /**
- * Reads a JSON body, refusing it as soon as it passes `maxBytes` (declared or actually sent), so
- * that no request makes the server hold more than that.
+ * The body's bytes, or null as soon as it passes `maxBytes` (declared or actually sent), so that no
+ * request makes the server hold more than that.
  */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<JsonBody> {
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return { kind: "too_large" };
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -28,14 +28,21 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
       size += next.value.length;
       if (size > maxBytes) {
         await reader.cancel();
-        return { kind: "too_large" };
+        return null;
       }
       chunks.push(next.value);
     }
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most `maxBytes`. */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<JsonBody> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (bytes === null) return { kind: "too_large" };
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    value = JSON.parse(bytes.toString("utf8"));
   } catch {
     // Malformed, or nested too deep to parse: either way, not a body to act on.
     return { kind: "bad_json" };

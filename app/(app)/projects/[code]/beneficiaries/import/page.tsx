@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ImportPanel } from "@/components/beneficiaries/import-panel";
 import { seesIndividualRecords } from "@/db/registry/beneficiary-records";
 import { registryImportContext } from "@/db/registry/registry-import";
+import { listImportMappings } from "@/db/registry/import-mappings";
+import { IMPORT_FIELDS } from "@/lib/beneficiaries/import-fields";
 import type { CodedValue } from "@/lib/beneficiaries/code-book";
 import { REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
 import { localized } from "@/lib/i18n/format";
@@ -21,6 +23,7 @@ export default async function ImportPage({ params }: { params: Promise<{ code: s
   const { t, language } = await getTranslator();
   const { project } = overview;
   const { codes } = await registryImportContext(ctx, project.id);
+  const choices = (values: readonly CodedValue[]) => values.map((v) => ({ code: v.code, name: `${localized(language, v.nameEn, v.nameFr)} (${v.code})` }));
   const codeLists: [string, readonly CodedValue[]][] = [
     ["location_code", codes.places],
     ["sex", codes.sexes],
@@ -86,6 +89,9 @@ export default async function ImportPage({ params }: { params: Promise<{ code: s
       <ImportPanel
         projectCode={project.code}
         columns={REGISTRY_CSV_COLUMNS}
+        language={language}
+        saved={((await listImportMappings(ctx, project.id)) ?? []).map(({ id, name, matches, values }) => ({ id, name, matches, values }))}
+        choices={{ location_code: choices(codes.places), sex: choices(codes.sexes), group: choices(codes.groups), service: choices(codes.services) }}
         labels={{
           file: t("import.file"),
           preview: t("import.preview"),
@@ -97,6 +103,39 @@ export default async function ImportPage({ params }: { params: Promise<{ code: s
           rowsShown: t.raw("import.rowsShown") as string,
           rowProblems: t("import.rowProblems"),
           otherRows: t("import.otherRows"),
+          sheet: t("import.sheet"),
+          mappingChoice: t("import.mappingChoice"),
+          automatic: t("import.automatic"),
+          offered: t.raw("import.offered") as string,
+          useOffered: t("import.useOffered"),
+          mappingName: t("import.mappingName"),
+          saveMapping: t("import.saveMapping"),
+          mappingSaved: t.raw("import.mappingSaved") as string,
+          checkAgain: t("import.checkAgain"),
+        }}
+        mappingLabels={{
+          columnsTitle: t("import.mapping.columnsTitle"),
+          valuesTitle: t("import.mapping.valuesTitle"),
+          field: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, t(`import.field.${f}`)])) as Record<(typeof IMPORT_FIELDS)[number], string>,
+          notInFile: t("import.mapping.notInFile"),
+          birthFrom: {
+            column: t("import.mapping.birthFrom.column"),
+            age: t("import.mapping.birthFrom.age"),
+            birth_date: t("import.mapping.birthFrom.birth_date"),
+            none: t("import.mapping.birthFrom.none"),
+          },
+          birthFromLabel: t("import.mapping.birthFromLabel"),
+          ageColumn: t("import.mapping.ageColumn"),
+          asOfColumn: t("import.mapping.asOfColumn"),
+          serviceFrom: { column: t("import.mapping.serviceFrom.column"), options: t("import.mapping.serviceFrom.options") },
+          serviceFromLabel: t("import.mapping.serviceFromLabel"),
+          optionColumns: t("import.mapping.optionColumns"),
+          value: t("import.mapping.value"),
+          count: t("import.mapping.count"),
+          code: t("import.mapping.code"),
+          noCode: t("import.mapping.noCode"),
+          unmatched: t.raw("import.mapping.unmatched") as string,
+          unmatchedValue: t.raw("import.mapping.unmatchedValue") as string,
         }}
       />
     </>

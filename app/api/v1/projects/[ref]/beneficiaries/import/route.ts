@@ -1,105 +1,79 @@
 import { z } from "zod";
 import { getProjectByCode } from "@/db/projects/projects";
-import { importRegistry, registryImportContext } from "@/db/registry/registry-import";
 import { may } from "@/db/users/viewer";
+import { importMappingSchema } from "@/lib/beneficiaries/import-mapping";
 import { parseReference } from "@/lib/api/reference";
-import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
-import { checkRegistryRecords, problemColumn, readCsv, REGISTRY_CSV_COLUMNS } from "@/lib/beneficiaries/registry-csv";
-import { formatList, formatPeriod } from "@/lib/i18n/format";
-import { importProblemMessage } from "@/lib/i18n/import-message";
+import { formatList } from "@/lib/i18n/format";
 import { answerFaults } from "@/server/api/answer-faults";
+import { readBodyBytes } from "@/server/api/read-body";
+import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
+import { runBeneficiaryImport, type FileKind, type MappingChoice } from "@/server/imports/beneficiary-import";
+import { importAnswer } from "@/server/imports/import-answer";
 
 const MAX_BYTES = 64 * 1024 * 1024;
-const LISTED_PROBLEMS = 1000;
-const SHOWN_ROWS = 100;
-const querySchema = z.object({ mode: z.enum(["preview", "commit"]), filename: z.string().max(255).optional() });
+const querySchema = z.object({
+  mode: z.enum(["preview", "commit"]),
+  filename: z.string().max(255).optional(),
+  mapping: z.coerce.number().int().positive().optional(),
+  sheet: z.string().trim().min(1).max(100).optional(),
+});
 
-/** Counts the bytes of the upload as it streams in, and stops past the limit. */
-async function* limited(body: ReadableStream<Uint8Array>, onTooLarge: () => void): AsyncIterable<Uint8Array> {
-  let bytes = 0;
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.byteLength;
-    if (bytes > MAX_BYTES) {
-      onTooLarge();
-      return;
-    }
-    yield chunk;
-  }
-}
+/** An XLSX file is a zip: it starts with PK. */
+const kindOf = (bytes: Uint8Array): FileKind => (bytes[0] === 0x50 && bytes[1] === 0x4b ? "xlsx" : "csv");
 
 /**
- * POST /api/v1/projects/{ref}/beneficiaries/import?mode=preview|commit with the CSV as a text/csv body.
- * preview: 200 with the counts, the first 100 rows each with its problems, the other bad rows, and
- * the approved periods the file would change; nothing written. commit: 200 with the counts, or 422
- * with the bad rows and nothing written.
+ * POST /api/v1/projects/{ref}/beneficiaries/import?mode=preview|commit[&mapping={id}][&sheet=]
+ * with the file as the body (text/csv, or the XLSX media type), or as multipart/form-data with a
+ * `file` part and, optionally, a `mapping` part ({matches, values} as JSON) to read it with.
+ * Without a mapping, the columns and values are matched automatically. preview: 200 with the
+ * matches, the values and those that match nothing, the counts and the first 100 rows with their
+ * problems; nothing written. commit: 200 with the counts, or 422 with the problems and nothing written.
  */
 export const POST = answerFaults(async function POST(request: Request, { params }: { params: Promise<{ ref: string }> }) {
   const caller = await authenticate();
   if (caller instanceof Response) return caller;
   const { user, t, language } = caller;
   const url = new URL(request.url);
-  const query = querySchema.safeParse({ mode: url.searchParams.get("mode"), filename: url.searchParams.get("filename") ?? undefined });
+  const query = querySchema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   if (!query.success) return jsonError(t, 400, t("importErrors.badMode"));
   const { ref } = await params;
   const ctx = { viewer: user };
   const project = await getProjectByCode(ctx, parseReference(ref));
   if (!project) return jsonError(t, 404, t("api.projectNotFound", { ref: decodeURIComponent(ref) }));
   if (!(await may(ctx, "enter", project.id))) return jsonError(t, 403, t("workflow.forbidden"));
-  if (!request.body) return jsonError(t, 400, t("importErrors.missing_columns", { columns: "external_id, sex, group, location_code, service, service_date" }));
 
-  let tooLarge = false;
-  const { records, header, problems: readProblems } = await readCsv(limited(request.body, () => (tooLarge = true)));
-  if (tooLarge) return jsonError(t, 413, t("importErrors.tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
-  const context = await registryImportContext(ctx, project.id);
-  const checked = checkRegistryRecords(records, header, context.codes, new Date().getUTCFullYear());
-  const problems = [...readProblems, ...checked.problems].map((p) => ({ line: p.line, code: p.code, column: problemColumn(p), message: importProblemMessage(t, language, p) }));
-  // One row with six problems is one row to correct, with six messages.
-  const byLine = new Map<number, typeof problems>();
-  for (const p of problems) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
-  const rows = records.slice(0, SHOWN_ROWS).map((r) => {
-    const own = byLine.get(r.line) ?? [];
-    return {
-      line: r.line,
-      values: REGISTRY_CSV_COLUMNS.map((c) => r.fields[c] ?? ""),
-      problems: own.map((p) => p.message),
-      columns: [...new Set(own.flatMap((p) => p.column ?? []))],
-    };
-  });
-  const commit = query.data.mode === "commit" && problems.length === 0;
-  const outcome = await importRegistry(ctx, project.id, checked.people, { commit, fileName: query.data.filename ?? "upload.csv", rows: records.length });
-  if (outcome.kind === "forbidden") return jsonError(t, 403, t("workflow.forbidden"));
-  const { counts, inApprovedPeriods } = outcome;
-  const summary =
-    problems.length > 0
-      ? t("import.problems", { rows: byLine.size, count: problems.length })
-      : commit
-        ? t("import.committed", { added: counts.peopleAdded, changed: counts.peopleChanged, services: counts.servicesAdded })
-        : t("import.counts", { rows: counts.rows, added: counts.peopleAdded, changed: counts.peopleChanged, unchanged: counts.peopleUnchanged, services: counts.servicesAdded });
-  const touched = inApprovedPeriods.reduce((sum, p) => sum + p.records, 0);
-  const warning =
-    problems.length === 0 && touched > 0
-      ? t("import.inApprovedPeriods", {
-          count: touched,
-          periods: formatList(
-            language,
-            inApprovedPeriods.map((p) => formatPeriod(language, p.period)),
-          ),
-        })
-      : null;
-  const body = {
-    mode: query.data.mode,
-    written: commit,
-    counts,
-    summary,
-    warning,
-    inApprovedPeriods,
-    rowsToCorrect: byLine.size,
-    problemCount: problems.length,
-    problems: problems.slice(0, LISTED_PROBLEMS),
-    rows,
-  };
-  if (query.data.mode === "commit" && problems.length > 0) {
-    return jsonError(t, 422, problems[0]?.message ?? summary, body);
+  const body = await readBodyBytes(request, MAX_BYTES);
+  if (body === null) return jsonError(t, 413, t("importErrors.tooLarge", { megabytes: MAX_BYTES / 1024 / 1024 }));
+  let bytes: Uint8Array = body;
+  let fileName = query.data.filename ?? "upload";
+  let choice: MappingChoice = query.data.mapping === undefined ? { kind: "auto" } : { kind: "saved", id: query.data.mapping };
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const form = await new Response(new Uint8Array(body), { headers: { "Content-Type": request.headers.get("content-type") as string } }).formData().catch(() => null);
+    const file = form?.get("file");
+    if (!form || !(file instanceof Blob)) return jsonError(t, 400, t("importErrors.noFile"));
+    bytes = new Uint8Array(await file.arrayBuffer());
+    if (file instanceof File && file.name) fileName = query.data.filename ?? file.name;
+    const given = form.get("mapping");
+    if (typeof given === "string" && given.trim() !== "" && query.data.mapping === undefined) {
+      let parsed: ReturnType<typeof importMappingSchema.safeParse>;
+      try {
+        parsed = importMappingSchema.safeParse(JSON.parse(given));
+      } catch {
+        return jsonError(t, 400, t("importErrors.badMapping", { detail: "JSON" }));
+      }
+      if (!parsed.success) return jsonError(t, 400, t("importErrors.badMapping", { detail: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }));
+      choice = { kind: "given", mapping: parsed.data };
+    }
   }
-  return jsonOk(body);
+  const commit = query.data.mode === "commit";
+  const run = await runBeneficiaryImport(ctx, project.id, { bytes, kind: kindOf(bytes), sheet: query.data.sheet ?? null, fileName }, choice, {
+    commit,
+    year: new Date().getUTCFullYear(),
+  });
+  if (run.kind === "forbidden") return jsonError(t, 403, t("workflow.forbidden"));
+  if (run.kind === "mapping_not_found") return jsonError(t, 404, t("importErrors.mappingNotFound", { id: run.id }));
+  if (run.kind === "no_sheet") return jsonError(t, 422, t("importErrors.noSheet", { sheet: run.sheet, sheets: formatList(language, run.sheets) }), { sheets: run.sheets });
+  const answer = importAnswer(run, query.data.mode, t, language);
+  if (commit && answer.problemCount > 0) return jsonError(t, 422, answer.problems[0]?.message ?? answer.summary, answer);
+  return jsonOk(answer);
 });
