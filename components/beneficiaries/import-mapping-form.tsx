@@ -24,9 +24,10 @@ export type MappingLabels = {
   count: string;
   code: string;
   noCode: string;
-  unmatched: string;
-  /** "{field}: “{value}” ({count})" */
-  unmatchedValue: string;
+  /** By plural category ("one", "other"), with {count}. */
+  unmatched: Record<"one" | "other", string>;
+  /** "{field}: “{value}” ({count} rows)", by plural category. */
+  unmatchedValue: Record<"one" | "other", string>;
 };
 
 type Props = {
@@ -82,6 +83,8 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
   const optionCandidates = header.filter((c) => c.includes("/") || (typeof service === "object" && service.options.includes(c)));
   const unmatched = CODED.flatMap((field) => (counts[field] ?? []).filter((v) => (values[field]?.[v.value] ?? null) === null).map((v) => ({ field, ...v })));
   const number = new Intl.NumberFormat(language);
+  const plural = new Intl.PluralRules(language);
+  const byCount = (said: Record<"one" | "other", string>, count: number) => said[plural.select(count) === "one" ? "one" : "other"].replace("{count}", number.format(count));
 
   return (
     <>
@@ -223,12 +226,10 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
       </fieldset>
       {unmatched.length > 0 && (
         <div className="form-error" role="alert">
-          <p>{labels.unmatched.replace("{count}", number.format(unmatched.length))}</p>
+          <p>{byCount(labels.unmatched, unmatched.length)}</p>
           <ul>
             {unmatched.map((v) => (
-              <li key={`${v.field}|${v.value}`}>
-                {labels.unmatchedValue.replace("{field}", labels.field[v.field]).replace("{value}", v.value).replace("{count}", number.format(v.count))}
-              </li>
+              <li key={`${v.field}|${v.value}`}>{byCount(labels.unmatchedValue, v.count).replace("{field}", labels.field[v.field]).replace("{value}", v.value)}</li>
             ))}
           </ul>
         </div>

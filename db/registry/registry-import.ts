@@ -68,7 +68,23 @@ export async function importRegistry(
     // The services this file adds, and those of people it changes: each changes an approved record when dated in an approved period.
     const touched: string[] = [];
     const touch = (receivedOn: string) => touched.push(periodOfRecord(receivedOn, FREQUENCY_PERIOD_TYPE[project.reportingFrequency], project.startDate, project.endDate));
-    const existing = new Map((await tx.select().from(beneficiaries).where(eq(beneficiaries.projectId, projectId))).map((b) => [b.ref, b]));
+    const existing = new Map(
+      (
+        await tx
+          .select({
+            id: beneficiaries.id,
+            ref: beneficiaries.ref,
+            householdRef: beneficiaries.householdRef,
+            sex: beneficiaries.sex,
+            birthYear: beneficiaries.birthYear,
+            groupCode: beneficiaries.groupCode,
+            locationId: beneficiaries.locationId,
+            householdSize: beneficiaries.householdSize,
+          })
+          .from(beneficiaries)
+          .where(eq(beneficiaries.projectId, projectId))
+      ).map((b) => [b.ref, b]),
+    );
     const mergedInto = await mergedRecordTargets(tx, projectId);
     const changes: { ref: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
     const existingServices = new Set(

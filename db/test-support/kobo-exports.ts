@@ -120,13 +120,17 @@ export function koboTable(people: readonly KoboPerson[], layout: KoboLayout): { 
   return { header, rows };
 }
 
-/** A Kobo export as an XLSX workbook (one sheet, as Kobo names it), written by exceljs's streaming writer. */
+/**
+ * A Kobo export as an XLSX workbook, written by exceljs's streaming writer as Kobo's formpack writes
+ * it (xlsxwriter in constant_memory mode: strings inline, no shared-strings table; one sheet per
+ * section, named after the form).
+ */
 export async function koboXlsx(people: readonly KoboPerson[], layout: KoboLayout, sheetName = "Enregistrement"): Promise<Buffer> {
   const { header, rows } = koboTable(people, layout);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).commit();
   for (const row of rows) sheet.addRow(row).commit();

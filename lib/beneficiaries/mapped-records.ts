@@ -14,8 +14,6 @@ export type SourceTable = { header: string[]; rows: { line: number; cells: strin
 export type ValueCount = { value: string; code: string | null; count: number };
 export type MappedTable = {
   records: CsvRecord[];
-  /** The fields the mapping found a column for, as the template's column names. */
-  fields: ImportField[];
   /** Each coded field's values in the file, most frequent first, with the code each stands for. */
   values: Partial<Record<CodedField, ValueCount[]>>;
 };
@@ -58,58 +56,75 @@ function birthYearOf(match: FieldMatches["birth_year"], cell: (column: string) =
   return String(Number(asOf.slice(0, 4)) - Math.floor(years));
 }
 
+export type RecordMapper = {
+  /** The records of one row of the file: one per service it gives (one, with no service, when it gives none). */
+  map(line: number, cells: readonly string[]): CsvRecord[];
+  /** Each coded field's values seen so far, most frequent first, with the code each stands for. */
+  values(): MappedTable["values"];
+};
+
 /**
- * Reads a table through a mapping. Values the manager mapped take their code; others are read as
- * code-book reads them; a value that reads as nothing stays as it is, so the row's problem names it.
+ * Reads rows through a mapping, one at a time. Values the manager mapped take their code; others are
+ * read as code-book reads them; a value that reads as nothing stays as it is, so the row's problem names it.
  */
-export function mapRecords(table: SourceTable, mapping: ImportMapping, codes: ImportCodes): MappedTable {
+export function recordMapper(header: readonly string[], mapping: ImportMapping, codes: ImportCodes): RecordMapper {
   const { matches } = mapping;
-  const index = new Map(table.header.map((h, i) => [h, i]));
-  const at = (row: string[], column: string) => (row[index.get(column) ?? -1] ?? "").trim();
+  const index = new Map(header.map((h, i) => [h, i]));
+  const at = (row: readonly string[], column: string) => (row[index.get(column) ?? -1] ?? "").trim();
   const readers = Object.fromEntries(CODED_FIELDS.map((f) => [f, codeOf(f, mapping.values, codes)])) as Record<CodedField, (text: string) => string | null>;
   const tallies = Object.fromEntries(CODED_FIELDS.map((f) => [f, new Map<string, number>()])) as Record<CodedField, Map<string, number>>;
   const count = (field: CodedField, value: string) => value !== "" && tallies[field].set(value, (tallies[field].get(value) ?? 0) + 1);
-  const plain = (field: Exclude<ImportField, "birth_year" | "service">, row: string[]) => {
+  const plain = (field: Exclude<ImportField, "birth_year" | "service">, row: readonly string[]) => {
     const column = matches[field];
     return column === undefined ? "" : at(row, column);
   };
-  const coded = (field: "sex" | "group" | "location_code", row: string[]) => {
+  const coded = (field: "sex" | "group" | "location_code", row: readonly string[]) => {
     const text = plain(field, row);
     count(field, text);
     return readers[field](text) ?? text;
   };
   const service = matches.service;
-  const records: CsvRecord[] = [];
-  for (const { line, cells } of table.rows) {
-    const fields: Record<string, string> = {
-      external_id: plain("external_id", cells),
-      household_id: plain("household_id", cells),
-      sex: coded("sex", cells),
-      birth_year: birthYearOf(matches.birth_year, (column) => at(cells, column)),
-      group: coded("group", cells),
-      location_code: coded("location_code", cells),
-      household_size: plain("household_size", cells).replace(/\.0+$/, ""),
-      service_date: "",
-    };
-    const dateText = plain("service_date", cells);
-    fields.service_date = isoDate(dateText) ?? dateText;
-    const given =
-      service === undefined
-        ? []
-        : typeof service === "string"
-          ? partsOf(at(cells, service), (text) => readers.service(text) !== null)
-          : service.options.filter((column) => TICKED.has(at(cells, column).toLowerCase())).map(optionOfColumn);
-    for (const value of given) count("service", value);
-    const services = given.length === 0 ? [""] : [...new Set(given.map((value) => readers.service(value) ?? value))];
-    for (const code of services) records.push({ line, fields: { ...fields, service: code } });
-  }
-  const values: MappedTable["values"] = {};
-  for (const field of CODED_FIELDS) {
-    if (matches[field] === undefined) continue;
-    values[field] = [...tallies[field]].map(([value, n]) => ({ value, code: readers[field](value), count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-  const fields = (Object.keys(matches) as ImportField[]).filter((f) => matches[f] !== undefined);
-  return { records, fields, values };
+  return {
+    map(line, cells) {
+      const dateText = plain("service_date", cells);
+      const fields: Record<string, string> = {
+        external_id: plain("external_id", cells),
+        household_id: plain("household_id", cells),
+        sex: coded("sex", cells),
+        birth_year: birthYearOf(matches.birth_year, (column) => at(cells, column)),
+        group: coded("group", cells),
+        location_code: coded("location_code", cells),
+        household_size: plain("household_size", cells).replace(/\.0+$/, ""),
+        service_date: isoDate(dateText) ?? dateText,
+      };
+      const given =
+        service === undefined
+          ? []
+          : typeof service === "string"
+            ? partsOf(at(cells, service), (text) => readers.service(text) !== null)
+            : service.options.filter((column) => TICKED.has(at(cells, column).toLowerCase())).map(optionOfColumn);
+      for (const value of given) count("service", value);
+      const services = given.length === 0 ? [""] : [...new Set(given.map((value) => readers.service(value) ?? value))];
+      return services.map((code) => ({ line, fields: { ...fields, service: code } }));
+    },
+    values() {
+      const values: MappedTable["values"] = {};
+      for (const field of CODED_FIELDS) {
+        if (matches[field] === undefined) continue;
+        values[field] = [...tallies[field]]
+          .map(([value, n]) => ({ value, code: readers[field](value), count: n }))
+          .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      }
+      return values;
+    },
+  };
+}
+
+/** A whole table read through a mapping (see recordMapper). */
+export function mapRecords(table: SourceTable, mapping: ImportMapping, codes: ImportCodes): MappedTable {
+  const mapper = recordMapper(table.header, mapping, codes);
+  const records = table.rows.flatMap((row) => mapper.map(row.line, row.cells));
+  return { records, values: mapper.values() };
 }
 
 /** A field's reader: the manager's choice for a value first, then the automatic one. */

@@ -1,12 +1,14 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import type { SourceTable } from "./mapped-records";
+
+/** Takes each row of a file as it is read: its line (CSV) or row number (XLSX) and its cells, as text. */
+export type RowSink = (line: number, cells: string[]) => void;
 
 // Reads an uploaded file into a table of text: a CSV as Excel, Kobo or ODK write it (comma or
 // semicolon, UTF-8 with or without a BOM, or Windows-1252 from Excel), or a sheet of an XLSX
-// workbook through exceljs's streaming reader. Only the columns asked for are kept, so that a wide
-// Kobo export of 100,000 rows stays small.
+// workbook through exceljs's streaming reader. Rows go to a sink as they are read, with only the
+// columns asked for, so that a wide Kobo export of 100,000 rows is never held whole.
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -47,37 +49,40 @@ function delimiterOf(text: string): "," | ";" {
 /** Which columns to keep, once the header is known; all when not said. */
 export type KeepColumns = (header: readonly string[]) => ReadonlySet<string> | null;
 
-function keeper(header: readonly string[], keep: KeepColumns | undefined): (i: number) => boolean {
-  const kept = keep?.(header) ?? null;
+function keeper(header: readonly string[], keep: KeepColumns): (i: number) => boolean {
+  const kept = keep(header);
   return kept === null ? () => true : (i) => kept.has(header[i] ?? "");
 }
 
-/** A CSV file's header and rows. Lines that start with # (the template's notes) are not rows. */
-export function readCsvSource(bytes: Uint8Array, keep?: KeepColumns): SourceTable {
+/** Reads a CSV file's header, then gives each row to `onRow`. Lines that start with # (the template's notes) are not rows. */
+export function readCsvSource(bytes: Uint8Array, keep: KeepColumns, onRow: RowSink): { header: string[] } {
   const text = decodeText(bytes).replace(/^\uFEFF/, "");
-  const firstLine = text.split("\n").find((line) => line.trim() !== "" && !line.startsWith("#")) ?? "";
-  let lines: { record: string[]; line: number }[];
+  const firstLine = text.split("\n", 50).find((line) => line.trim() !== "" && !line.startsWith("#")) ?? "";
+  let header: string[] | null = null;
+  let kept: (i: number) => boolean = () => true;
   try {
-    const entries = parse(text, {
+    parse(text, {
       delimiter: delimiterOf(firstLine),
       comment: "#",
       comment_no_infix: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      info: true,
-    }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    lines = entries.map((entry) => ({ record: entry.record, line: entry.info.lines }));
+      // Each record is handed on and not kept: the parser returns nothing.
+      on_record: (record: string[], context) => {
+        if (header === null) {
+          header = record.map((h) => h.trim());
+          kept = keeper(header, keep);
+        } else {
+          const cells = header.map((_, i) => (kept(i) ? (record[i] ?? "") : ""));
+          if (cells.some((c) => c.trim() !== "")) onRow(context.lines, cells);
+        }
+        return null;
+      },
+    });
   } catch (error) {
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
-  const [first, ...rest] = lines;
-  const header = (first?.record ?? []).map((h) => h.trim());
-  const kept = keeper(header, keep);
-  const rows = rest.map(({ record, line }) => ({ line, cells: header.map((_, i) => (kept(i) ? (record[i] ?? "") : "")) })).filter((row) => row.cells.some((c) => c.trim() !== ""));
-  return { header, rows };
+  return { header: header ?? [] };
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -100,10 +105,10 @@ export function cellText(value: CellValue | undefined): string {
 }
 
 /**
- * The rows of one sheet of a workbook (the first when `sheet` is null) and the names of all its
- * sheets. Rows with nothing in them are skipped.
+ * Reads the header of one sheet of a workbook (the first when `sheet` is null), gives each of its
+ * rows to `onRow`, and answers the names of all its sheets. Rows with nothing in them are skipped.
  */
-export async function readXlsxSource(bytes: Uint8Array, sheet: string | null, keep?: KeepColumns): Promise<{ table: SourceTable; sheets: string[]; sheet: string }> {
+export async function readXlsxSource(bytes: Uint8Array, sheet: string | null, keep: KeepColumns, onRow: RowSink): Promise<{ header: string[]; sheets: string[]; sheet: string }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -112,16 +117,14 @@ export async function readXlsxSource(bytes: Uint8Array, sheet: string | null, ke
     entries: "ignore",
   });
   const sheets: string[] = [];
-  let table: SourceTable | null = null;
-  let chosen: string | null = null;
+  let found: { header: string[]; sheet: string } | null = null;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       sheets.push(name);
-      const wanted = table === null && (sheet === null || sheet === name);
+      const wanted = found === null && (sheet === null || sheet === name);
       let header: string[] | null = null;
       let kept: (i: number) => boolean = () => true;
-      const rows: SourceTable["rows"] = [];
       for await (const row of worksheet) {
         if (!wanted) continue;
         const values = (row as ExcelJS.Row).values as CellValue[];
@@ -131,19 +134,16 @@ export async function readXlsxSource(bytes: Uint8Array, sheet: string | null, ke
           continue;
         }
         const cells = header.map((_, i) => (kept(i) ? cellText(values[i + 1]) : ""));
-        if (cells.some((c) => c !== "")) rows.push({ line: (row as ExcelJS.Row).number, cells });
+        if (cells.some((c) => c !== "")) onRow((row as ExcelJS.Row).number, cells);
       }
-      if (wanted) {
-        table = { header: header ?? [], rows };
-        chosen = name;
-      }
+      if (wanted) found = { header: header ?? [], sheet: name };
     }
   } catch (error) {
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
-  if (table === null || chosen === null) {
+  if (found === null) {
     if (sheet !== null) throw new NoSuchSheetError(sheet, sheets);
     throw new UnreadableFileError("no sheet");
   }
-  return { table, sheets, sheet: chosen };
+  return { ...found, sheets };
 }

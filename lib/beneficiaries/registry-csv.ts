@@ -119,24 +119,24 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The IDs of the template's example rows, which are never imported. */
 export const EXAMPLE_ID = /^EXAMPLE-/i;
 
+export type RegistryChecker = {
+  /** Checks one record and adds it to its person. */
+  add(record: CsvRecord): void;
+  people: Map<string, ImportedPerson>;
+  problems: ImportProblem[];
+};
+
 /**
- * Checks every row and gathers the rows of each person. Coded columns take codes or names (see
- * code-book). A person's details must agree from row to row; every bad row is reported with its
- * line and all its reasons, not just the first.
+ * Checks records one at a time and gathers the rows of each person, so that a file of 100,000 rows
+ * is never held whole. Coded columns take codes or names (see code-book). A person's details must
+ * agree from row to row; every bad row is reported with its line and all its reasons, not just the first.
  */
-export function checkRegistryRecords(
-  records: readonly CsvRecord[],
-  header: readonly string[],
-  codes: ImportCodes,
-  currentYear: number,
-): { people: Map<string, ImportedPerson>; problems: ImportProblem[] } {
+export function registryChecker(codes: ImportCodes, currentYear: number): RegistryChecker {
   const problems: ImportProblem[] = [];
   const people = new Map<string, ImportedPerson>();
-  const missing = REGISTRY_CSV_COLUMNS.filter((c) => c !== "household_id" && c !== "household_size" && c !== "birth_year" && !header.includes(c));
-  if (records.length > 0 && missing.length > 0) return { people, problems: [{ line: 1, code: "missing_columns", columns: missing.join(", ") }] };
   const [sexes, groups, places, services] = [codeBook(codes.sexes), codeBook(codes.groups), codeBook(codes.places), codeBook(codes.services)];
 
-  for (const { line, fields } of records) {
+  function add({ line, fields }: CsvRecord) {
     const get = (name: string) => (fields[name] ?? "").trim();
     const rowProblems: ImportProblem[] = [];
     const ref = get("external_id");
@@ -168,7 +168,7 @@ export function checkRegistryRecords(
     }
     if (rowProblems.length > 0 || !sex || !group || !location || !service) {
       problems.push(...rowProblems);
-      continue;
+      return;
     }
     const person: ImportedPerson = {
       ref,
@@ -186,7 +186,7 @@ export function checkRegistryRecords(
       const conflicts = (["sex", "birthYear", "householdRef", "groupCode", "locationCode", "householdSize"] as const).filter((field) => known[field] !== person[field]);
       if (conflicts.length > 0) {
         for (const field of conflicts) problems.push({ line, code: "conflicting_person", field, id: ref });
-        continue;
+        return;
       }
       if (!known.services.some((s) => s.code === service && s.receivedOn === date)) known.services.push({ code: service, receivedOn: date });
     } else {
@@ -194,7 +194,21 @@ export function checkRegistryRecords(
       people.set(ref, person);
     }
   }
-  return { people, problems };
+  return { add, people, problems };
+}
+
+/** Checks a whole file's records (see registryChecker); a header without a required column is one problem. */
+export function checkRegistryRecords(
+  records: readonly CsvRecord[],
+  header: readonly string[],
+  codes: ImportCodes,
+  currentYear: number,
+): { people: Map<string, ImportedPerson>; problems: ImportProblem[] } {
+  const missing = REGISTRY_CSV_COLUMNS.filter((c) => c !== "household_id" && c !== "household_size" && c !== "birth_year" && !header.includes(c));
+  if (records.length > 0 && missing.length > 0) return { people: new Map(), problems: [{ line: 1, code: "missing_columns", columns: missing.join(", ") }] };
+  const checker = registryChecker(codes, currentYear);
+  for (const record of records) checker.add(record);
+  return { people: checker.people, problems: checker.problems };
 }
 
 export type TemplateText = {

@@ -14,22 +14,18 @@ import type { ImportRun } from "./beneficiary-import";
 // the first rows with their problems, the other problems, and the counts.
 
 const LISTED_PROBLEMS = 1000;
-const SHOWN_ROWS = 100;
 
 export function importAnswer(run: Extract<ImportRun, { kind: "checked" }>, mode: "preview" | "commit", t: Translator, language: Language) {
   const problems = run.problems.map((p) => ({ line: p.line, code: p.code, column: problemColumn(p), message: importProblemMessage(t, language, p) }));
   // One row with six problems is one row to correct, with six messages.
   const byLine = new Map<number, typeof problems>();
   for (const p of problems) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
-  const shown = run.records.slice(0, SHOWN_ROWS);
-  const rows = shown.map((r) => {
+  const rows = run.shown.map((r) => {
     const own = byLine.get(r.line) ?? [];
     return { line: r.line, values: IMPORT_FIELDS.map((c) => r.fields[c] ?? ""), problems: own.map((p) => p.message), columns: [...new Set(own.flatMap((p) => p.column ?? []))] };
   });
   const counts =
-    run.outcome?.kind === "done"
-      ? run.outcome.counts
-      : { rows: new Set(run.records.map((r) => r.line)).size, peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 0, servicesAdded: 0, servicesUnchanged: 0 };
+    run.outcome?.kind === "done" ? run.outcome.counts : { rows: run.rows, peopleAdded: 0, peopleChanged: 0, peopleUnchanged: 0, servicesAdded: 0, servicesUnchanged: 0 };
   const inApprovedPeriods = run.outcome?.kind === "done" ? run.outcome.inApprovedPeriods : [];
   const summary =
     problems.length > 0

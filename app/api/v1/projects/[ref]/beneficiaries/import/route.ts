@@ -7,7 +7,8 @@ import { formatList } from "@/lib/i18n/format";
 import { answerFaults } from "@/server/api/answer-faults";
 import { readBodyBytes } from "@/server/api/read-body";
 import { authenticate, jsonError, jsonOk } from "@/server/api/respond";
-import { runBeneficiaryImport, type FileKind, type MappingChoice } from "@/server/imports/beneficiary-import";
+import { runBeneficiaryImport, type MappingChoice } from "@/server/imports/beneficiary-import";
+import type { FileKind } from "@/lib/beneficiaries/read-import-file";
 import { importAnswer } from "@/server/imports/import-answer";
 
 const MAX_BYTES = 64 * 1024 * 1024;
