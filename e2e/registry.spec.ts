@@ -22,13 +22,13 @@ test("a manager imports a CSV through the preview and sees the unique count chan
   expect(template.match(/^EXAMPLE-\d,/gm)).toHaveLength(3);
 
   // One row with three problems is one row to correct, with its three messages beside it.
-  const bad = `${HEADER}\nRW-950001,,woman,2031,returnee,NOWHERE,4,livestock,2026-04-01\nRW-950003,,male,1990,returnee,RW-05-HUY,4,livestock,2026-04-01\n`;
-  await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  const bad = `${HEADER}\nRW-950001,,W,2031,returnee,NOWHERE,4,livestock,2026-04-01\nRW-950003,,male,1990,returnee,RW-05-HUY,4,livestock,2026-04-01\n`;
+  await page.getByLabel("File (CSV or Excel)").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("One row needs a correction (3 problems); nothing will be imported until the file is corrected.")).toBeVisible();
-  await expect(page.getByRole("row", { name: /^2 RW-950001/ }).locator(".cell-problem")).toHaveText(["woman", "2031", "NOWHERE"]);
+  await expect(page.getByRole("row", { name: /^2 RW-950001/ }).locator(".cell-problem")).toHaveText(["W", "2031", "NOWHERE"]);
   await expect(page.getByRole("row", { name: /^2 RW-950001/ }).locator("xpath=following-sibling::tr[1]").getByRole("listitem")).toHaveText([
-    '"woman" is not a sex: use female, male or unknown, or its name in English or French.',
+    '"W" is not a sex: use female, male or unknown, or its name in English or French.',
     '"2031" is not a birth year (four digits, not in the future).',
     "\"NOWHERE\" is not one of the project's places: use a code or a name listed on this page or in the template.",
   ]);
@@ -37,7 +37,7 @@ test("a manager imports a CSV through the preview and sees the unique count chan
 
   // French names are read as codes; services in approved periods are named before anything is written.
   const good = [HEADER, "RW-950001,RW-HH-950001,femme,1991,rapatrié,Huye,4,livestock,2026-04-01", "RW-950001,RW-HH-950001,femme,1991,rapatrié,Huye,4,shelter_materials,2026-05-01", "RW-950002,RW-HH-950001,homme,1989,Rapatrié,RW-05-HUY,4,Aide à l'élevage,2026-04-01"].join("\n");
-  await page.getByLabel("CSV file").setInputFiles({ name: "april.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByLabel("File (CSV or Excel)").setInputFiles({ name: "april.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("3 rows: 2 people to add, 0 to change, 0 unchanged; 3 services to add.")).toBeVisible();
   await expect(page.getByText("3 services are dated in periods already approved (Q2 2026). Donors keep seeing the approved figures until these periods are approved again.")).toBeVisible();

@@ -73,7 +73,7 @@ test.describe.serial("approval, as people do it", () => {
     const approved = await donorDirect();
     await signedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/beneficiaries/import");
     const late = [HEADER, "RW-980001,RW-HH-980001,female,1993,returnee,RW-05-HUY,5,livestock,2026-08-12", "RW-980002,RW-HH-980002,male,1985,returnee,RW-05-NYR,3,vocational_training,2026-09-02"].join("\n");
-    await page.getByLabel("CSV file").setInputFiles({ name: "august.csv", mimeType: "text/csv", buffer: Buffer.from(late) });
+    await page.getByLabel("File (CSV or Excel)").setInputFiles({ name: "august.csv", mimeType: "text/csv", buffer: Buffer.from(late) });
     await page.getByRole("button", { name: "Check the file" }).click();
     await page.getByRole("button", { name: "Import all rows" }).click();
     await expect(page.getByText("Imported: 2 people added, 0 changed, 2 services added.")).toBeVisible();

@@ -47,8 +47,8 @@ export function DuplicatePair({ pair, labels, projectCode, action }: { pair: Pai
     </form>
   );
   return (
-    <article className="card duplicate-pair" aria-labelledby={`pair-${pair.id}`} id={`pair-${pair.id}`}>
-      <h3 id={`pair-${pair.id}`}>{pair.reason}</h3>
+    <article className="card duplicate-pair" aria-labelledby={`pair-${pair.id}-reason`} id={`pair-${pair.id}`}>
+      <h3 id={`pair-${pair.id}-reason`}>{pair.reason}</h3>
       {pair.decided && <p className="muted small">{pair.decided}</p>}
       <div className="table-scroll">
         <table>

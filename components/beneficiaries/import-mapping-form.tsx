@@ -24,6 +24,8 @@ export type MappingLabels = {
   count: string;
   code: string;
   noCode: string;
+  /** "{field}: {value}", the name of a value's choice. */
+  valueLabel: string;
   /** By plural category ("one", "other"), with {count}. */
   unmatched: Record<"one" | "other", string>;
   /** "{field}: “{value}” ({count} rows)", by plural category. */
@@ -256,7 +258,7 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
                       <td>{number.format(v.count)}</td>
                       <td>
                         <select
-                          aria-label={`${labels.field[field]}: ${v.value}`}
+                          aria-label={labels.valueLabel.replace("{field}", labels.field[field]).replace("{value}", v.value)}
                           value={code ?? ""}
                           onChange={(e) => onValues({ ...values, [field]: { ...values[field], [v.value]: e.target.value === "" ? null : e.target.value } })}
                         >

@@ -134,6 +134,7 @@ export default async function ImportPage({ params }: { params: Promise<{ code: s
           count: t("import.mapping.count"),
           code: t("import.mapping.code"),
           noCode: t("import.mapping.noCode"),
+          valueLabel: t.raw("import.mapping.valueLabel") as string,
           unmatched: { one: t.raw("import.mapping.unmatched.one") as string, other: t.raw("import.mapping.unmatched.other") as string },
           unmatchedValue: { one: t.raw("import.mapping.unmatchedValue.one") as string, other: t.raw("import.mapping.unmatchedValue.other") as string },
         }}
