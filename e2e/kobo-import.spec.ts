@@ -32,13 +32,11 @@ test.describe("in French", () => {
 
     await page.goto("/projects/RW-REINT-P4/beneficiaries/import");
     const people = submissions();
-    await page
-      .getByLabel("Fichier (CSV ou Excel)")
-      .setInputFiles({
-        name: "enregistrement.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: await koboXlsx(people, { labels: "fr", selectMultiple: "separate" }),
-      });
+    await page.getByLabel("Fichier (CSV ou Excel)").setInputFiles({
+      name: "enregistrement.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await koboXlsx(people, { labels: "fr", selectMultiple: "separate" }),
+    });
     await page.getByRole("button", { name: "Vérifier le fichier" }).click();
 
     // Each field found its column by its French label; the age is read with the submission time.
