@@ -72,11 +72,7 @@ test.describe.serial("approval, as people do it", () => {
     test.slow();
     const approved = await donorDirect();
     await signedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/beneficiaries/import");
-    const late = [
-      HEADER,
-      "RW-980001,RW-HH-980001,female,1993,returnee,RW-05-HUY,5,livestock,2026-08-12",
-      "RW-980002,RW-HH-980002,male,1985,returnee,RW-05-NYR,3,vocational_training,2026-09-02",
-    ].join("\n");
+    const late = [HEADER, "RW-980001,RW-HH-980001,female,1993,returnee,RW-05-HUY,5,livestock,2026-08-12", "RW-980002,RW-HH-980002,male,1985,returnee,RW-05-NYR,3,vocational_training,2026-09-02"].join("\n");
     await page.getByLabel("File (CSV or Excel)").setInputFiles({ name: "august.csv", mimeType: "text/csv", buffer: Buffer.from(late) });
     await page.getByRole("button", { name: "Check the file" }).click();
     await page.getByRole("button", { name: "Import all rows" }).click();
@@ -161,10 +157,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
 
   test("each cell shows the previous period's figure, and a place's total the period's target", async ({ page }) => {
     const manager = await as(ACCOUNTS.manager);
-    const { data } = await getJson<{ data: { indicatorId: number; locationCode: string; disaggregation: object; value: number | null }[] }>(
-      manager,
-      "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q2",
-    );
+    const { data } = await getJson<{ data: { indicatorId: number; locationCode: string; disaggregation: object; value: number | null }[] }>(manager, "/api/v1/data-values?project=CD-HSEC-NK&period=2026Q2");
     const project = await getJson<{ results: { indicators: { id: number; code: string }[] }[] }>(manager, "/api/v1/projects/CD-HSEC-NK");
     const op13 = project.results.flatMap((r) => r.indicators).find((i) => i.code === "OP1.3")!;
     const before = data.find((v) => v.indicatorId === op13.id && v.locationCode === "CD-NK-RUT" && Object.keys(v.disaggregation).length === 0)!;
