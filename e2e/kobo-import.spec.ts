@@ -49,7 +49,7 @@ test.describe("in French", () => {
     await expect(columns.getByRole("checkbox", { name: "Services reçus/Formation professionnelle" })).toBeChecked();
 
     // The one value that matches nothing is named with its count before anything is written.
-    const unmatched = page.getByRole("alert").filter({ hasText: "ne correspond à rien" });
+    const unmatched = page.getByRole("status").filter({ hasText: "ne correspond à rien" });
     await expect(unmatched).toContainText("1 valeur ne correspond à rien");
     await expect(unmatched).toContainText("Lieu\u202f: «\u202fButare\u202f» (1 ligne)");
     await expect(page.getByText(/^Une ligne est à corriger \(un problème\)/)).toBeVisible();
@@ -79,7 +79,8 @@ test.describe("in French", () => {
     await page.goto("/projects/RW-REINT-P4/beneficiaries");
     await page.getByRole("link", { name: /^Doublons probables/ }).click();
     const pair = page.getByRole("article").filter({ hasText: people[4]!.uuid });
-    await expect(pair.getByRole("heading")).toHaveText("Même ménage et même sexe, nés à un an d’intervalle au plus");
+    await expect(pair.getByRole("heading")).toHaveText(`${people[0]!.uuid} et ${people[4]!.uuid}`);
+    await expect(pair).toContainText("Même ménage et même sexe, nés à un an d’intervalle au plus");
     await expect(pair.getByRole("row", { name: /^Identifiant/ })).toContainText(people[0]!.uuid);
     await pair.getByRole("button", { name: "Même personne" }).click();
     await expect(page.getByText("Fusionnés\u202f: les services sont sur le premier enregistrement, et le second ne compte plus.")).toBeVisible();

@@ -13,7 +13,15 @@ export type PairRecord = {
   services: string[];
 };
 
-export type PairView = { id: number; reason: string; status: "open" | "merged" | "distinct"; decided: string | null; first: PairRecord | null; second: PairRecord | null };
+export type PairView = {
+  id: number;
+  title: string;
+  reason: string;
+  status: "open" | "merged" | "distinct";
+  decided: string | null;
+  first: PairRecord | null;
+  second: PairRecord | null;
+};
 
 export type PairLabels = {
   rows: { ref: string; household: string; sex: string; birthYear: string; group: string; place: string; householdSize: string; services: string };
@@ -25,6 +33,8 @@ export type PairLabels = {
   distinct: string;
   undo: string;
   caption: string;
+  /** Said of a row whose two values differ, beside the colour. */
+  differs: string;
 };
 
 const ROWS = ["ref", "household", "sex", "birthYear", "group", "place", "householdSize", "services"] as const;
@@ -41,15 +51,18 @@ export function DuplicatePair({ pair, labels, projectCode, action }: { pair: Pai
       <input type="hidden" name="projectCode" value={projectCode} />
       <input type="hidden" name="pairId" value={pair.id} />
       <input type="hidden" name="decision" value={decision} />
-      <button type="submit" className={decision === "merge" ? undefined : "secondary"}>
+      <button type="submit" className={decision === "merge" ? undefined : "secondary"} aria-describedby={`pair-${pair.id}-title`}>
         {label}
       </button>
     </form>
   );
   return (
-    <article className="card duplicate-pair" aria-labelledby={`pair-${pair.id}-reason`} id={`pair-${pair.id}`}>
-      <h3 id={`pair-${pair.id}-reason`}>{pair.reason}</h3>
-      {pair.decided && <p className="muted small">{pair.decided}</p>}
+    <article className="card duplicate-pair" aria-labelledby={`pair-${pair.id}-title`} aria-describedby={`pair-${pair.id}-reason`} id={`pair-${pair.id}`}>
+      <h3 id={`pair-${pair.id}-title`}>{pair.title}</h3>
+      <p id={`pair-${pair.id}-reason`}>
+        {pair.reason}
+        {pair.decided && <span className="muted small"> · {pair.decided}</span>}
+      </p>
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">{labels.caption}</caption>
@@ -61,13 +74,24 @@ export function DuplicatePair({ pair, labels, projectCode, action }: { pair: Pai
             </tr>
           </thead>
           <tbody>
-            {ROWS.map((row) => (
-              <tr key={row} className={pair.first && pair.second && row !== "services" && pair.first[row] !== pair.second[row] ? "differs" : undefined}>
-                <th scope="row">{labels.rows[row]}</th>
-                <td>{cell(pair.first, row)}</td>
-                <td>{cell(pair.second, row)}</td>
-              </tr>
-            ))}
+            {ROWS.map((row) => {
+              const differs = pair.first !== null && pair.second !== null && row !== "services" && pair.first[row] !== pair.second[row];
+              return (
+                <tr key={row} className={differs ? "differs" : undefined}>
+                  <th scope="row">
+                    {labels.rows[row]}
+                    {differs && (
+                      <span className="differs-mark">
+                        {" "}
+                        ≠<span className="visually-hidden"> {labels.differs}</span>
+                      </span>
+                    )}
+                  </th>
+                  <td>{cell(pair.first, row)}</td>
+                  <td>{cell(pair.second, row)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

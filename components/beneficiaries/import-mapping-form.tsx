@@ -227,7 +227,7 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
         </table>
       </fieldset>
       {unmatched.length > 0 && (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="status">
           <p>{byCount(labels.unmatched, unmatched.length)}</p>
           <ul>
             {unmatched.map((v) => (

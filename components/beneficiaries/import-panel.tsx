@@ -191,6 +191,8 @@ export function ImportPanel({
             setAnswer(null);
             setSheet(null);
             setChecked(false);
+            // Another file is matched afresh, unless the manager chose a saved mapping for it.
+            if (savedId === null) setMapping(null);
           }}
         />
       </label>

@@ -91,6 +91,23 @@ describe("the duplicate queue", () => {
     expect(ours((await listDuplicatePairs(manager(), await p4(), { status: "open" }))!.pairs).map((p) => p.firstRef)).toEqual(["DUP-AMINA-1"]);
   });
 
+  it("asks a removed record's other open question of the record kept", async () => {
+    await importFile(
+      [
+        "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date",
+        "DUP-X-1,DUP-HH-9,male,1970,returnee,RW-05-HUY,3,livestock,2026-07-01",
+        "DUP-X-2,DUP-HH-9,male,1971,returnee,RW-05-HUY,3,livestock,2026-07-02",
+        "dup x 2,,male,,returnee,RW-05-HUY,,livestock,2026-07-03",
+      ].join("\n"),
+    );
+    const pairs = async () => ours((await listDuplicatePairs(manager(), await p4(), { status: "open" }))!.pairs).map((p) => [p.reason, p.firstRef, p.secondRef]);
+    expect(await pairs()).toContainEqual(["similar_id", "DUP-X-2", "dup x 2"]);
+    const household = (await listDuplicatePairs(manager(), await p4()))!.pairs.find((p) => p.firstRef === "DUP-X-1")!;
+    expect(await mergeDuplicatePair(manager(), await p4(), household.id)).toMatchObject({ kind: "done" });
+    expect(await pairs()).toContainEqual(["similar_id", "DUP-X-1", "dup x 2"]);
+    expect((await pairs()).some(([, first, second]) => first === "DUP-X-2" || second === "DUP-X-2")).toBe(false);
+  });
+
   it("shows no part of the queue to donors and staff, who cannot decide either", async () => {
     const pair = await pairOf("DUP-AMINA-1");
     for (const email of ["staff@baseline.test", "donor.japan@baseline.test"]) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { findLikelyDuplicates, pairKey } from "../../lib/beneficiaries/likely-duplicates";
 import { recordAudit } from "../audit/audit-record";
 import type { Executor } from "../engine/types";
@@ -81,7 +81,8 @@ export async function listDuplicatePairs(
     .select()
     .from(duplicatePairs)
     .where(where)
-    .orderBy(asc(duplicatePairs.status), asc(duplicatePairs.id))
+    // Open pairs first: they are the queue; the decided ones follow, the latest first.
+    .orderBy(sql`case when ${duplicatePairs.status} = 'open' then 0 else 1 end`, desc(duplicatePairs.decidedAt), asc(duplicatePairs.id))
     .limit(options.limit ?? 200);
   const [{ open } = { open: 0 }] = await db
     .select({ open: count() })
@@ -173,17 +174,7 @@ export async function mergeDuplicatePair(ctx: QueryContext, projectId: number, p
         .update(trainingRoster)
         .set({ beneficiaryId: kept.id })
         .where(and(eq(trainingRoster.beneficiaryId, removed.id), inArray(trainingRoster.trainingId, merged.movedTrainings)));
-    // The removed record's other open pairs ask about a record that is gone; finding them again after an undo brings them back.
-    await tx
-      .delete(duplicatePairs)
-      .where(
-        and(
-          eq(duplicatePairs.projectId, projectId),
-          eq(duplicatePairs.status, "open"),
-          ne(duplicatePairs.id, pair.id),
-          or(eq(duplicatePairs.firstId, removed.id), eq(duplicatePairs.secondId, removed.id)),
-        ),
-      );
+    await repointOpenPairs(tx, projectId, pair.id, removed, kept);
     await tx.delete(beneficiaries).where(eq(beneficiaries.id, removed.id));
     const decidedAt = new Date().toISOString();
     const [done] = await tx
@@ -201,6 +192,48 @@ export async function mergeDuplicatePair(ctx: QueryContext, projectId: number, p
     });
     return { kind: "done", pair: done! };
   });
+}
+
+/**
+ * The removed record's other open pairs ask whether someone is the person now kept: they are asked
+ * of the kept record, unless it is already in a pair with that someone.
+ */
+async function repointOpenPairs(tx: Executor, projectId: number, mergedPairId: number, removed: Beneficiary, kept: Beneficiary): Promise<void> {
+  const others = await tx
+    .select()
+    .from(duplicatePairs)
+    .where(
+      and(
+        eq(duplicatePairs.projectId, projectId),
+        eq(duplicatePairs.status, "open"),
+        ne(duplicatePairs.id, mergedPairId),
+        or(eq(duplicatePairs.firstId, removed.id), eq(duplicatePairs.secondId, removed.id)),
+      ),
+    );
+  const known = new Set(
+    (await tx.select({ firstId: duplicatePairs.firstId, secondId: duplicatePairs.secondId }).from(duplicatePairs).where(eq(duplicatePairs.projectId, projectId))).map((p) =>
+      pairKey(p.firstId, p.secondId),
+    ),
+  );
+  for (const other of others) {
+    const [otherId, otherRef] = other.firstId === removed.id ? [other.secondId, other.secondRef] : [other.firstId, other.firstRef];
+    if (otherId === kept.id || known.has(pairKey(otherId, kept.id))) {
+      await tx.delete(duplicatePairs).where(eq(duplicatePairs.id, other.id));
+      continue;
+    }
+    known.add(pairKey(otherId, kept.id));
+    const [first, second] =
+      otherId < kept.id
+        ? [
+            { id: otherId, ref: otherRef },
+            { id: kept.id, ref: kept.ref },
+          ]
+        : [
+            { id: kept.id, ref: kept.ref },
+            { id: otherId, ref: otherRef },
+          ];
+    await tx.update(duplicatePairs).set({ firstId: first.id, firstRef: first.ref, secondId: second.id, secondRef: second.ref }).where(eq(duplicatePairs.id, other.id));
+  }
 }
 
 /** "Different people": the pair is never listed again. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { ImportCodes } from "../../lib/beneficiaries/code-book";
+import type { FieldMatches } from "../../lib/beneficiaries/import-fields";
 import type { ImportedPerson } from "../../lib/beneficiaries/registry-csv";
 import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
 import { recordsInApprovedPeriods } from "../../lib/workflow/record-changes";
@@ -50,7 +51,7 @@ export async function importRegistry(
   ctx: QueryContext,
   projectId: number,
   people: ReadonlyMap<string, ImportedPerson>,
-  options: { commit: boolean; fileName: string; rows: number; mapping?: string },
+  options: { commit: boolean; fileName: string; rows: number; mapping?: { name: string | null; matches: FieldMatches } },
 ): Promise<{ kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[]; duplicatesFound: number }> {
   const db = dbOf(ctx);
   if (!(await may({ ...ctx, db }, "enter", projectId))) return { kind: "forbidden" };
@@ -169,6 +170,7 @@ export async function importRegistry(
       }
     }
     for (let start = 0; start < newServices.length; start += 500) await tx.insert(beneficiaryServices).values(newServices.slice(start, start + 500));
+    const duplicatesFound = await findNewDuplicatePairs(tx, projectId);
     await recordAudit(tx, {
       userId: ctx.viewer.userId,
       action: "beneficiary.import",
@@ -180,9 +182,9 @@ export async function importRegistry(
         ...(options.mapping ? { mapping: options.mapping } : {}),
         changes,
         ...(counts.peopleChanged > changes.length ? { changesNotListed: counts.peopleChanged - changes.length } : {}),
+        duplicatesFound,
       },
     });
-    const duplicatesFound = await findNewDuplicatePairs(tx, projectId);
     return { kind: "done", counts, inApprovedPeriods, duplicatesFound };
   });
 }

@@ -375,7 +375,11 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "The project's saved import mappings: where each field is in a file, and what its coded values mean. For its managers and admins.",
           parameters: [project],
-          responses: { "200": json(list(ref("ImportMapping")), "The mappings, by name."), "403": problem("Not a manager of the project."), ...COMMON_ERRORS },
+          responses: {
+            "200": json({ type: "object", properties: { project: { type: "string" }, data: { type: "array", items: ref("ImportMapping") } } }, "The mappings, by name."),
+            "403": problem("Not a manager of the project."),
+            ...COMMON_ERRORS,
+          },
         },
         post: {
           summary:
@@ -384,8 +388,10 @@ export function openApiDocument(serverUrl: string) {
           requestBody: { required: true, content: { "application/json": { schema: ref("ImportMappingWrite") } } },
           responses: {
             "201": json(ref("ImportMapping"), "The mapping saved."),
+            "400": problem("The body is not JSON."),
             "403": problem("Not a manager of the project."),
             "409": problem("The name is taken."),
+            "413": problem("The body is larger than 2 MB."),
             "422": problem("Not a mapping: `errors` says where."),
             ...COMMON_ERRORS,
           },
@@ -399,9 +405,11 @@ export function openApiDocument(serverUrl: string) {
           requestBody: { required: true, content: { "application/json": { schema: ref("ImportMappingWrite") } } },
           responses: {
             "200": json(ref("ImportMapping"), "The mapping as saved."),
+            "400": problem("The body is not JSON."),
             "403": problem("Not a manager of the project."),
             "409": problem("The name is taken."),
-            "422": problem("Not a mapping."),
+            "413": problem("The body is larger than 2 MB."),
+            "422": problem("Not a mapping: `errors` says where."),
             ...COMMON_ERRORS,
           },
         },
@@ -410,7 +418,7 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/projects/{ref}/duplicates": {
         get: {
           summary:
-            "The registry's likely duplicates (the same household and sex with birth years at most a year apart; external IDs differing only in case, spaces or dashes) and the decisions taken, open pairs first. For the project's managers and admins only.",
+            "The registry's likely duplicates (the same household and sex with birth years at most a year apart; external IDs differing only in case, spaces or dashes) and the decisions taken: open pairs first, then the decided ones, the latest first; at most 1,000 pairs (`open` counts every open pair). For the project's managers and admins only.",
           parameters: [project, query("status", { type: "string", enum: ["open", "merged", "distinct"] }, "Only the pairs in this state.")],
           responses: { "200": json(ref("DuplicateQueue"), "The pairs."), "400": problem("A wrong status."), "403": problem("Not a manager of the project."), ...COMMON_ERRORS },
         },
@@ -830,6 +838,7 @@ export function openApiDocument(serverUrl: string) {
           type: "object",
           description:
             "For each field (the template's column name), the source column read for it. birth_year may be computed: {age, as_of} or {birth_date}; service may be the 0/1 columns of a select_multiple: {options}.",
+          additionalProperties: false,
           properties: {
             external_id: { type: "string" },
             household_id: { type: "string" },
@@ -852,6 +861,7 @@ export function openApiDocument(serverUrl: string) {
         ImportValues: {
           type: "object",
           description: "For each coded field (sex, group, location_code, service), each source value and the code it stands for (null: none).",
+          propertyNames: { enum: ["sex", "group", "location_code", "service"] },
           additionalProperties: { type: "object", additionalProperties: { type: ["string", "null"] } },
           example: { sex: { F: "female", "2": "female" }, location_code: { Butare: "RW-05-HUY" } },
         },

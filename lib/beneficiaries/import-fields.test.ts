@@ -113,3 +113,10 @@ describe("fitOf", () => {
     expect(fitOf("village", ["age"])).toBe(0);
   });
 });
+
+describe("matchColumns, the service date", () => {
+  it("takes a column named date, never a date of birth or of return, else the submission time", () => {
+    expect(matchColumns(["_uuid", "birth_year", "date_of_birth", "date_of_return", "_submission_time"]).service_date).toBe("_submission_time");
+    expect(matchColumns(["_uuid", "assistance/date", "date_of_return"]).service_date).toBe("assistance/date");
+  });
+});

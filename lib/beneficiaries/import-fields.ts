@@ -60,7 +60,7 @@ const NAMES: Record<Exclude<ImportField, "birth_year">, string[]> = {
   location_code: ["location_code", "location", "district", "place", "lieu", "localite", "commune", "territoire", "zone", "site", "admin2"],
   household_size: ["household_size", "hh_size", "taille_du_menage", "taille_menage", "household_members", "nombre_de_membres", "membres_du_menage"],
   service: ["service", "services", "services_received", "services_recus", "service_recu", "type_of_assistance", "assistance_type", "type_d_assistance"],
-  service_date: ["service_date", "date_of_service", "date_du_service", "date_service", "distribution_date", "date_de_distribution", "date_distribution", "assistance_date", "date"],
+  service_date: ["service_date", "date_of_service", "date_du_service", "date_service", "distribution_date", "date_de_distribution", "date_distribution", "assistance_date"],
 };
 const BIRTH_YEAR = ["birth_year", "year_of_birth", "annee_de_naissance", "annee_naissance", "yob"];
 const BIRTH_DATE = ["date_of_birth", "birth_date", "birthdate", "dob", "date_de_naissance", "date_naissance"];
@@ -81,10 +81,10 @@ const META = /^_|^(status|reviewstate|submitterid|submittername|attachmentsprese
 
 /** How well a column's name fits one of `names`: 3 the whole name, 2 the last step of its path, 1 a run of its words; 0 not at all. */
 export function fitOf(column: string, names: readonly string[]): number {
-  return Math.floor(scoreOf(column, names) / 1000);
+  return Math.ceil(scoreOf(column, names) / 1000);
 }
 
-/** The fit, then the earlier name: "end" and "_submission_time" both fit, the submission time first. */
+/** The fit (in thousands), less the rank of the name that fits: "end" and "_submission_time" both fit, the submission time first. */
 function scoreOf(column: string, names: readonly string[]): number {
   const { whole, last } = wordsOf(column);
   const words = `_${whole}_`;
@@ -96,13 +96,13 @@ function scoreOf(column: string, names: readonly string[]): number {
   return best;
 }
 
-/** The best column for `names` among those still free; null when none fits. */
-function bestColumn(header: readonly string[], names: readonly string[], taken: ReadonlySet<string>, allowMeta = false): string | null {
+/** The best column for `names` among those still free, fitting at least `minFit` (see fitOf); null when none does. */
+function bestColumn(header: readonly string[], names: readonly string[], taken: ReadonlySet<string>, allowMeta = false, minFit = 1): string | null {
   let best: { column: string; score: number } | null = null;
   for (const column of header) {
     if (taken.has(column) || (!allowMeta && META.test(column.trim()))) continue;
     const score = scoreOf(column, names);
-    if (score > (best?.score ?? 0)) best = { column, score };
+    if (score > (minFit - 1) * 1000 && score > (best?.score ?? 0)) best = { column, score };
   }
   return best?.column ?? null;
 }
@@ -165,8 +165,10 @@ export function matchColumns(header: readonly string[]): FieldMatches {
   else if (birthDate !== null) matches.birth_year = { birth_date: take(birthDate) as string };
   else if (age !== null && submitted !== null) matches.birth_year = { age: take(age) as string, as_of: submitted };
 
-  // The service's date before the service: "Date du service" names the service too.
-  const date = take(bestColumn(header, NAMES.service_date, taken));
+  // The service's date before the service: "Date du service" names the service too. A column named
+  // just "date" counts, a date of birth or of return does not.
+  const dated = header.filter((c) => fitOf(c, BIRTH_DATE) === 0);
+  const date = take(bestColumn(dated, NAMES.service_date, taken) ?? bestColumn(dated, ["date"], taken, false, 2));
   const service = serviceColumns(header, taken);
   if (service !== null) {
     matches.service = service;

@@ -68,6 +68,22 @@ describe("mapRecords", () => {
     ]);
   });
 
+  it("keeps a select_multiple cell whole when its words do not each read as a choice", () => {
+    const file = table(
+      ["_uuid", "sex", "district", "group", "services", "date"],
+      ["a", "f", "huye", "returnee", "Cash for work", "2026-01-02"],
+      ["b", "f", "huye", "returnee", "vocational livestock", "2026-01-02"],
+    );
+    const mapped = mapRecords(file, { matches: matchColumns(file.header), values: {} }, codes);
+    expect(unmatchedValues(mapped.values)).toEqual([{ field: "service", value: "Cash for work", count: 1 }]);
+    const chosen = mapRecords(file, { matches: matchColumns(file.header), values: { service: { "Cash for work": "livestock" } } }, codes);
+    expect(chosen.records.map((r) => [r.fields.external_id, r.fields.service])).toEqual([
+      ["a", "livestock"],
+      ["b", "vocational_training"],
+      ["b", "livestock"],
+    ]);
+  });
+
   it("lists every value that maps to nothing with its count, and takes the manager's choice for it", () => {
     const file = table(
       ["_uuid", "sex", "district", "group", "service", "date"],

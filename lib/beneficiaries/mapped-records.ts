@@ -30,13 +30,17 @@ export function isoDate(text: string): string | null {
 
 const TICKED = new Set(["1", "true", "yes", "oui", "x", "vrai"]);
 
-/** A cell of a single select_multiple column: one value when it reads as one, else its parts. */
+/**
+ * A cell of a single select_multiple column: one value when it reads as one, else its parts when
+ * each of them reads ("vocational livestock"); else the whole cell, so that the manager can say
+ * what it means ("Cash for work").
+ */
 function partsOf(cell: string, reads: (text: string) => boolean): string[] {
   const text = cell.trim();
   if (text === "") return [];
   if (reads(text)) return [text];
-  const parts = /[;,]/.test(text) ? text.split(/[;,]/) : text.split(/\s+/);
-  return parts.map((p) => p.trim()).filter((p) => p !== "");
+  const parts = (/[;,]/.test(text) ? text.split(/[;,]/) : text.split(/\s+/)).map((p) => p.trim()).filter((p) => p !== "");
+  return parts.length > 1 && parts.every(reads) ? parts : [text];
 }
 
 /** The birth year a row gives, as text for the usual check: "" when it gives none. */

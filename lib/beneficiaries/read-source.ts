@@ -10,8 +10,6 @@ export type RowSink = (line: number, cells: string[]) => void;
 // workbook through exceljs's streaming reader. Rows go to a sink as they are read, with only the
 // columns asked for, so that a wide Kobo export of 100,000 rows is never held whole.
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 export class UnreadableFileError extends Error {}
 /** The sheet asked for is not in the workbook. */
 export class NoSuchSheetError extends UnreadableFileError {

@@ -66,8 +66,3 @@ export function valueReader(field: CodedField, codes: ImportCodes): ValueReader 
     return code;
   };
 }
-
-/** The codes a field may take, to offer the manager. */
-export function allowedCodes(field: CodedField, codes: ImportCodes): readonly CodedValue[] {
-  return valuesOf(field, codes);
-}

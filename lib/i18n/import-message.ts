@@ -1,6 +1,6 @@
 import type { Language } from "../domain/codes";
 import type { ImportProblem } from "../beneficiaries/registry-csv";
-import { formatAlternatives } from "./format";
+import { formatAlternatives, formatList } from "./format";
 import type { Translator } from "./translator";
 
 /** The message of a bad row of an import, in the translator's language. */
@@ -9,11 +9,16 @@ export function importProblemMessage(t: Translator, language: Language, problem:
     case "missing_columns":
       return t("importErrors.missing_columns", { columns: problem.columns });
     case "unmatched_fields":
-      return t("importErrors.unmatched_fields", { fields: problem.fields });
+      return t("importErrors.unmatched_fields", {
+        fields: formatList(
+          language,
+          problem.fields.split(", ").map((f) => t(`import.field.${f}` as "import.field.sex")),
+        ),
+      });
     case "unreadable_workbook":
       return t("importErrors.unreadable_workbook", { detail: problem.detail });
     case "unknown_code":
-      return t("importErrors.unknownCode", { code: problem.value, field: problem.field });
+      return t("importErrors.unknownCode", { code: problem.value, field: t(`import.field.${problem.field}` as "import.field.sex") });
     case "missing_id":
       return t("importErrors.missing_id");
     case "conflicting_person":

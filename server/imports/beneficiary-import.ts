@@ -65,7 +65,8 @@ export async function runBeneficiaryImport(
         commit,
         fileName: source.fileName,
         rows: read.rows,
-        mapping: choice.kind === "saved" ? saved?.name : undefined,
+        // The audit trail says how the file was read: the saved mapping's name, and the columns.
+        mapping: { name: choice.kind === "saved" ? (saved?.name ?? null) : null, matches: read.mapping.matches },
       });
   if (outcome?.kind === "forbidden") return { kind: "forbidden" };
   return {

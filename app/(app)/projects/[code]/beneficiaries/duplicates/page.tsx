@@ -55,6 +55,7 @@ export default async function DuplicatesPage({
     };
   const view = (pair: ListedPair): PairView => ({
     id: pair.id,
+    title: t("duplicates.pairTitle", { first: pair.firstRef, second: pair.secondRef }),
     reason: t(`duplicates.reason.${pair.reason}`),
     status: pair.status,
     decided: pair.decidedAt ? t(pair.status === "merged" ? "duplicates.mergedOn" : "duplicates.distinctOn", { date: formatDate(language, pair.decidedAt.slice(0, 10)) }) : null,
@@ -80,6 +81,7 @@ export default async function DuplicatesPage({
     distinct: t("duplicates.distinct"),
     undo: t("duplicates.undo"),
     caption: t("duplicates.caption"),
+    differs: t("duplicates.differs"),
   };
   const open = listed.pairs.filter((p) => p.status === "open");
   const decided = listed.pairs.filter((p) => p.status !== "open");

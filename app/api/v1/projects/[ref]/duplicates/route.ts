@@ -16,7 +16,7 @@ export const GET = answerFaults(async function GET(request: Request, { params }:
   const read = await readManagedProject(params, "review_duplicates");
   if (read instanceof Response) return read;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return jsonError(read.t, 400, read.t("api.badStatus"));
+  if (!query.success) return jsonError(read.t, 400, read.t("duplicates.badStatus"));
   const listed = await listDuplicatePairs(read.ctx, read.project.id, { status: query.data.status, limit: 1000 });
   if (!listed) return jsonError(read.t, 403, read.t("workflow.forbidden"));
   return jsonOk({ project: read.project.code, open: listed.open, data: listed.pairs.map(duplicatePairJson) });

@@ -36,7 +36,7 @@ export const POST = answerFaults(async function POST(request: Request, { params 
   const { user, t, language } = caller;
   const url = new URL(request.url);
   const query = querySchema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
-  if (!query.success) return jsonError(t, 400, t("importErrors.badMode"));
+  if (!query.success) return jsonError(t, 400, t("importErrors.badQuery"));
   const { ref } = await params;
   const ctx = { viewer: user };
   const project = await getProjectByCode(ctx, parseReference(ref));
