@@ -30,6 +30,20 @@ describe("describeAuditEntry", () => {
     expect(describeAuditEntry(changed, namesFr, fr, "fr")).toBe("Demo programme manager a modifié OP2.3 · Gisagara · T4\u00a02026 de 2 à 5\u202f000");
   });
 
+  it("tells the decisions on likely duplicates and the changes of an import mapping, in both languages", () => {
+    const merge = entry("beneficiary.merge", { kept: "RW-008247", removed: "RW-008248", servicesMoved: 1 });
+    expect(describeAuditEntry(merge, namesEn, en, "en")).toBe("Demo programme manager merged RW-008248 into RW-008247 in RW-REINT-P4 (same person)");
+    expect(describeAuditEntry(merge, namesFr, fr, "fr")).toBe("Demo programme manager a fusionné RW-008248 avec RW-008247 dans RW-REINT-P4 (même personne)");
+    const undo = entry("beneficiary.merge_undo", { kept: "RW-008247", restored: "RW-008248" });
+    expect(describeAuditEntry(undo, namesEn, en, "en")).toBe("Demo programme manager undid the merge of RW-008248 into RW-008247 in RW-REINT-P4");
+    const distinct = entry("duplicate.distinct", { first: "A-1", second: "a 1" });
+    expect(describeAuditEntry(distinct, namesFr, fr, "fr")).toBe("Demo programme manager a indiqué que A-1 et a 1 de RW-REINT-P4 sont des personnes différentes");
+    const mapping = entry("import_mapping.update", { before: { name: "Kobo v2" }, after: { name: "Kobo registration v3" } });
+    expect(describeAuditEntry(mapping, namesEn, en, "en")).toBe("Demo programme manager changed the import mapping “Kobo registration v3” of RW-REINT-P4");
+    expect(describeAuditEntry(entry("import_mapping.delete", { before: { name: "Kobo v2" } }), namesFr, fr, "fr")).toBe("Demo programme manager a supprimé la correspondance d’import «\u202fKobo v2\u202f» de RW-REINT-P4");
+    expect(describeAuditEntry(entry("duplicate.scan", { found: 3 }), namesEn, en, "en")).toBe("Demo programme manager looked for duplicates in RW-REINT-P4: 3 likely pairs found");
+  });
+
   it("names the option of a disaggregated figure and shows ratios and comments", () => {
     const ratio = entry("data_value.create", {
       cell: { ...cell, disaggregation: "sex=female" },
