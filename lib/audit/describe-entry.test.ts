@@ -40,7 +40,9 @@ describe("describeAuditEntry", () => {
     expect(describeAuditEntry(distinct, namesFr, fr, "fr")).toBe("Demo programme manager a indiqué que A-1 et a 1 de RW-REINT-P4 sont des personnes différentes");
     const mapping = entry("import_mapping.update", { before: { name: "Kobo v2" }, after: { name: "Kobo registration v3" } });
     expect(describeAuditEntry(mapping, namesEn, en, "en")).toBe("Demo programme manager changed the import mapping “Kobo registration v3” of RW-REINT-P4");
-    expect(describeAuditEntry(entry("import_mapping.delete", { before: { name: "Kobo v2" } }), namesFr, fr, "fr")).toBe("Demo programme manager a supprimé la correspondance d’import «\u202fKobo v2\u202f» de RW-REINT-P4");
+    expect(describeAuditEntry(entry("import_mapping.delete", { before: { name: "Kobo v2" } }), namesFr, fr, "fr")).toBe(
+      "Demo programme manager a supprimé la correspondance d’import «\u202fKobo v2\u202f» de RW-REINT-P4",
+    );
     expect(describeAuditEntry(entry("duplicate.scan", { found: 3 }), namesEn, en, "en")).toBe("Demo programme manager looked for duplicates in RW-REINT-P4: 3 likely pairs found");
   });
 
