@@ -6,6 +6,7 @@ import { SaveBar } from "../ui/save-bar";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { UserActionState } from "./user-action-state";
 import { SignInLink } from "./sign-in-link";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type NewUserLabels = {
   legend: string;
@@ -40,6 +41,7 @@ export function NewUserForm({
   addUserAction: (state: UserActionState, form: FormData) => Promise<UserActionState>;
 }) {
   const [state, formAction, pending] = useActionState<UserActionState, FormData>(addUserAction, null);
+  const hydrated = useHydrated();
   const [role, setRole] = useState("manager");
   return (
     <form onSubmit={submitKeepingValues(formAction)} className="card edit-form">
@@ -48,7 +50,7 @@ export function NewUserForm({
         <div className="form-grid">
           <TextField name="name" label={labels.name} value="" state={state} />
           <TextField name="email" label={labels.email} value="" state={state} type="email" />
-          <SelectField name="role" label={labels.role} options={roles} value={role} state={state} onChange={(e) => setRole(e.target.value)} />
+          <SelectField name="role" label={labels.role} options={roles} value={role} state={state} onChange={(e) => setRole(e.target.value)} disabled={!hydrated} />
           <SelectField name="language" label={labels.language} options={languages} value={languages[0]?.value} state={state} />
         </div>
         {role === "manager" && (

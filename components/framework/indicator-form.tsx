@@ -7,6 +7,7 @@ import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
 import { SaveBar } from "../ui/save-bar";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type IndicatorFormChoices = {
   results: Choice[];
@@ -39,6 +40,7 @@ export function IndicatorForm({
   saveAction: (state: FormState, form: FormData) => Promise<FormState>;
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveAction, null);
+  const hydrated = useHydrated();
   const [source, setSource] = useState(defaultValues?.source ?? "manual");
   const [rows, setRows] = useState(() => (defaultValues?.periodTargets ?? []).map((p) => ({ id: nextRowId++, period: p.period, value: String(p.value) })));
   const d = defaultValues;
@@ -71,7 +73,15 @@ export function IndicatorForm({
         {input("baselineValue", d?.baselineValue, "number")}
         {input("baselineYear", d?.baselineYear, "number")}
         {input("target", d?.target, "number")}
-        <SelectField name="source" label={labels.source ?? ""} options={choices.sources} value={source} state={state} onChange={(e) => setSource(e.target.value as IndicatorInput["source"])} />
+        <SelectField
+          name="source"
+          label={labels.source ?? ""}
+          options={choices.sources}
+          value={source}
+          state={state}
+          onChange={(e) => setSource(e.target.value as IndicatorInput["source"])}
+          disabled={!hydrated}
+        />
         {source === "registry" && select("sourceServiceCode", choices.services, d?.sourceServiceCode, labels.none)}
         {source === "trainings" && select("sourceTrainingKind", choices.trainingKinds, d?.sourceTrainingKind ?? "vocational")}
         {source === "trainings" && input("sourceTrainingTopic", d?.sourceTrainingTopic)}
@@ -112,12 +122,12 @@ export function IndicatorForm({
               {labels.value}
               <input name="targetValue" type="number" step="any" defaultValue={row.value} />
             </label>
-            <button type="button" className="link-button" onClick={() => setRows(rows.filter((r) => r.id !== row.id))}>
+            <button type="button" className="link-button" disabled={!hydrated} onClick={() => setRows(rows.filter((r) => r.id !== row.id))}>
               {labels.remove}
             </button>
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setRows([...rows, { id: nextRowId++, period: "", value: "" }])}>
+        <button type="button" className="secondary" disabled={!hydrated} onClick={() => setRows([...rows, { id: nextRowId++, period: "", value: "" }])}>
           {labels.addPeriodTarget}
         </button>
       </fieldset>

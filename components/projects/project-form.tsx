@@ -7,6 +7,7 @@ import { SelectField, TextField, type Choice } from "../ui/form-fields";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { FormState } from "../ui/form-state";
 import { SaveBar } from "../ui/save-bar";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type ProjectFormChoices = {
   programmes: Choice[];
@@ -36,10 +37,9 @@ export function ProjectForm({
   labels: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const hydrated = useHydrated();
   const [country, setCountry] = useState(defaultValues?.countryCode ?? choices.countries[0]?.value ?? "");
-  const [organisations, setOrganisations] = useState(() =>
-    (defaultValues?.organisations ?? [{ code: "", role: "implementing" as const }]).map((o) => ({ ...o, id: nextRowId++ })),
-  );
+  const [organisations, setOrganisations] = useState(() => (defaultValues?.organisations ?? [{ code: "", role: "implementing" as const }]).map((o) => ({ ...o, id: nextRowId++ })));
   const [budgets, setBudgets] = useState(() => (defaultValues?.budgets ?? []).map((b) => ({ year: String(b.year), amount: String(b.amount), id: nextRowId++ })));
   const [sectors, setSectors] = useState(() => (defaultValues?.sectors ?? []).map((s) => ({ code: s.code, percentage: String(s.percentage), id: nextRowId++ })));
   const d = defaultValues;
@@ -67,7 +67,15 @@ export function ProjectForm({
         {text("titleFr", d?.titleFr)}
         {text("startDate", d?.startDate, "date")}
         {text("endDate", d?.endDate, "date")}
-        <SelectField name="countryCode" label={labels.countryCode ?? ""} options={choices.countries} value={country} state={state} onChange={(e) => setCountry(e.target.value)} />
+        <SelectField
+          name="countryCode"
+          label={labels.countryCode ?? ""}
+          options={choices.countries}
+          value={country}
+          state={state}
+          onChange={(e) => setCountry(e.target.value)}
+          disabled={!hydrated}
+        />
         {select("reportingFrequency", choices.frequencies, d?.reportingFrequency ?? "quarterly")}
         {text("householdSize", d?.householdSize, "number")}
         {text("householdSizeSource", d?.householdSizeSource)}
@@ -114,13 +122,13 @@ export function ProjectForm({
                 ))}
               </select>
             </label>
-            <button type="button" className="link-button" onClick={() => setOrganisations(organisations.filter((row) => row.id !== o.id))}>
+            <button type="button" className="link-button" disabled={!hydrated} onClick={() => setOrganisations(organisations.filter((row) => row.id !== o.id))}>
               {labels.remove}
             </button>
             <FieldError state={state} name={`organisations.${i}.code`} />
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setOrganisations([...organisations, { code: "", role: "partner", id: nextRowId++ }])}>
+        <button type="button" className="secondary" disabled={!hydrated} onClick={() => setOrganisations([...organisations, { code: "", role: "partner", id: nextRowId++ }])}>
           {labels.addOrganisation}
         </button>
       </fieldset>
@@ -152,14 +160,14 @@ export function ProjectForm({
               {labels.amount}
               <input name="budgetAmount" type="number" step="any" defaultValue={b.amount} />
             </label>
-            <button type="button" className="link-button" onClick={() => setBudgets(budgets.filter((row) => row.id !== b.id))}>
+            <button type="button" className="link-button" disabled={!hydrated} onClick={() => setBudgets(budgets.filter((row) => row.id !== b.id))}>
               {labels.remove}
             </button>
             <FieldError state={state} name={`budgets.${i}.year`} />
             <FieldError state={state} name={`budgets.${i}.amount`} />
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setBudgets([...budgets, { year: "", amount: "", id: nextRowId++ }])}>
+        <button type="button" className="secondary" disabled={!hydrated} onClick={() => setBudgets([...budgets, { year: "", amount: "", id: nextRowId++ }])}>
           {labels.addBudget}
         </button>
       </fieldset>
@@ -177,7 +185,7 @@ export function ProjectForm({
               {labels.sectorPercentage}
               <input name="sectorPercentage" type="number" step="any" min="0" max="100" defaultValue={s.percentage} />
             </label>
-            <button type="button" className="link-button" onClick={() => setSectors(sectors.filter((row) => row.id !== s.id))}>
+            <button type="button" className="link-button" disabled={!hydrated} onClick={() => setSectors(sectors.filter((row) => row.id !== s.id))}>
               {labels.remove}
             </button>
             <FieldError state={state} name={`sectors.${i}.code`} />
@@ -185,7 +193,7 @@ export function ProjectForm({
           </div>
         ))}
         <FieldError state={state} name="sectors" />
-        <button type="button" className="secondary" onClick={() => setSectors([...sectors, { code: "", percentage: "", id: nextRowId++ }])}>
+        <button type="button" className="secondary" disabled={!hydrated} onClick={() => setSectors([...sectors, { code: "", percentage: "", id: nextRowId++ }])}>
           {labels.addSector}
         </button>
       </fieldset>

@@ -24,6 +24,7 @@ export function SelectField({
   state,
   empty,
   onChange,
+  disabled,
 }: {
   name: string;
   label: string;
@@ -32,12 +33,14 @@ export function SelectField({
   state: FormState;
   empty?: string;
   onChange?: (event: ChangeEvent<HTMLSelectElement>) => void;
+  /** A select whose choice changes the form waits for the page's script (see use-hydrated). */
+  disabled?: boolean;
 }) {
   const valueProps = onChange ? { value: value ?? "", onChange } : { defaultValue: value ?? "" };
   return (
     <label>
       {label}
-      <select name={name} {...valueProps}>
+      <select name={name} {...valueProps} disabled={disabled}>
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
