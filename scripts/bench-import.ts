@@ -8,7 +8,8 @@ import { migrateDatabase } from "../db/migrate";
 import { importRegistry, registryImportContext } from "../db/registry/registry-import";
 import { projects, users } from "../db/schema";
 import { seedDemoData } from "../db/seed";
-import { checkRegistryRecords, readCsv } from "../lib/beneficiaries/registry-csv";
+import { checkRegistryRecords } from "../lib/beneficiaries/registry-csv";
+import { readRegistryCsv } from "../lib/beneficiaries/read-source";
 import { sampleRegistryCsv } from "../db/test-support/registry-sample";
 import { koboPerson, koboXlsx } from "../db/test-support/kobo-exports";
 import { runBeneficiaryImport, type ImportRun } from "../server/imports/beneficiary-import";
@@ -35,11 +36,10 @@ async function main() {
   const projectId = project.id;
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
   const text = sampleRegistryCsv(ROWS);
-  const chunks = text.match(/[\s\S]{1,65536}/g) ?? [];
 
   const run = async (label: string) => {
     const started = performance.now();
-    const { records, header } = await readCsv(chunks);
+    const { records, header } = readRegistryCsv(text);
     const read = performance.now();
     const context = await registryImportContext(ctx, projectId);
     const checked = checkRegistryRecords(records, header, context.codes, 2026);

@@ -1,12 +1,12 @@
 "use client";
 
 import type { FieldMatches, ImportField } from "@/lib/beneficiaries/import-fields";
-import type { CodedField, ValueMapping } from "@/lib/beneficiaries/import-mapping";
+import type { ValueMapping } from "@/lib/beneficiaries/import-mapping";
+import { CODED_FIELDS, unmatchedValues, type CodedField, type ValueCounts } from "@/lib/beneficiaries/value-counts";
 
 // Where each of Baseline's fields is in the file, and what each coded value of the file means, as
 // the manager sees and changes them. Holds no state: the panel gives the mapping and takes changes.
 
-export type ValueCount = { value: string; code: string | null; count: number };
 export type CodeChoice = { code: string; name: string };
 export type MappingLabels = {
   columnsTitle: string;
@@ -36,7 +36,7 @@ type Props = {
   header: readonly string[];
   matches: FieldMatches;
   values: ValueMapping;
-  counts: Partial<Record<CodedField, ValueCount[]>>;
+  counts: ValueCounts;
   choices: Record<CodedField, CodeChoice[]>;
   labels: MappingLabels;
   language: string;
@@ -45,7 +45,6 @@ type Props = {
 };
 
 const PLAIN = ["external_id", "household_id", "sex", "group", "location_code", "household_size", "service_date"] as const;
-const CODED: CodedField[] = ["sex", "group", "location_code", "service"];
 
 function ColumnSelect({
   label,
@@ -83,10 +82,21 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
   const service = matches.service;
   const serviceMode = service !== undefined && typeof service !== "string" ? "options" : "column";
   const optionCandidates = header.filter((c) => c.includes("/") || (typeof service === "object" && service.options.includes(c)));
-  const unmatched = CODED.flatMap((field) => (counts[field] ?? []).filter((v) => (values[field]?.[v.value] ?? null) === null).map((v) => ({ field, ...v })));
+  // As the manager's choices stand now, before the file is checked again.
+  const unmatched = unmatchedValues(Object.fromEntries(CODED_FIELDS.map((field) => [field, (counts[field] ?? []).map((v) => ({ ...v, code: values[field]?.[v.value] ?? null }))])));
   const number = new Intl.NumberFormat(language);
   const plural = new Intl.PluralRules(language);
   const byCount = (said: Record<"one" | "other", string>, count: number) => said[plural.select(count) === "one" ? "one" : "other"].replace("{count}", number.format(count));
+
+  // A field read from one column as it is.
+  const plainRow = (field: (typeof PLAIN)[number]) => (
+    <tr key={field}>
+      <th scope="row">{labels.field[field]}</th>
+      <td>
+        <ColumnSelect label={labels.field[field]} header={header} value={matches[field]} none={labels.notInFile} onChange={(column) => set({ [field]: column })} />
+      </td>
+    </tr>
+  );
 
   return (
     <>
@@ -94,14 +104,7 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
         <legend>{labels.columnsTitle}</legend>
         <table>
           <tbody>
-            {PLAIN.slice(0, 2).map((field) => (
-              <tr key={field}>
-                <th scope="row">{labels.field[field]}</th>
-                <td>
-                  <ColumnSelect label={labels.field[field]} header={header} value={matches[field]} none={labels.notInFile} onChange={(column) => set({ [field]: column })} />
-                </td>
-              </tr>
-            ))}
+            {PLAIN.slice(0, 2).map(plainRow)}
             <tr>
               <th scope="row">{labels.field.birth_year}</th>
               <td className="row-fields">
@@ -161,14 +164,7 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
                 )}
               </td>
             </tr>
-            {PLAIN.slice(2, 6).map((field) => (
-              <tr key={field}>
-                <th scope="row">{labels.field[field]}</th>
-                <td>
-                  <ColumnSelect label={labels.field[field]} header={header} value={matches[field]} none={labels.notInFile} onChange={(column) => set({ [field]: column })} />
-                </td>
-              </tr>
-            ))}
+            {PLAIN.slice(2, 6).map(plainRow)}
             <tr>
               <th scope="row">{labels.field.service}</th>
               <td>
@@ -211,18 +207,7 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
                 )}
               </td>
             </tr>
-            <tr>
-              <th scope="row">{labels.field.service_date}</th>
-              <td>
-                <ColumnSelect
-                  label={labels.field.service_date}
-                  header={header}
-                  value={matches.service_date}
-                  none={labels.notInFile}
-                  onChange={(column) => set({ service_date: column })}
-                />
-              </td>
-            </tr>
+            {plainRow("service_date")}
           </tbody>
         </table>
       </fieldset>
@@ -239,7 +224,7 @@ export function ImportMappingForm({ header, matches, values, counts, choices, la
       <fieldset className="import-values">
         <legend>{labels.valuesTitle}</legend>
         <div className="split code-lists">
-          {CODED.filter((field) => (counts[field]?.length ?? 0) > 0).map((field) => (
+          {CODED_FIELDS.filter((field) => (counts[field]?.length ?? 0) > 0).map((field) => (
             <table key={field} className="code-list">
               <caption>{labels.field[field]}</caption>
               <thead>

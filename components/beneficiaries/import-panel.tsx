@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { FieldMatches } from "@/lib/beneficiaries/import-fields";
-import type { CodedField, ValueMapping } from "@/lib/beneficiaries/import-mapping";
-import { ImportMappingForm, type CodeChoice, type MappingLabels, type ValueCount } from "./import-mapping-form";
+import type { ValueMapping } from "@/lib/beneficiaries/import-mapping";
+import type { CodedField, ValueCounts } from "@/lib/beneficiaries/value-counts";
+import { ImportMappingForm, type CodeChoice, type MappingLabels } from "./import-mapping-form";
 import { ImportRows, type PreviewRow, type RowsLabels } from "./import-rows";
 
 // An import in three steps: choose a file (CSV or XLSX, from Baseline's template, KoboToolbox, ODK
@@ -23,7 +24,7 @@ type ImportAnswer = {
   sheet: string | null;
   matches: FieldMatches;
   values: ValueMapping;
-  valueCounts: Partial<Record<CodedField, ValueCount[]>>;
+  valueCounts: ValueCounts;
   mapping: { id: number; name: string; used: boolean } | null;
 };
 export type SavedMapping = { id: number; name: string; matches: FieldMatches; values: ValueMapping };

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { checkRegistryRecords } from "../../lib/beneficiaries/registry-csv";
+import { readRegistryCsv } from "../../lib/beneficiaries/read-source";
 import { FREQUENCY_PERIOD_TYPE, periodOfRecord } from "../../lib/periods/period";
 import { countPeopleTrained } from "../../lib/trainings/people-trained";
 import { changesSinceApproval } from "../../lib/workflow/record-changes";
@@ -96,7 +97,7 @@ async function importLatePeople(): Promise<void> {
     "RW-970001,RW-HH-970001,female,1992,returnee,RW-05-HUY,6,livestock,2026-09-14",
     "RW-970002,RW-HH-970002,male,1987,host_community,RW-05-HUY,4,vocational_training,2026-09-15",
   ].join("\n");
-  const { records, header } = await readCsv([file]);
+  const { records, header } = readRegistryCsv(file);
   const context = await registryImportContext(ctx, p4);
   const checked = checkRegistryRecords(records, header, context.codes, 2026);
   expect(checked.problems).toEqual([]);
@@ -199,7 +200,7 @@ describe("frozen at approval", () => {
       person.service,
       person.receivedOn,
     ].join(",");
-    const { records, header } = await readCsv([`external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n${row}`]);
+    const { records, header } = readRegistryCsv(`external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date\n${row}`);
     const context = await registryImportContext(manager(), p4.id);
     const checked = checkRegistryRecords(records, header, context.codes, 2026);
     expect(checked.problems).toEqual([]);

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, type SQL } from "drizzle-orm";
+import type { Db } from "../engine/types";
 import { likeAnyCase } from "../engine/portable-sql";
 import { beneficiaries, beneficiaryServices, locations, serviceTypes } from "../tables";
 import { AccessDeniedError } from "../errors";
@@ -22,7 +23,15 @@ export async function listBeneficiaryRecords(ctx: QueryContext, projectId: numbe
   const matches = pattern ? or(likeAnyCase(beneficiaries.ref, pattern), likeAnyCase(beneficiaries.householdRef, pattern)) : undefined;
   const where = and(eq(beneficiaries.projectId, projectId), matches);
   const total = (await db.select({ n: count() }).from(beneficiaries).where(where))[0]?.n ?? 0;
-  const people = await db
+  return { total, records: await recordsWithServices(db, where, page) };
+}
+
+/**
+ * Records with their place's code and their services by date, by ID; a page of them when one is
+ * given. No access check: the callers check first.
+ */
+export async function recordsWithServices(db: Db, where: SQL | undefined, page?: { limit: number; offset: number }) {
+  const query = db
     .select({
       id: beneficiaries.id,
       ref: beneficiaries.ref,
@@ -37,8 +46,8 @@ export async function listBeneficiaryRecords(ctx: QueryContext, projectId: numbe
     .innerJoin(locations, eq(beneficiaries.locationId, locations.id))
     .where(where)
     .orderBy(asc(beneficiaries.ref))
-    .limit(page.limit)
-    .offset(page.offset);
+    .$dynamic();
+  const people = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const services =
     people.length === 0
       ? []
@@ -53,5 +62,7 @@ export async function listBeneficiaryRecords(ctx: QueryContext, projectId: numbe
             ),
           )
           .orderBy(asc(beneficiaryServices.receivedOn));
-  return { total, records: people.map((p) => ({ ...p, services: services.filter((s) => s.beneficiaryId === p.id) })) };
+  const byPerson = new Map<number, { code: string; receivedOn: string }[]>();
+  for (const { beneficiaryId, code, receivedOn } of services) byPerson.set(beneficiaryId, [...(byPerson.get(beneficiaryId) ?? []), { code, receivedOn }]);
+  return people.map((p) => ({ ...p, services: byPerson.get(p.id) ?? [] }));
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { checkRegistryRecords } from "../../lib/beneficiaries/registry-csv";
+import { readRegistryCsv } from "../../lib/beneficiaries/read-source";
 import { auditLog, beneficiaries, beneficiaryServices, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { listDuplicatePairs, markDuplicatePairDistinct, mergeDuplicatePair, scanForDuplicates, undoDuplicateMerge } from "./duplicates";
@@ -26,7 +27,7 @@ const FILE = [
 
 async function importFile(text: string) {
   const ctx = manager();
-  const { records, header } = await readCsv([text]);
+  const { records, header } = readRegistryCsv(text);
   const checked = checkRegistryRecords(records, header, (await registryImportContext(ctx, await p4())).codes, 2026);
   expect(checked.problems).toEqual([]);
   return await importRegistry(ctx, await p4(), checked.people, { commit: true, fileName: "dup.csv", rows: records.length });

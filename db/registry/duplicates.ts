@@ -3,8 +3,9 @@ import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { findLikelyDuplicates, pairKey } from "../../lib/beneficiaries/likely-duplicates";
 import { recordAudit } from "../audit/audit-record";
 import type { Executor } from "../engine/types";
-import { beneficiaries, beneficiaryServices, duplicatePairs, locations, serviceTypes, trainingRoster, type Beneficiary, type DuplicatePair } from "../tables";
+import { beneficiaries, beneficiaryServices, duplicatePairs, trainingRoster, type Beneficiary, type DuplicatePair } from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
+import { recordsWithServices } from "./beneficiary-records";
 
 // The review queue of likely duplicates (lib/beneficiaries/likely-duplicates.ts), for the project's
 // managers and admins only. "Same person" keeps the older record, moves the other's services and
@@ -68,6 +69,20 @@ export type ListedPair = {
   secondRef: string;
 };
 
+/** How many pairs wait for a decision; null for those who may not review them. */
+export async function countOpenDuplicatePairs(ctx: QueryContext, projectId: number): Promise<number | null> {
+  if (!(await may(ctx, "review_duplicates", projectId))) return null;
+  return await countOpenPairs(ctx, projectId);
+}
+
+async function countOpenPairs(ctx: QueryContext, projectId: number): Promise<number> {
+  const [row] = await dbOf(ctx)
+    .select({ open: count() })
+    .from(duplicatePairs)
+    .where(and(eq(duplicatePairs.projectId, projectId), eq(duplicatePairs.status, "open")));
+  return row?.open ?? 0;
+}
+
 /** The project's pairs with both people, open ones first; null for those who may not review them. */
 export async function listDuplicatePairs(
   ctx: QueryContext,
@@ -84,10 +99,7 @@ export async function listDuplicatePairs(
     // Open pairs first: they are the queue; the decided ones follow, the latest first.
     .orderBy(sql`case when ${duplicatePairs.status} = 'open' then 0 else 1 end`, desc(duplicatePairs.decidedAt), asc(duplicatePairs.id))
     .limit(options.limit ?? 200);
-  const [{ open } = { open: 0 }] = await db
-    .select({ open: count() })
-    .from(duplicatePairs)
-    .where(and(eq(duplicatePairs.projectId, projectId), eq(duplicatePairs.status, "open")));
+  const open = await countOpenPairs(ctx, projectId);
   const ids = [...new Set(pairs.flatMap((p) => [p.firstId, p.secondId]))];
   const people = ids.length === 0 ? new Map<number, PairPerson>() : await peopleById(ctx, ids);
   const listed = pairs.map((p) => {
@@ -107,48 +119,38 @@ export async function listDuplicatePairs(
 }
 
 async function peopleById(ctx: QueryContext, ids: number[]): Promise<Map<number, PairPerson>> {
-  const db = dbOf(ctx);
-  const rows = await db
-    .select({
-      id: beneficiaries.id,
-      ref: beneficiaries.ref,
-      householdRef: beneficiaries.householdRef,
-      sex: beneficiaries.sex,
-      birthYear: beneficiaries.birthYear,
-      groupCode: beneficiaries.groupCode,
-      locationCode: locations.code,
-      householdSize: beneficiaries.householdSize,
-    })
-    .from(beneficiaries)
-    .innerJoin(locations, eq(beneficiaries.locationId, locations.id))
-    .where(inArray(beneficiaries.id, ids));
-  const services = await db
-    .select({ beneficiaryId: beneficiaryServices.beneficiaryId, code: serviceTypes.code, receivedOn: beneficiaryServices.receivedOn })
-    .from(beneficiaryServices)
-    .innerJoin(serviceTypes, eq(beneficiaryServices.serviceTypeId, serviceTypes.id))
-    .where(inArray(beneficiaryServices.beneficiaryId, ids))
-    .orderBy(asc(beneficiaryServices.receivedOn));
-  return new Map(rows.map((r) => [r.id, { ...r, services: services.filter((s) => s.beneficiaryId === r.id).map(({ code, receivedOn }) => ({ code, receivedOn })) }]));
+  return new Map((await recordsWithServices(dbOf(ctx), inArray(beneficiaries.id, ids))).map((r) => [r.id, r]));
 }
 
 export type DecisionOutcome =
   { kind: "forbidden" } | { kind: "not_found" } | { kind: "already_decided"; status: DuplicatePair["status"] } | { kind: "gone" } | { kind: "done"; pair: DuplicatePair };
 
-async function openPair(tx: Executor, projectId: number, pairId: number): Promise<DuplicatePair | { kind: "not_found" }> {
-  const [pair] = await tx
-    .select()
-    .from(duplicatePairs)
-    .where(and(eq(duplicatePairs.projectId, projectId), eq(duplicatePairs.id, pairId)));
-  return pair ?? { kind: "not_found" };
+/**
+ * The frame of every decision on a pair: the right to review, one transaction, the pair of the
+ * project in the state the decision starts from (else why not), then the decision itself.
+ */
+async function decidePair(
+  ctx: QueryContext,
+  projectId: number,
+  pairId: number,
+  from: DuplicatePair["status"],
+  decide: (tx: Executor, pair: DuplicatePair) => Promise<DecisionOutcome>,
+): Promise<DecisionOutcome> {
+  if (!(await may(ctx, "review_duplicates", projectId))) return { kind: "forbidden" };
+  return await dbOf(ctx).write(async (tx): Promise<DecisionOutcome> => {
+    const [pair] = await tx
+      .select()
+      .from(duplicatePairs)
+      .where(and(eq(duplicatePairs.projectId, projectId), eq(duplicatePairs.id, pairId)));
+    if (!pair) return { kind: "not_found" };
+    if (pair.status !== from) return { kind: "already_decided", status: pair.status };
+    return await decide(tx, pair);
+  });
 }
 
 /** "Same person": the second record's services and training places go to the first, and the second is removed. */
 export async function mergeDuplicatePair(ctx: QueryContext, projectId: number, pairId: number): Promise<DecisionOutcome> {
-  if (!(await may(ctx, "review_duplicates", projectId))) return { kind: "forbidden" };
-  return await dbOf(ctx).write(async (tx): Promise<DecisionOutcome> => {
-    const pair = await openPair(tx, projectId, pairId);
-    if ("kind" in pair) return pair;
-    if (pair.status !== "open") return { kind: "already_decided", status: pair.status };
+  return await decidePair(ctx, projectId, pairId, "open", async (tx, pair) => {
     const records = await tx
       .select()
       .from(beneficiaries)
@@ -238,11 +240,7 @@ async function repointOpenPairs(tx: Executor, projectId: number, mergedPairId: n
 
 /** "Different people": the pair is never listed again. */
 export async function markDuplicatePairDistinct(ctx: QueryContext, projectId: number, pairId: number): Promise<DecisionOutcome> {
-  if (!(await may(ctx, "review_duplicates", projectId))) return { kind: "forbidden" };
-  return await dbOf(ctx).write(async (tx): Promise<DecisionOutcome> => {
-    const pair = await openPair(tx, projectId, pairId);
-    if ("kind" in pair) return pair;
-    if (pair.status !== "open") return { kind: "already_decided", status: pair.status };
+  return await decidePair(ctx, projectId, pairId, "open", async (tx, pair) => {
     const [done] = await tx
       .update(duplicatePairs)
       .set({ status: "distinct", decidedBy: ctx.viewer.userId, decidedAt: new Date().toISOString() })
@@ -266,11 +264,8 @@ export async function markDuplicatePairDistinct(ctx: QueryContext, projectId: nu
  * have that merge undone first.
  */
 export async function undoDuplicateMerge(ctx: QueryContext, projectId: number, pairId: number): Promise<DecisionOutcome> {
-  if (!(await may(ctx, "review_duplicates", projectId))) return { kind: "forbidden" };
-  return await dbOf(ctx).write(async (tx): Promise<DecisionOutcome> => {
-    const pair = await openPair(tx, projectId, pairId);
-    if ("kind" in pair) return pair;
-    if (pair.status !== "merged" || !pair.mergedRecord) return { kind: "already_decided", status: pair.status };
+  return await decidePair(ctx, projectId, pairId, "merged", async (tx, pair) => {
+    if (!pair.mergedRecord) return { kind: "already_decided", status: pair.status };
     const merged = JSON.parse(pair.mergedRecord) as MergedRecord;
     const [kept] = await tx.select({ id: beneficiaries.id }).from(beneficiaries).where(eq(beneficiaries.id, pair.firstId));
     if (!kept) return { kind: "gone" };

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { importMappingSchema, type ImportMapping, type NamedImportMapping } from "../../lib/beneficiaries/import-mapping";
 import { recordAudit } from "../audit/audit-record";
+import type { Executor } from "../engine/types";
 import { importMappings, type ImportMappingRow } from "../tables";
 import { dbOf, may, type QueryContext } from "../users/viewer";
 
@@ -17,6 +18,15 @@ function saved(row: ImportMappingRow): SavedImportMapping {
 
 const forbidden = { kind: "forbidden" } as const;
 
+/** A mapping of the project by its id; no access check. */
+async function mappingRow(db: Executor, projectId: number, id: number): Promise<ImportMappingRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(importMappings)
+    .where(and(eq(importMappings.projectId, projectId), eq(importMappings.id, id)));
+  return row;
+}
+
 export async function listImportMappings(ctx: QueryContext, projectId: number): Promise<SavedImportMapping[] | null> {
   if (!(await may(ctx, "enter", projectId))) return null;
   const rows = await dbOf(ctx).select().from(importMappings).where(eq(importMappings.projectId, projectId)).orderBy(asc(importMappings.name));
@@ -25,17 +35,20 @@ export async function listImportMappings(ctx: QueryContext, projectId: number): 
 
 export async function getImportMapping(ctx: QueryContext, projectId: number, id: number): Promise<SavedImportMapping | null> {
   if (!(await may(ctx, "enter", projectId))) return null;
-  const [row] = await dbOf(ctx)
-    .select()
-    .from(importMappings)
-    .where(and(eq(importMappings.projectId, projectId), eq(importMappings.id, id)));
+  const row = await mappingRow(dbOf(ctx), projectId, id);
   return row ? saved(row) : null;
 }
 
 /** The mapping last saved for a file with this header, to offer again. */
 export async function findImportMappingByHeader(ctx: QueryContext, projectId: number, headerSignature: string): Promise<SavedImportMapping | null> {
-  const all = await listImportMappings(ctx, projectId);
-  return all?.filter((m) => m.headerSignature === headerSignature).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+  if (!(await may(ctx, "enter", projectId))) return null;
+  const [row] = await dbOf(ctx)
+    .select()
+    .from(importMappings)
+    .where(and(eq(importMappings.projectId, projectId), eq(importMappings.headerSignature, headerSignature)))
+    .orderBy(desc(importMappings.updatedAt))
+    .limit(1);
+  return row ? saved(row) : null;
 }
 
 type SaveOutcome = typeof forbidden | { kind: "not_found" } | { kind: "name_taken" } | { kind: "saved"; mapping: SavedImportMapping; created: boolean };
@@ -69,10 +82,7 @@ export async function saveImportMapping(ctx: QueryContext, projectId: number, in
       });
       return { kind: "saved", mapping: made, created: true } as const;
     }
-    const [before] = await tx
-      .select()
-      .from(importMappings)
-      .where(and(eq(importMappings.projectId, projectId), eq(importMappings.id, input.id)));
+    const before = await mappingRow(tx, projectId, input.id);
     if (!before) return { kind: "not_found" } as const;
     const [row] = await tx
       .update(importMappings)
@@ -95,10 +105,7 @@ export async function saveImportMapping(ctx: QueryContext, projectId: number, in
 export async function deleteImportMapping(ctx: QueryContext, projectId: number, id: number): Promise<typeof forbidden | { kind: "not_found" } | { kind: "deleted" }> {
   if (!(await may(ctx, "enter", projectId))) return forbidden;
   return await dbOf(ctx).write(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(importMappings)
-      .where(and(eq(importMappings.projectId, projectId), eq(importMappings.id, id)));
+    const row = await mappingRow(tx, projectId, id);
     if (!row) return { kind: "not_found" } as const;
     await tx.delete(importMappings).where(eq(importMappings.id, id));
     await recordAudit(tx, {

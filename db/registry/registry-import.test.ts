@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { checkRegistryRecords } from "../../lib/beneficiaries/registry-csv";
+import { readRegistryCsv } from "../../lib/beneficiaries/read-source";
 import { auditLog, beneficiaries, projects } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
 import { getReach } from "./registry";
@@ -21,7 +22,7 @@ const FILE = [
 
 async function people(text: string) {
   const ctx = as("manager@baseline.test");
-  const { records, header } = await readCsv([text]);
+  const { records, header } = readRegistryCsv(text);
   const context = await registryImportContext(ctx, await p4());
   const checked = checkRegistryRecords(records, header, context.codes, 2026);
   expect(checked.problems).toEqual([]);

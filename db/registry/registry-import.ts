@@ -40,6 +40,8 @@ export async function registryImportContext(ctx: QueryContext, projectId: number
   return { places: new Map(places.map((p) => [p.code, p.id])), services: new Map(services.map((s) => [s.code, s.id])), codes };
 }
 
+export type ImportContext = Awaited<ReturnType<typeof registryImportContext>>;
+
 /**
  * Compares the people of a file with the project's registry and, on commit, writes all of them in
  * one transaction with one audit entry: people added or changed, services added. A person is known
@@ -51,11 +53,12 @@ export async function importRegistry(
   ctx: QueryContext,
   projectId: number,
   people: ReadonlyMap<string, ImportedPerson>,
-  options: { commit: boolean; fileName: string; rows: number; mapping?: { name: string | null; matches: FieldMatches } },
+  options: { commit: boolean; fileName: string; rows: number; mapping?: { name: string | null; matches: FieldMatches }; context?: ImportContext },
 ): Promise<{ kind: "forbidden" } | { kind: "done"; counts: ImportCounts; inApprovedPeriods: { period: string; records: number }[]; duplicatesFound: number }> {
   const db = dbOf(ctx);
   if (!(await may({ ...ctx, db }, "enter", projectId))) return { kind: "forbidden" };
-  const { places, services } = await registryImportContext(ctx, projectId);
+  // The caller that read the file with the project's codes has them already.
+  const { places, services } = options.context ?? (await registryImportContext(ctx, projectId));
   return await db.write(async (tx) => {
     const project = (await tx.select().from(projects).where(eq(projects.id, projectId)))[0] as Project;
     const approvedPeriods = new Set(

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { openAt } from "./open-at";
 import { importRegistry, registryImportContext } from "../registry/registry-import";
 import { projects, users } from "../tables";
-import { checkRegistryRecords, readCsv } from "../../lib/beneficiaries/registry-csv";
+import { checkRegistryRecords } from "../../lib/beneficiaries/registry-csv";
+import { readRegistryCsv } from "../../lib/beneficiaries/read-source";
 import { sampleRegistryCsv } from "./registry-sample";
 
 // Run by db/engine/crash.test.ts, which kills it with SIGKILL in the middle of a large import: the import of
@@ -14,7 +15,7 @@ async function main() {
   const manager = (await db.select().from(users).where(eq(users.email, "manager@baseline.test")))[0]!;
   const projectId = (await db.select().from(projects).where(eq(projects.code, "RW-REINT-P4")))[0]!.id;
   const ctx = { db, viewer: { userId: manager.id, role: manager.role, organisationId: manager.organisationId } };
-  const { records, header } = await readCsv([sampleRegistryCsv(rows, "CRASH")]);
+  const { records, header } = readRegistryCsv(sampleRegistryCsv(rows, "CRASH"));
   const context = await registryImportContext(ctx, projectId);
   const checked = checkRegistryRecords(records, header, context.codes, 2026);
   process.stdout.write("writing\n");

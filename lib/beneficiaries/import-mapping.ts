@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { FieldMatches } from "./import-fields";
+import type { CodedField } from "./value-counts";
 
 // A mapping says where each of Baseline's fields is in a file, and what the file's coded values
 // mean: `{name, matches, values}`. Saved per project, it is offered again for a file whose header
 // is the same.
 
-export const CODED_FIELDS = ["sex", "group", "location_code", "service"] as const;
-export type CodedField = (typeof CODED_FIELDS)[number];
 /** For each coded field, each value of the file and the code it stands for. */
 export type ValueMapping = Partial<Record<CodedField, Record<string, string | null>>>;
 export type ImportMapping = { matches: FieldMatches; values: ValueMapping };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ImportCodes } from "./code-book";
 import { matchColumns } from "./import-fields";
-import { isoDate, mapRecords, unmatchedValues, type SourceTable } from "./mapped-records";
+import type { ImportMapping } from "./import-mapping";
+import { isoDate, recordMapper } from "./mapped-records";
+import { unmatchedValues } from "./value-counts";
 import { checkRegistryRecords } from "./registry-csv";
 import { IMPORT_FIELDS } from "./import-fields";
 
@@ -24,7 +26,15 @@ const codes: ImportCodes = {
   ],
 };
 
+type SourceTable = { header: string[]; rows: { line: number; cells: string[] }[] };
 const table = (header: string[], ...rows: string[][]): SourceTable => ({ header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) });
+
+/** A whole table through recordMapper, as the import reads a file row by row. */
+function mapRecords(file: SourceTable, mapping: ImportMapping, codes: ImportCodes) {
+  const mapper = recordMapper(file.header, mapping, codes);
+  const records = file.rows.flatMap((row) => mapper.map(row.line, row.cells));
+  return { records, values: mapper.values() };
+}
 
 describe("mapRecords", () => {
   it("reads F, Female, femme and 2 as female; a place's name as its code; an age at submission as a birth year", () => {

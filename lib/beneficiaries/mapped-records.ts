@@ -1,22 +1,13 @@
 import type { ImportCodes } from "./code-book";
 import { optionOfColumn, type FieldMatches, type ImportField } from "./import-fields";
-import { CODED_FIELDS, type CodedField, type ImportMapping, type ValueMapping } from "./import-mapping";
+import type { ImportMapping, ValueMapping } from "./import-mapping";
 import type { CsvRecord } from "./registry-csv";
 import { valueReader } from "./value-codes";
+import { CODED_FIELDS, type CodedField, type ValueCounts } from "./value-counts";
 
 // A Kobo, ODK or Excel table read through a mapping into the template's records, which the usual
 // checks then take (registry-csv's checkRegistryRecords): one record per service, the coded values
 // as codes, the birth year computed where the file gives an age or a date of birth.
-
-/** A file's first row and its other rows, each with its line (CSV) or row number (XLSX). */
-export type SourceTable = { header: string[]; rows: { line: number; cells: string[] }[] };
-
-export type ValueCount = { value: string; code: string | null; count: number };
-export type MappedTable = {
-  records: CsvRecord[];
-  /** Each coded field's values in the file, most frequent first, with the code each stands for. */
-  values: Partial<Record<CodedField, ValueCount[]>>;
-};
 
 /** "2026-03-14", "2026-03-14T09:12:33.000+02:00", "2026-03-14 09:12" and "14/03/2026" as 2026-03-14; null otherwise. */
 export function isoDate(text: string): string | null {
@@ -64,7 +55,7 @@ export type RecordMapper = {
   /** The records of one row of the file: one per service it gives (one, with no service, when it gives none). */
   map(line: number, cells: readonly string[]): CsvRecord[];
   /** Each coded field's values seen so far, most frequent first, with the code each stands for. */
-  values(): MappedTable["values"];
+  values(): ValueCounts;
 };
 
 /**
@@ -112,7 +103,7 @@ export function recordMapper(header: readonly string[], mapping: ImportMapping, 
       return services.map((code) => ({ line, fields: { ...fields, service: code } }));
     },
     values() {
-      const values: MappedTable["values"] = {};
+      const values: ValueCounts = {};
       for (const field of CODED_FIELDS) {
         if (matches[field] === undefined) continue;
         values[field] = [...tallies[field]]
@@ -124,21 +115,9 @@ export function recordMapper(header: readonly string[], mapping: ImportMapping, 
   };
 }
 
-/** A whole table read through a mapping (see recordMapper). */
-export function mapRecords(table: SourceTable, mapping: ImportMapping, codes: ImportCodes): MappedTable {
-  const mapper = recordMapper(table.header, mapping, codes);
-  const records = table.rows.flatMap((row) => mapper.map(row.line, row.cells));
-  return { records, values: mapper.values() };
-}
-
 /** A field's reader: the manager's choice for a value first, then the automatic one. */
 function codeOf(field: CodedField, chosen: ValueMapping, codes: ImportCodes): (text: string) => string | null {
   const auto = valueReader(field, codes);
   const own = new Map(Object.entries(chosen[field] ?? {}).flatMap(([value, code]) => (code === null ? [] : [[value.trim(), code] as const])));
   return (text) => own.get(text.trim()) ?? auto(text);
-}
-
-/** Every value that maps to nothing, with how many rows give it. */
-export function unmatchedValues(values: MappedTable["values"]): { field: CodedField; value: string; count: number }[] {
-  return CODED_FIELDS.flatMap((field) => (values[field] ?? []).filter((v) => v.code === null).map((v) => ({ field, value: v.value, count: v.count })));
 }

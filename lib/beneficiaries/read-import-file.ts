@@ -1,8 +1,9 @@
 import type { ImportCodes } from "./code-book";
 import { columnsRead, matchColumns } from "./import-fields";
-import { CODED_FIELDS, type ImportMapping, type ValueMapping } from "./import-mapping";
-import { recordMapper, type MappedTable, type RecordMapper } from "./mapped-records";
+import type { ImportMapping, ValueMapping } from "./import-mapping";
+import { recordMapper, type RecordMapper } from "./mapped-records";
 import { NoSuchSheetError, readCsvSource, readXlsxSource, UnreadableFileError } from "./read-source";
+import { CODED_FIELDS, type ValueCounts } from "./value-counts";
 import { registryChecker, type CsvRecord, type ImportedPerson, type ImportProblem } from "./registry-csv";
 
 // Everything an import does with a file before it meets the registry: read it (CSV or XLSX), match
@@ -21,7 +22,7 @@ export type ReadImportOutcome =
       sheet: string | null;
       /** The mapping the file was read with: the one given, or the automatic one. */
       mapping: ImportMapping;
-      values: MappedTable["values"];
+      values: ValueCounts;
       rows: number;
       /** The first records as read, to show. */
       shown: CsvRecord[];

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import type { CsvRecord, ImportProblem } from "./registry-csv";
 
 /** Takes each row of a file as it is read: its line (CSV) or row number (XLSX) and its cells, as text. */
 export type RowSink = (line: number, cells: string[]) => void;
@@ -81,6 +82,28 @@ export function readCsvSource(bytes: Uint8Array, keep: KeepColumns, onRow: RowSi
     throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
   }
   return { header: header ?? [] };
+}
+
+/**
+ * Baseline's own template read as it is, its columns by their names in lower case: for the scripts
+ * and tests that write it. Unreadable text comes back as a problem.
+ */
+export function readRegistryCsv(text: string): { records: CsvRecord[]; header: string[]; problems: ImportProblem[] } {
+  const records: CsvRecord[] = [];
+  let names: string[] = [];
+  try {
+    readCsvSource(
+      Buffer.from(text, "utf8"),
+      (header) => {
+        names = header.map((h) => h.toLowerCase());
+        return null;
+      },
+      (line, cells) => records.push({ line, fields: Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ""])) }),
+    );
+  } catch (error) {
+    return { records: [], header: names, problems: [{ line: 0, code: "unreadable", detail: error instanceof Error ? error.message : String(error) }] };
+  }
+  return { records, header: names, problems: [] };
 }
 
 type CellValue = ExcelJS.CellValue;

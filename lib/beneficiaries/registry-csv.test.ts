@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportCodes } from "./code-book";
-import { checkRegistryRecords, problemColumn, readCsv, registryCsvTemplate, type TemplateText } from "./registry-csv";
+import { checkRegistryRecords, problemColumn, registryCsvTemplate, type TemplateText } from "./registry-csv";
+import { readRegistryCsv } from "./read-source";
 
 const codes: ImportCodes = {
   places: [
@@ -34,7 +35,7 @@ const ONE_PERSON = [
 ].join("\n");
 
 async function check(text: string) {
-  const { records, header, problems } = await readCsv([text]);
+  const { records, header, problems } = readRegistryCsv(text);
   const checked = checkRegistryRecords(records, header, codes, 2026);
   return { ...checked, problems: [...problems, ...checked.problems] };
 }
@@ -58,7 +59,7 @@ describe("registry CSV", () => {
     const template = registryCsvTemplate(codes, text, "2026-11-30");
     expect(template).toContain("# location_code: RW-05-HUY = Huye | RW-03-MUS = Musanze\r\n");
     expect(template).toContain("# sex: female = Female | male = Male | unknown = Unknown\r\n");
-    const { records, header } = await readCsv([template]);
+    const { records, header } = readRegistryCsv(template);
     expect(records.map((r) => r.fields.service)).toEqual(["vocational_training", "livestock", "shelter_materials"]);
     const checked = checkRegistryRecords(records, header, codes, 2026);
     expect(checked.problems.map((p) => p.code)).toEqual(["example_row", "example_row", "example_row"]);

@@ -1,4 +1,3 @@
-import { parse } from "csv-parse";
 import type { Sex } from "../domain/codes";
 import { codeBook, type ImportCodes } from "./code-book";
 
@@ -37,42 +36,6 @@ export type ImportedPerson = {
   services: { code: string; receivedOn: string }[];
   firstLine: number;
 };
-
-/**
- * Reads a CSV stream (UTF-8, comma or semicolon, header row) into records with their line numbers,
- * without holding the raw text. Throws nothing: unreadable input comes back as a problem.
- */
-export async function readCsv(
-  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-): Promise<{ records: CsvRecord[]; header: string[]; problems: ImportProblem[] }> {
-  const parser = parse({
-    delimiter: [",", ";"],
-    bom: true,
-    comment: "#",
-    comment_no_infix: true,
-    trim: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-  });
-  const records: CsvRecord[] = [];
-  let header: string[] = [];
-  try {
-    const feeding = (async () => {
-      for await (const chunk of source) parser.write(chunk);
-      parser.end();
-    })();
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: boolean | { name: string }[] } }>) {
-      if (header.length === 0) header = Object.keys(record);
-      records.push({ line: info.lines, fields: record });
-    }
-    await feeding;
-  } catch (error) {
-    return { records: [], header, problems: [{ line: 0, code: "unreadable", detail: error instanceof Error ? error.message : String(error) }] };
-  }
-  return { records, header, problems: [] };
-}
 
 const PERSON_FIELD_COLUMN: Record<string, (typeof REGISTRY_CSV_COLUMNS)[number]> = {
   sex: "sex",

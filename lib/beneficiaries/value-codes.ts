@@ -1,5 +1,5 @@
 import { codeBook, normaliseCode, type CodedValue, type ImportCodes } from "./code-book";
-import type { CodedField } from "./import-mapping";
+import type { CodedField } from "./value-counts";
 
 // What a coded value of a Kobo or ODK file means, when the manager has not said: its code or name
 // (code-book), the usual ways forms write a sex, or the words of a choice's name

@@ -4,7 +4,7 @@ import { importRegistry, registryImportContext } from "../../db/registry/registr
 import type { QueryContext } from "../../db/users/viewer";
 import type { FieldMatches } from "../../lib/beneficiaries/import-fields";
 import { headerSignature, type ImportMapping } from "../../lib/beneficiaries/import-mapping";
-import type { MappedTable } from "../../lib/beneficiaries/mapped-records";
+import type { ValueCounts } from "../../lib/beneficiaries/value-counts";
 import { readImportFile, type FileKind } from "../../lib/beneficiaries/read-import-file";
 import type { CsvRecord, ImportProblem } from "../../lib/beneficiaries/registry-csv";
 
@@ -27,7 +27,7 @@ export type ImportRun =
       sheets: string[];
       sheet: string | null;
       matches: FieldMatches;
-      values: MappedTable["values"];
+      values: ValueCounts;
       /** The saved mapping used, or the one saved for a file with this header when none was asked for. */
       mapping: SavedImportMapping | null;
       mappingUsed: boolean;
@@ -62,6 +62,7 @@ export async function runBeneficiaryImport(
   const outcome = read.wholeFile
     ? null
     : await importRegistry(ctx, projectId, new Map(read.people.map((p) => [p.ref, p])), {
+        context,
         commit,
         fileName: source.fileName,
         rows: read.rows,

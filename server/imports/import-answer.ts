@@ -1,7 +1,6 @@
 import "server-only";
 import { IMPORT_FIELDS } from "../../lib/beneficiaries/import-fields";
-import { CODED_FIELDS, type CodedField } from "../../lib/beneficiaries/import-mapping";
-import { unmatchedValues } from "../../lib/beneficiaries/mapped-records";
+import { CODED_FIELDS, unmatchedValues, type CodedField } from "../../lib/beneficiaries/value-counts";
 import { problemColumn } from "../../lib/beneficiaries/registry-csv";
 import type { Language } from "../../lib/domain/codes";
 import { formatList, formatPeriod } from "../../lib/i18n/format";

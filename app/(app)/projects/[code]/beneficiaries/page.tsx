@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ReachSummary } from "@/components/beneficiaries/reach-summary";
 import { listBeneficiaryRecords, seesIndividualRecords } from "@/db/registry/beneficiary-records";
 import { registryImportContext } from "@/db/registry/registry-import";
-import { listDuplicatePairs } from "@/db/registry/duplicates";
+import { countOpenDuplicatePairs } from "@/db/registry/duplicates";
 import type { CodedValue } from "@/lib/beneficiaries/code-book";
 import { getReach } from "@/db/registry/registry";
 import { formatDate, localized } from "@/lib/i18n/format";
@@ -33,7 +33,7 @@ export default async function RegistryPage({ params, searchParams }: { params: P
   const search = q || undefined;
   const individual = await seesIndividualRecords(ctx, project.id);
   const page = individual ? await listBeneficiaryRecords(ctx, project.id, { limit: PAGE, offset, search }) : null;
-  const duplicates = individual ? await listDuplicatePairs(ctx, project.id, { status: "open", limit: 1 }) : null;
+  const openPairs = individual ? await countOpenDuplicatePairs(ctx, project.id) : null;
   const base = `/projects/${encodeURIComponent(project.code)}/beneficiaries`;
   const pageAt = (at: number) => `${base}?${new URLSearchParams({ ...(search ? { q: search } : {}), offset: String(at) }).toString()}`;
   // Names, not codes, in the reader's language: the same code book the import reads, for those who see records.
@@ -60,9 +60,9 @@ export default async function RegistryPage({ params, searchParams }: { params: P
           <p>
             <Link href={`${base}/import`}>{t("registry.import")}</Link>
           </p>
-          {duplicates && (
+          {openPairs !== null && (
             <p>
-              <Link href={`${base}/duplicates`}>{t("duplicates.link", { count: duplicates.open })}</Link>
+              <Link href={`${base}/duplicates`}>{t("duplicates.link", { count: openPairs })}</Link>
             </p>
           )}
           <form method="get" action={base} className="filters" role="search" aria-label={t("registry.search")}>
