@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { submitKeepingValues } from "../ui/keep-form-values";
 import type { UserActionState } from "./user-action-state";
 import { SignInLink } from "./sign-in-link";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type ChangeAction = (state: UserActionState, form: FormData) => Promise<UserActionState>;
 
@@ -31,6 +32,7 @@ export function UserChangeForm({
 }) {
   const [state, formAction, pending] = useActionState<UserActionState, FormData>(changeUserAction, null);
   const [asking, setAsking] = useState(false);
+  const hydrated = useHydrated();
   const formId = useId();
   // A new answer closes the question: adjusted while rendering, as React advises, not in an effect.
   const [answered, setAnswered] = useState(state);
@@ -44,7 +46,7 @@ export function UserChangeForm({
       <input type="hidden" name="change" value={change} />
       {children}
       {confirm ? (
-        <button type="button" className="secondary" disabled={pending} onClick={() => setAsking(true)}>
+        <button type="button" className="secondary" disabled={pending || !hydrated} onClick={() => setAsking(true)}>
           {label}
         </button>
       ) : (

@@ -7,6 +7,7 @@ import type { PeriodAction } from "@/lib/workflow/period-workflow";
 import { useUnsavedChanges } from "./unsaved-changes";
 import { useOnline } from "@/components/offline/use-online";
 import { useOutbox } from "@/components/offline/use-outbox";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** The expected figures still empty of an indicator at one place, worded for reading: "Huye: Total, Sex: Female". */
 export type GapLine = { indicator: string; where: string; count: number };
@@ -51,6 +52,7 @@ type Props = {
 export function WorkflowPanel({ projectCode, period, actions, labels, changePeriodStatus, checkCompleteness }: Props) {
   const [state, formAction, pending] = useActionState<TransitionState, FormData>(changePeriodStatus, null);
   const [asking, setAsking] = useState<PeriodAction | null>(null);
+  const hydrated = useHydrated();
   const [gaps, setGaps] = useState<GapLine[] | null>(null);
   // The answer shown in the dialog is the one to this dialog's request, not an earlier one.
   const [answered, setAnswered] = useState<TransitionState>(null);
@@ -85,7 +87,7 @@ export function WorkflowPanel({ projectCode, period, actions, labels, changePeri
       <h2>{labels.title}</h2>
       <div className="workflow-actions">
         {actions.map((action) => (
-          <button key={action} type="button" className={action === "mark_not_reported" || action === "reopen" ? "secondary" : undefined} onClick={() => ask(action)} disabled={pending || !online}>
+          <button key={action} type="button" className={action === "mark_not_reported" || action === "reopen" ? "secondary" : undefined} onClick={() => ask(action)} disabled={pending || !online || !hydrated}>
             {labels[action]}
           </button>
         ))}
