@@ -67,7 +67,9 @@ async function main(): Promise<number> {
   // Idle connections stay open longer than clients and proxies keep theirs (often 60 s), so that a
   // client never sends a request on a connection the server is closing at that moment.
   const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(config.port), ...keepAlive], { stdio: "inherit", env });
+  // The development server compiles the app in its heap: its limit stays V8's own.
+  const heapLimit = dev ? [] : [`--max-old-space-size=${config.heapMb}`];
+  const server = spawn(process.execPath, [...heapLimit, nextBin, dev ? "dev" : "start", "--port", String(config.port), ...keepAlive], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
 }

@@ -108,6 +108,15 @@ export function readRegistryCsv(text: string): { records: CsvRecord[]; header: s
 
 type CellValue = ExcelJS.CellValue;
 
+/**
+ * A copy of a cell's text that holds nothing else. The XML parser's text is a slice of the chunk it
+ * read, and V8 keeps a whole chunk alive for as long as any slice of it lives: the IDs of 100,000
+ * people kept the sheet's decompressed XML in memory.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
+}
+
 /** A cell as text: a date as YYYY-MM-DD (with its time when it has one), a formula as its result. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
@@ -154,7 +163,7 @@ export async function readXlsxSource(bytes: Uint8Array, sheet: string | null, ke
           kept = keeper(header, keep);
           continue;
         }
-        const cells = header.map((_, i) => (kept(i) ? cellText(values[i + 1]) : ""));
+        const cells = header.map((_, i) => (kept(i) ? detached(cellText(values[i + 1])) : ""));
         if (cells.some((c) => c !== "")) onRow((row as ExcelJS.Row).number, cells);
       }
       if (wanted) found = { header: header ?? [], sheet: name };

@@ -47,4 +47,13 @@ describe("readConfig", () => {
     const result = readConfig({ BASELINE_ADMIN_EMAIL: "Admin@Example.org" });
     expect(result.ok && result.config.admin.email).toBe("admin@example.org");
   });
+
+  it("limits the server's heap to 256 MB unless told otherwise, and never below 128 MB", () => {
+    expect(readConfig({})).toMatchObject({ ok: true, config: { heapMb: 256 } });
+    expect(readConfig({ BASELINE_HEAP_MB: "512" })).toMatchObject({ ok: true, config: { heapMb: 512 } });
+    for (const wrong of ["64", "lots", "1.5"]) {
+      const result = readConfig({ BASELINE_HEAP_MB: wrong });
+      expect(!result.ok && result.errors).toEqual([expect.stringMatching(new RegExp(`^BASELINE_HEAP_MB must be a whole number of megabytes, at least 128, got "${wrong}"`))]);
+    }
+  });
 });

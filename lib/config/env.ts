@@ -9,6 +9,13 @@ const flag = z
   })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
+/**
+ * The server's JavaScript heap limit (MB). Without one, V8 lets garbage grow to several times what is
+ * live before it collects: a 100,000-row import peaked at 750 MB of resident memory with 140 MB live.
+ * 256 MB holds the largest import (100,000 rows) and keeps the whole server near 300 MB.
+ */
+export const DEFAULT_HEAP_MB = 256;
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -31,6 +38,13 @@ const envSchema = z.object({
   BASELINE_ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
   BASELINE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   BASELINE_ADMIN_NAME: z.string().min(1).optional(),
+  BASELINE_HEAP_MB: z
+    .string()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 128, {
+      error: (issue) => `must be a whole number of megabytes, at least 128, got "${String(issue.input)}"`,
+    })
+    .transform(Number)
+    .default(DEFAULT_HEAP_MB),
 });
 
 export type AppConfig = {
@@ -42,6 +56,7 @@ export type AppConfig = {
   authSecret: string | undefined;
   authUrl: string | undefined;
   admin: { email: string | undefined; password: string | undefined; name: string };
+  heapMb: number;
 };
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
@@ -74,6 +89,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       authSecret: e.NEXTAUTH_SECRET,
       authUrl: e.NEXTAUTH_URL,
       admin: { email: e.BASELINE_ADMIN_EMAIL?.toLowerCase(), password: e.BASELINE_ADMIN_PASSWORD, name: e.BASELINE_ADMIN_NAME ?? "Administrator" },
+      heapMb: e.BASELINE_HEAP_MB,
     },
   };
 }
