@@ -22,6 +22,8 @@ const nextConfig = {
       ...["/api/:path((?!docs(?:/|$)).*)", "/icon.svg", "/_next/static/:path*", "/icons/:path*", "/manifest/:path*"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" }] })),
       // Icons never change under their name; a new one gets a new name.
       { source: "/icons/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      // The tab's icon keeps its name across versions: kept a month, then checked again in the background.
+      { source: "/icon.svg", headers: [{ key: "Cache-Control", value: "public, max-age=2592000, stale-while-revalidate=2592000" }] },
       // The service worker is asked for afresh so that a new version of the app is found at once.
       { source: "/serwist/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] },
       // HSTS only behind HTTPS (a proxy that terminates TLS says so): a plain-HTTP install stays reachable.

@@ -24,6 +24,30 @@ test("a donor's project dashboard shows the API's approved figures, with statuse
   await expectAccessible(page);
 });
 
+test("the map names its places without one label over another; the places left unnamed on it are in its table; bars and map are in the HTML", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4");
+  await signInWithForm(page, ACCOUNTS.staff);
+  const frame = page.locator("figure", { hasText: "Unique direct beneficiaries by place" });
+  const boxes = await frame.locator("svg.map text").evaluateAll((texts) => texts.map((t) => ({ text: t.textContent ?? "", ...t.getBoundingClientRect().toJSON() })));
+  expect(boxes.map((b) => b.text).join(" ")).toMatch(/Huye [\d,]+/);
+  expect(boxes.map((b) => b.text).join(" ")).toMatch(/Gisagara [\d,]+/);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `${a.text} covers ${b.text}`).toBe(true);
+    }
+  }
+  await frame.getByText("The numbers of this chart").click();
+  const places = await frame.locator("tbody th").allTextContents();
+  expect(places.length).toBeGreaterThan(0);
+  expect(places.length).toBeGreaterThanOrEqual(boxes.length);
+  for (const label of boxes) expect(places).toContain(label.text.replace(/ [\d,]+$/, ""));
+  // Without the page's script: the map and every bar chart are in the server's HTML.
+  const html = await (await page.request.get("/projects/RW-REINT-P4?indicator=OP1.1")).text();
+  expect(html).toContain('class="map"');
+  expect(html).toMatch(/class="bar-chart"[^]*class="bar-value"/);
+});
+
 test("filters live in the URL, and a chart's CSV holds exactly the numbers of its table", async ({ page }) => {
   await page.goto("/projects/CD-HSEC-NK?view=approved&indicator=OP1.3");
   await signInWithForm(page, ACCOUNTS.manager);
@@ -142,6 +166,7 @@ test("the breakdown filter reaches the table and the charts; every indicator can
   await expect(page.getByText("The time series shows Sex: Female only, without the targets, which are set for totals.")).toBeVisible();
   // The legend names only what the chart draws: the series of one sex has no target line.
   const series = page.locator("figure", { hasText: "OP1.3 People employed by quick-impact projects: per period and to date" });
+  await series.scrollIntoViewIfNeeded();
   await expect(series.locator(".recharts-legend-item", { hasText: "To date" })).toBeVisible();
   await expect(series.locator(".recharts-legend-item", { hasText: "Target due" })).toHaveCount(0);
   const employed = page.getByRole("row", { name: /OP1\.3 People employed/ });
@@ -163,6 +188,7 @@ test("the breakdown filter reaches the table and the charts; every indicator can
   await expect(trainers.locator("tbody tr").last().locator("td").nth(1)).toHaveText(trained ?? "?");
   await page.goto("/projects/RW-REINT-P3?indicator=OC1.2");
   const percent = page.locator("figure", { hasText: "OC1.2 " }).first();
+  await percent.scrollIntoViewIfNeeded();
   await expect(percent.locator(".recharts-cartesian-axis-tick-value", { hasText: /\d%$/ }).first()).toBeVisible();
 
   await page.goto("/programmes/RW-REINT");

@@ -4,7 +4,8 @@ import { formatPeriod, localized } from "@/lib/i18n/format";
 import { formatMeasureValue } from "@/lib/i18n/format-figure";
 import { isRatioMeasure } from "@/lib/indicators/actual";
 import { ChartFrame } from "./chart-frame";
-import { HorizontalBarChart, SeriesChart } from "./lazy-charts";
+import { HorizontalBarChart } from "./bar-chart";
+import { SeriesChart } from "./lazy-charts";
 import type { Words } from "@/components/ui/words";
 
 /** The time series, breakdowns and places of one indicator, each chart with its table and CSV. */

@@ -1,17 +1,32 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
 
-// The charts draw in the browser (they size themselves to the screen), so their library loads
-// after the page, not with it: the title, description and numbers come first, in the HTML, and the
-// page's first download stays small. The placeholders keep the charts' room so nothing moves.
+// The time series draws in the browser (it sizes itself to the screen and answers the pointer), so
+// its library loads after the page, and only once the chart comes near the screen: a phone that
+// opens a dashboard downloads and runs none of it for charts it never scrolls to. The title,
+// description and numbers are in the HTML; the placeholder keeps the chart's room so nothing moves.
 
-export const SeriesChart = dynamic(() => import("./series-chart").then((m) => m.SeriesChart), {
-  ssr: false,
-  loading: () => <div className="chart-placeholder" style={{ height: 280 }} />,
-});
+const HEIGHT = 280;
+const placeholder = () => <div className="chart-placeholder" style={{ height: HEIGHT }} />;
 
-export const HorizontalBarChart = dynamic(() => import("./bar-chart").then((m) => m.HorizontalBarChart), {
-  ssr: false,
-  loading: () => <div className="chart-placeholder" style={{ height: 150 }} />,
-});
+const DrawnSeriesChart = dynamic(() => import("./series-chart").then((m) => m.SeriesChart), { ssr: false, loading: placeholder });
+
+export function SeriesChart(props: ComponentProps<typeof DrawnSeriesChart>) {
+  const room = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = room.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        setNear(true);
+        observer.disconnect();
+      }
+    }, { rootMargin: "200px 0px" });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return near ? <DrawnSeriesChart {...props} /> : <div ref={room} className="chart-placeholder" style={{ height: HEIGHT }} />;
+}

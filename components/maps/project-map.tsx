@@ -3,6 +3,7 @@ import countries from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { placeLabels } from "@/lib/charts/map-labels";
 import world from "world-atlas/countries-50m.json";
 
 export type MapPoint = { code: string; name: string; latitude: number; longitude: number; value: number };
@@ -23,10 +24,12 @@ function countryOutline(countryCode: string): Feature<Geometry> | null {
 
 const WIDTH = 480;
 const HEIGHT = 360;
+const FONT_SIZE = 11;
 
 /**
  * The project's country from the boundaries that ship with the app (no tiles from the internet), with
- * a bubble per place sized by its beneficiaries and labelled with the number, so it reads in greyscale.
+ * a bubble per place sized by its beneficiaries and labelled with its name and number, so it reads in
+ * greyscale; a label with no room beside its bubble is left off, and the map's table names the place.
  * Drawn on the server as SVG: the browser gets no map data.
  */
 export function ProjectMap({ countryCode, points, title, format }: { countryCode: string; points: MapPoint[]; title: string; format: (n: number) => string }) {
@@ -41,21 +44,25 @@ export function ProjectMap({ countryCode, points, title, format }: { countryCode
   );
   const path = geoPath(projection);
   const max = Math.max(1, ...points.map((p) => p.value));
+  const bubbles = points.flatMap((p) => {
+    const xy = projection([p.longitude, p.latitude]);
+    return xy ? [{ code: p.code, x: xy[0], y: xy[1], radius: 4 + Math.sqrt(p.value / max) * 22, text: `${p.name} ${format(p.value)}` }] : [];
+  });
+  const labels = placeLabels(bubbles, { width: WIDTH, height: HEIGHT }, FONT_SIZE);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} className="map">
       <path d={path(country) ?? ""} fill="#eef2f6" stroke="#55616f" strokeWidth={1} />
-      {points.map((p) => {
-        const xy = projection([p.longitude, p.latitude]);
-        if (!xy) return null;
-        const radius = 4 + Math.sqrt(p.value / max) * 22;
-        return (
-          <g key={p.code}>
-            <circle cx={xy[0]} cy={xy[1]} r={radius} fill="#0b5cad" fillOpacity={0.45} stroke="#0b5cad" />
-            <text x={xy[0]} y={xy[1] - radius - 3} textAnchor="middle" fontSize={11} fill="#1d2733">
-              {p.name} {format(p.value)}
-            </text>
-          </g>
-        );
+      {bubbles.map((b) => (
+        <circle key={b.code} cx={b.x} cy={b.y} r={b.radius} fill="#0b5cad" fillOpacity={0.45} stroke="#0b5cad" />
+      ))}
+      {/* Labels after every bubble, so that none is drawn under a bubble; none covers another (lib/charts/map-labels). */}
+      {bubbles.map((b, i) => {
+        const box = labels[i];
+        return box ? (
+          <text key={b.code} x={box.left + 1} y={box.top + FONT_SIZE} fontSize={FONT_SIZE} fill="#1d2733">
+            {b.text}
+          </text>
+        ) : null;
       })}
     </svg>
   );

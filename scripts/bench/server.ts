@@ -13,11 +13,22 @@ export async function startServer(file: string, port: number, url?: string): Pro
     env: { ...process.env, PORT: String(port), DATABASE_PATH: file, DATABASE_URL: url ?? "", BASELINE_DEMO: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  let stopping = false;
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`bench: the server stopped (exit ${code ?? signal})`);
+  });
   const deadline = Date.now() + 8 * 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, process: child, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${base}/api/health`)).ok) return {
+          base,
+          process: child,
+          stop: () => {
+            stopping = true;
+            child.kill("SIGTERM");
+          },
+        };
     } catch {
       // Not listening yet.
     }

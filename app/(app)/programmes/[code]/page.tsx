@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatActual } from "@/lib/i18n/format-figure";
-import { HorizontalBarChart } from "@/components/charts/lazy-charts";
+import { HorizontalBarChart } from "@/components/charts/bar-chart";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { Downloads } from "@/components/exports/downloads";
 import { DateRange } from "@/components/ui/date-range";
