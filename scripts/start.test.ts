@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // npm start with a DATABASE_URL it cannot use: one clear line, without the password, and no start.
 const ROOT = path.resolve(import.meta.dirname, "..");
 const start = (databaseUrl: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  spawnSync(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "3999" },
     encoding: "utf8",

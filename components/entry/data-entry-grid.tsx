@@ -388,10 +388,10 @@ export function DataEntryGrid({
         const columns = indicator.measure === "number" ? 6 : 8;
         return (
           <section key={indicator.id} className="card" aria-labelledby={`indicator-${indicator.id}`}>
-            <h3 id={`indicator-${indicator.id}`}>
+            <h2 id={`indicator-${indicator.id}`}>
               <span className="code">{indicator.code}</span> {indicator.name}
               {indicator.unit && indicator.unit !== "%" && <span className="muted"> ({indicator.unit})</span>}
-            </h3>
+            </h2>
             {targetOf(indicator) && (
               <p id={`target-${indicator.id}`} className="muted small">
                 {targetOf(indicator)}

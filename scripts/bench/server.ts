@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 
 // The production build served on a database of its own, for the benchmark and the load test: a
 // SQLite file, or a PostgreSQL database (`url`) with that file's folder for the demo secret;
@@ -9,7 +8,7 @@ export type Server = { base: string; process: ChildProcess; stop: () => void };
 
 export async function startServer(file: string, port: number, url?: string): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: file, DATABASE_URL: url ?? "", BASELINE_DEMO: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import { bootstrapDatabase } from "../db/bootstrap";
 import { openConfiguredDatabase } from "../db/index";
@@ -6,8 +7,10 @@ import { readConfig, withoutPassword } from "../lib/config/env";
 import { buildIsStale, recordBuild } from "./build-fingerprint";
 import { demoSecret } from "./demo-secret";
 
-// `npm start`: check the configuration, migrate (and on first start seed) the database, build the
-// app when there is no up-to-date build, then serve it. `npm run dev` does the same with `next dev`.
+// What `npm start` (scripts/start.mjs) does before it serves the app, in a process that then ends:
+// check the configuration, migrate (and on first start seed) the database, build the app when there
+// is no up-to-date build. It answers the launcher on file descriptor 3 with how to run the server:
+// Node's arguments, Next's, and the environment. With --dev, for `next dev` and no build.
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -68,10 +71,12 @@ async function main(): Promise<number> {
   // client never sends a request on a connection the server is closing at that moment.
   const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
   // The development server compiles the app in its heap: its limit stays V8's own.
-  const heapLimit = dev ? [] : [`--max-old-space-size=${config.heapMb}`];
-  const server = spawn(process.execPath, [...heapLimit, nextBin, dev ? "dev" : "start", "--port", String(config.port), ...keepAlive], { stdio: "inherit", env });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  return new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+  const node = dev ? [] : [`--max-old-space-size=${config.heapMb}`];
+  const server: ServerLaunch = { node, next: [dev ? "dev" : "start", "--port", String(config.port), ...keepAlive], env };
+  fs.writeSync(3, JSON.stringify(server));
+  return 0;
 }
+
+export type ServerLaunch = { node: string[]; next: string[]; env: NodeJS.ProcessEnv };
 
 void main().then((code) => process.exit(code));
