@@ -33,6 +33,8 @@ test.describe.serial("approval, as people do it", () => {
     await signedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4?indicator=OP2.3");
     await expect(page.getByText("Q3 2026: Awaiting approval")).toBeVisible();
     const frame = page.locator("figure", { hasText: "OP2.3 Returnees supported to start their own business: per period and to date" });
+    // The time series draws only once it comes near the screen.
+    await frame.scrollIntoViewIfNeeded();
     await expect(frame.locator("svg text", { hasText: "Awaiting approval" })).toBeVisible();
     await frame.getByText("The numbers of this chart").click();
     await expect(frame.getByRole("row", { name: /^Q3\s2026/ })).toContainText("Awaiting approval");
