@@ -8,7 +8,7 @@ import { migrateDatabase } from "../db/migrate";
 import { importRegistry, registryImportContext } from "../db/registry/registry-import";
 import { projects, users } from "../db/schema";
 import { seedDemoData } from "../db/seed";
-import { DEFAULT_HEAP_MB } from "../lib/config/env";
+import { DEFAULT_HEAP_MB, serverMemorySettings } from "../lib/config/env";
 import { checkRegistryRecords } from "../lib/beneficiaries/registry-csv";
 import { readRegistryCsv } from "../lib/beneficiaries/read-source";
 import { sampleRegistryCsv } from "../db/test-support/registry-sample";
@@ -58,7 +58,7 @@ async function main() {
   await run("first import");
   await run("same file again");
 
-  // The Kobo path runs in a process of its own with the server's heap limit, so that its memory is a server's.
+  // The Kobo path runs in a process of its own with the server's memory settings, so that its memory is a server's.
   const kobo = await koboXlsx(
     Array.from({ length: ROWS }, (_, i) => koboPerson(i, "bench")),
     { labels: "fr", selectMultiple: "separate" },
@@ -66,7 +66,11 @@ async function main() {
   const koboFile = path.join(dir, "kobo.xlsx");
   fs.writeFileSync(koboFile, kobo);
   console.log(`Kobo XLSX of ${(kobo.byteLength / 1024 / 1024).toFixed(1)} MB, ${ROWS.toLocaleString("en")} submissions`);
-  const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${DEFAULT_HEAP_MB}`, import.meta.filename, "--kobo", koboFile, path.join(dir, "bench.db")], { stdio: "inherit" });
+  const memory = serverMemorySettings(DEFAULT_HEAP_MB);
+  const child = spawnSync(process.execPath, [...process.execArgv, ...memory.nodeArgs, import.meta.filename, "--kobo", koboFile, path.join(dir, "bench.db")], {
+    stdio: "inherit",
+    env: { ...memory.env, ...process.env },
+  });
   if (child.status !== 0) throw new Error(`the Kobo import failed (${child.status})`);
   await db.close();
   fs.rmSync(dir, { recursive: true, force: true });

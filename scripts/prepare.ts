@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { bootstrapDatabase } from "../db/bootstrap";
 import { openConfiguredDatabase } from "../db/index";
-import { readConfig, withoutPassword } from "../lib/config/env";
+import { readConfig, serverMemorySettings, withoutPassword } from "../lib/config/env";
 import { buildIsStale, recordBuild } from "./build-fingerprint";
 import { demoSecret } from "./demo-secret";
 
@@ -70,9 +70,14 @@ async function main(): Promise<number> {
   // Idle connections stay open longer than clients and proxies keep theirs (often 60 s), so that a
   // client never sends a request on a connection the server is closing at that moment.
   const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
-  // The development server compiles the app in its heap: its limit stays V8's own.
-  const node = dev ? [] : [`--max-old-space-size=${config.heapMb}`];
-  const server: ServerLaunch = { node, next: [dev ? "dev" : "start", "--port", String(config.port), ...keepAlive], env };
+  // The development server compiles the app in its heap: its memory settings stay V8's own.
+  const memory = dev ? { nodeArgs: [], env: {} } : serverMemorySettings(config.heapMb);
+  const server: ServerLaunch = {
+    node: memory.nodeArgs,
+    next: [dev ? "dev" : "start", "--port", String(config.port), ...keepAlive],
+    // A setting of the machine's own (MALLOC_ARENA_MAX in the environment) wins.
+    env: { ...memory.env, ...env },
+  };
   fs.writeSync(3, JSON.stringify(server));
   return 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConfig } from "./env";
+import { readConfig, serverMemorySettings } from "./env";
 
 describe("readConfig", () => {
   it("defaults to demo mode on port 3000 with data/baseline.db", () => {
@@ -46,6 +46,11 @@ describe("readConfig", () => {
   it("keeps the admin e-mail lower-case", () => {
     const result = readConfig({ BASELINE_ADMIN_EMAIL: "Admin@Example.org" });
     expect(result.ok && result.config.admin.email).toBe("admin@example.org");
+  });
+
+  it("gives the server its heap limit, a small young generation and few malloc arenas", () => {
+    expect(serverMemorySettings(256)).toEqual({ nodeArgs: ["--max-old-space-size=256", "--max-semi-space-size=8"], env: { MALLOC_ARENA_MAX: "2" } });
+    expect(serverMemorySettings(512).nodeArgs[0]).toBe("--max-old-space-size=512");
   });
 
   it("limits the server's heap to 256 MB unless told otherwise, and never below 128 MB", () => {
