@@ -49,7 +49,7 @@ describe("readConfig", () => {
   });
 
   it("gives the server its heap limit, a small young generation and few malloc arenas", () => {
-    expect(serverMemorySettings(256)).toEqual({ nodeArgs: ["--max-old-space-size=256", "--max-semi-space-size=8"], env: { MALLOC_ARENA_MAX: "2" } });
+    expect(serverMemorySettings(256)).toEqual({ nodeArgs: ["--max-old-space-size=256", "--max-semi-space-size=12"], env: { MALLOC_ARENA_MAX: "2" } });
     expect(serverMemorySettings(512).nodeArgs[0]).toBe("--max-old-space-size=512");
   });
 
