@@ -10,7 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "Baseline", template: "%s · Baseline" },
     description: "Beneficiaries, trainings and outcome indicators of humanitarian and development projects.",
     manifest: `/manifest/${language}.webmanifest`,
-    icons: { apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }] },
+    // Named here with the apple icon, or Next.js leaves out app/icon.svg's link and browsers ask for a /favicon.ico there is not.
+    icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }] },
   };
 }
 

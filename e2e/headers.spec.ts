@@ -33,12 +33,14 @@ test("images and scripts are kept long by browsers: the build's files and the ap
     expect((await request.get(path)).headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
   }
   expect((await request.get("/icon.svg")).headers()["cache-control"]).toBe("public, max-age=2592000, stale-while-revalidate=2592000");
+  // The tab's icon is named in every page, so that no browser asks for a /favicon.ico.
+  expect(html).toMatch(/<link rel="icon" href="\/icon\.svg" type="image\/svg\+xml"\/>/);
 });
 
-test("the pages work under their policy: no violation while signing in and reading the dashboard", async ({ page }) => {
+test("the pages work under their policy and find every file they ask for: no violation, no missing file while signing in and reading the dashboard", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Content-Security-Policy|Failed to load resource/i.test(message.text())) violations.push(message.text());
   });
   await page.goto("/projects/RW-REINT-P4");
   await signInWithForm(page, ACCOUNTS.staff);
