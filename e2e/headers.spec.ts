@@ -38,9 +38,9 @@ test("images and scripts are kept long by browsers: the build's files and the ap
 });
 
 test("the pages work under their policy and find every file they ask for: no violation, no missing file while signing in and reading the dashboard", async ({ page }) => {
-  const violations: string[] = [];
+  const problems: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Content-Security-Policy|Failed to load resource/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Content-Security-Policy|Failed to load resource/i.test(message.text())) problems.push(message.text());
   });
   await page.goto("/projects/RW-REINT-P4");
   await signInWithForm(page, ACCOUNTS.staff);
@@ -48,7 +48,7 @@ test("the pages work under their policy and find every file they ask for: no vio
   // The first time series draws once it comes near the screen.
   await page.locator("figure .chart-placeholder").first().scrollIntoViewIfNeeded();
   await page.locator("figure .recharts-wrapper").first().waitFor();
-  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ playwright }) => {

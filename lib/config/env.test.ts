@@ -48,11 +48,6 @@ describe("readConfig", () => {
     expect(result.ok && result.config.admin.email).toBe("admin@example.org");
   });
 
-  it("gives the server its heap limit, a small young generation and few malloc arenas", () => {
-    expect(serverMemorySettings(256)).toEqual({ nodeArgs: ["--max-old-space-size=256", "--max-semi-space-size=12"], env: { MALLOC_ARENA_MAX: "2" } });
-    expect(serverMemorySettings(512).nodeArgs[0]).toBe("--max-old-space-size=512");
-  });
-
   it("limits the server's heap to 256 MB unless told otherwise, and never below 128 MB", () => {
     expect(readConfig({})).toMatchObject({ ok: true, config: { heapMb: 256 } });
     expect(readConfig({ BASELINE_HEAP_MB: "512" })).toMatchObject({ ok: true, config: { heapMb: 512 } });
@@ -60,5 +55,12 @@ describe("readConfig", () => {
       const result = readConfig({ BASELINE_HEAP_MB: wrong });
       expect(!result.ok && result.errors).toEqual([expect.stringMatching(new RegExp(`^BASELINE_HEAP_MB must be a whole number of megabytes, at least 128, got "${wrong}"`))]);
     }
+  });
+});
+
+describe("serverMemorySettings", () => {
+  it("gives the server its heap limit, a small young generation and few malloc arenas", () => {
+    expect(serverMemorySettings(256)).toEqual({ nodeArgs: ["--max-old-space-size=256", "--max-semi-space-size=12"], env: { MALLOC_ARENA_MAX: "2" } });
+    expect(serverMemorySettings(512).nodeArgs[0]).toBe("--max-old-space-size=512");
   });
 });

@@ -83,6 +83,19 @@ export function treeRssMb(rootPid: number): number {
   return kb / 1024;
 }
 
+/** Samples a process tree's memory every 100 ms: what it held at the start, and at most since, until stopped. */
+export function watchMemory(rootPid: number): { startedMb: number; peakMb: () => number; stop: () => void } {
+  const startedMb = treeRssMb(rootPid);
+  let peak = startedMb;
+  const sample = () => (peak = Math.max(peak, treeRssMb(rootPid)));
+  const sampler = setInterval(sample, 100);
+  return {
+    startedMb: round(startedMb),
+    peakMb: () => round(sample()),
+    stop: () => clearInterval(sampler),
+  };
+}
+
 /**
  * The JavaScript a browser downloads to show each page first, gzipped (kB): the root chunks of the
  * build and the chunks of the page's segments (layouts, boundaries, page), from the manifests of

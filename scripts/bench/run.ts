@@ -5,7 +5,7 @@ import path from "node:path";
 import { copyToPostgres } from "../copy-to-postgres";
 import { engineOption, freshPostgresDatabase, reader } from "./engine";
 import { measureFloors } from "./floors";
-import { firstLoadJsKb, measure, round, treeRssMb, type Latency } from "./measure";
+import { firstLoadJsKb, measure, round, watchMemory, type Latency } from "./measure";
 import { generateOrganisation } from "./organisation";
 import { signIn, startServer } from "./server";
 
@@ -44,18 +44,17 @@ async function writeBodies(file: string): Promise<() => string> {
 
 /** The CSV export of every value, read to the end as a client would: rows per second and the server's peak memory. */
 async function measureExport(base: string, cookie: string, serverPid: number): Promise<{ rows: number; rowsPerSecond: number; peakRssMb: number; rssBeforeMb: number }> {
-  const before = treeRssMb(serverPid);
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(serverPid))), 100);
+  const memory = watchMemory(serverPid);
   const started = performance.now();
   const response = await fetch(`${base}/api/v1/data-values/export.csv`, { headers: { Cookie: cookie } });
   let lines = 0;
   const reader = response.body!.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) for (const byte of chunk.value) if (byte === 10) lines++;
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(sampler);
+  const peakRssMb = memory.peakMb();
+  memory.stop();
   const rows = lines - 1;
-  return { rows, rowsPerSecond: Math.round(rows / seconds), peakRssMb: round(Math.max(peak, treeRssMb(serverPid))), rssBeforeMb: round(before) };
+  return { rows, rowsPerSecond: Math.round(rows / seconds), peakRssMb, rssBeforeMb: memory.startedMb };
 }
 
 async function main() {
@@ -83,8 +82,7 @@ async function main() {
   const server = await startServer(file, PORT, url);
   const BASE = server.base;
   // The server's memory, sampled for the whole benchmark: pages, writes and the export.
-  const memory = { startedMb: round(treeRssMb(server.process.pid!)), peakMb: 0 };
-  const memorySampler = setInterval(() => (memory.peakMb = Math.max(memory.peakMb, round(treeRssMb(server.process.pid!)))), 100);
+  const memory = watchMemory(server.process.pid!);
   const db = reader(file, url);
   try {
     const staff = await signIn(BASE, "staff@baseline.test");
@@ -106,7 +104,8 @@ async function main() {
       console.log(`bench: ${name} p50 ${latency[name].p50} ms, p95 ${latency[name].p95} ms, ${latency[name].rps} req/s at 8 connections${latency[name].errors ? `, ${latency[name].errors} answers not 2xx` : ""}`);
     }
     const exported = await measureExport(BASE, staff, server.process.pid!);
-    clearInterval(memorySampler);
+    const serverMemory = { startedMb: memory.startedMb, peakMb: memory.peakMb() };
+    memory.stop();
     const floor = await measureFloors(db, { project: project!.id, indicator: indicator!.id, programme: programme!.id });
     const firstLoad = firstLoadJsKb(ROOT);
     const results = {
@@ -116,7 +115,7 @@ async function main() {
       latency,
       floor,
       export: exported,
-      memory,
+      memory: serverMemory,
       firstLoadJsKb: firstLoad,
       seconds: Math.round((Date.now() - started) / 1000),
     };
@@ -127,7 +126,7 @@ async function main() {
     fs.writeFileSync(resultsFile, `${JSON.stringify({ engines: { ...others, [engine]: results } }, null, 2)}\n`);
     printTable(results);
   } finally {
-    clearInterval(memorySampler);
+    memory.stop();
     await db.close();
     server.stop();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
@@ -139,7 +138,9 @@ function printTable(r: {
   floor: Record<string, { ms: number }>;
   export: { rows: number; rowsPerSecond: number; peakRssMb: number; rssBeforeMb: number };
   memory: { startedMb: number; peakMb: number };
-  firstLoadJsKb: Record<string, number>; seconds: number }) {
+  firstLoadJsKb: Record<string, number>;
+  seconds: number;
+}) {
   const targets: Record<string, string> = { portfolio: "p95 <= 150", projectDashboard: "p95 <= 50" };
   console.log("\n| measure | p50 ms | p95 ms | req/s (8 conn.) | SQL floor ms | target |\n|---|---|---|---|---|---|");
   for (const [name, l] of Object.entries(r.latency)) {
