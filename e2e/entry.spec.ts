@@ -39,6 +39,33 @@ test("a manager fills the running quarter with the keyboard and saves it; it is 
   }
 });
 
+test("a comment typed before the page's script has arrived stays, and is saved like any other", async ({ page }) => {
+  await page.goto("/projects/RW-REINT-P4/entry/2026Q4");
+  await signInWithForm(page, ACCOUNTS.manager);
+  await expect(page.getByRole("heading", { level: 1, name: "Figures of Q4 2026" })).toBeVisible();
+  // A slow connection: the page has come, its scripts not yet. The fields are open all the same.
+  let scriptsArrive = () => {};
+  const scripts = new Promise<void>((resolve) => (scriptsArrive = resolve));
+  const isScript = (url: URL) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js");
+  await page.route(isScript, async (route) => {
+    await scripts;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "domcontentloaded" });
+  const comment = page.getByLabel("OP2.3 Huye Total, Comment");
+  await comment.fill("Counted at the district office");
+  await expect(page.getByText("Unsaved changes: 1")).toHaveCount(0);
+  scriptsArrive();
+  // Once the script runs, the grid takes the comment up as typed, and saves it.
+  await expect(page.getByText("Unsaved changes: 1")).toBeVisible();
+  await expect(comment).toHaveValue("Counted at the district office");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 value saved." })).toBeVisible();
+  await page.unroute(isScript);
+  await page.reload();
+  await expect(page.getByLabel("OP2.3 Huye Total, Comment")).toHaveValue("Counted at the district office");
+});
+
 test.describe("in French", () => {
   test.use({ locale: "fr-FR" });
 

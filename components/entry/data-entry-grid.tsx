@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from "react";
 import { createTranslator } from "use-intl/core";
 import { encodeOptionKey } from "@/lib/disaggregation/option-key";
 import type { FigureParts } from "@/lib/indicators/actual";
@@ -9,9 +9,10 @@ import { problemMessage, warningMessage } from "@/lib/i18n/problem-message";
 import { plainNumber } from "@/lib/validation/figure";
 import { previousPeriod as periodBefore } from "@/lib/periods/period";
 import type { Translator } from "@/lib/i18n/translator";
-import { checkBreakdowns, checkTypedFigure, shownFigure, typedWarning } from "./cell-checks";
-import { cellFromValue, cellKey, EMPTY_CELL, typedNumber, type CellState } from "./cell-state";
-import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages } from "./grid-types";
+import { checkBreakdowns, checkTypedFigure, typedWarning } from "./cell-checks";
+import { cellFromValue, cellKey, EMPTY_CELL, type CellState } from "./cell-state";
+import type { CellHistoryInput, GridCellValue, GridIndicator, GridLabels, GridLocation, GridMessages, GridRowView, Part, Row } from "./grid-types";
+import { LocationBlock } from "./location-block";
 import { useUnsavedChanges } from "./unsaved-changes";
 import { onOutboxResult, queueChange, reviseChanges, startOutbox, type OutboxResult } from "@/components/offline/outbox";
 import type { Change } from "@/lib/offline/change-log";
@@ -38,19 +39,7 @@ type Props = {
   loadCellHistory: (input: CellHistoryInput) => Promise<string[]>;
 };
 
-type Row = { key: string; id: string; indicator: GridIndicator; location: GridLocation; options: Record<string, string>; label: string; isTotal: boolean };
-type Part = "value" | "numerator" | "denominator";
-
-/** Moves the focus to the same column in the next row, as Enter does in a spreadsheet. */
-function focusBelow(event: KeyboardEvent<HTMLInputElement>) {
-  const column = event.currentTarget.dataset.col;
-  const inputs = [...document.querySelectorAll<HTMLInputElement>(`input[data-col="${column}"]:not([disabled])`)];
-  inputs[inputs.indexOf(event.currentTarget) + 1]?.focus();
-}
-
 const figureOf = (v: GridCellValue): FigureParts => ({ value: v.value, numerator: v.numerator, denominator: v.denominator });
-
-const noSubscription = () => () => undefined;
 
 export function DataEntryGrid({
   userId,
@@ -77,13 +66,6 @@ export function DataEntryGrid({
   const earlier = useMemo(() => new Map(previous.map((v) => [cellKey(v.indicatorId, v.locationCode, v.disaggregation), figureOf(v)])), [previous]);
   const [cells, setCells] = useState<Record<string, CellState>>(initial);
   const [saving, setSaving] = useState(false);
-  // The fields open once the grid's script runs: a figure typed before (a slow connection) would be
-  // wiped when React takes the field over, without a word. False on the server and while hydrating.
-  const live = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [history, setHistory] = useState<Record<string, string[]>>({});
   const focusProblem = useRef(false);
@@ -114,13 +96,24 @@ export function DataEntryGrid({
     }
     return list;
   }, [indicators, locations, labels.total, t]);
+  /** The rows of each indicator at each place, by `indicatorId|locationCode`. */
+  const blocks = useMemo(() => {
+    const byBlock = new Map<string, Row[]>();
+    for (const row of rows) {
+      const block = `${row.indicator.id}|${row.location.code}`;
+      byBlock.set(block, [...(byBlock.get(block) ?? []), row]);
+    }
+    return byBlock;
+  }, [rows]);
 
-  const cell = (key: string) => cells[key] ?? EMPTY_CELL;
   const dirtyKeys = Object.keys(cells).filter((key) => cells[key]?.dirty);
   useUnsavedChanges("grid", dirtyKeys.length);
 
-  const update = (key: string, field: Part | "comment", text: string) =>
-    setCells((current) => ({ ...current, [key]: { ...(current[key] ?? EMPTY_CELL), [field]: text, dirty: true, queued: false, error: undefined, warning: undefined } }));
+  const update = useCallback(
+    (key: string, field: Part | "comment", text: string) =>
+      setCells((current) => ({ ...current, [key]: { ...(current[key] ?? EMPTY_CELL), [field]: text, dirty: true, queued: false, error: undefined, warning: undefined } })),
+    [],
+  );
 
   /**
    * The browser's checks of the cells of one indicator at one place: each typed figure, and the
@@ -129,7 +122,7 @@ export function DataEntryGrid({
    */
   const checkBlock = useCallback(
     (current: Record<string, CellState>, indicator: GridIndicator, locationCode: string, all: boolean): Record<string, CellState> => {
-      const block = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === locationCode);
+      const block = blocks.get(`${indicator.id}|${locationCode}`) ?? [];
       const total = block.find((r) => r.isTotal);
       const options = Object.fromEntries(indicator.dimensions.map((d) => [d.code, d.options.map((o) => o.code)]));
       const breakdowns = checkBreakdowns(
@@ -149,7 +142,7 @@ export function DataEntryGrid({
       }
       return next;
     },
-    [rows, t, messages.language],
+    [blocks, t, messages.language],
   );
 
   /** The figures typed in a cell, with the thousands separators of the person's language dropped ("1,234" is 1234). */
@@ -166,18 +159,24 @@ export function DataEntryGrid({
   );
 
   // Leaving a cell checks its figure (and breakdowns complete by then); leaving a place's block, every breakdown of it.
-  const onLeaveCell = (row: Row) =>
-    setCells((current) => {
-      const typed = plain(current[row.key] ?? EMPTY_CELL);
-      // The server's warning, said here already: the figure is far from the previous period's.
-      const warning = typed.dirty ? typedWarning(row.indicator.measure, typed, earlier.get(row.key) ?? null, previousPeriod) : null;
-      const withWarning = typed.dirty ? { ...typed, warning: warning ? warningMessage(t, messages.language, warning) : undefined } : typed;
-      return checkBlock({ ...current, [row.key]: withWarning }, row.indicator, row.location.code, false);
-    });
-  const onLeavePlace = (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => {
-    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
-    setCells((current) => checkBlock(current, indicator, location.code, true));
-  };
+  const leaveCell = useCallback(
+    (row: Row) =>
+      setCells((current) => {
+        const typed = plain(current[row.key] ?? EMPTY_CELL);
+        // The server's warning, said here already: the figure is far from the previous period's.
+        const warning = typed.dirty ? typedWarning(row.indicator.measure, typed, earlier.get(row.key) ?? null, previousPeriod) : null;
+        const withWarning = typed.dirty ? { ...typed, warning: warning ? warningMessage(t, messages.language, warning) : undefined } : typed;
+        return checkBlock({ ...current, [row.key]: withWarning }, row.indicator, row.location.code, false);
+      }),
+    [plain, earlier, previousPeriod, t, messages.language, checkBlock],
+  );
+  const leavePlace = useCallback(
+    (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => {
+      if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+      setCells((current) => checkBlock(current, indicator, location.code, true));
+    },
+    [checkBlock],
+  );
 
   // After a refused save, the focus goes to the first cell with a problem.
   useEffect(() => {
@@ -315,50 +314,33 @@ export function DataEntryGrid({
     return () => window.removeEventListener("keydown", onKey);
   }, [save]);
 
-  const toggleHistory = async (row: Row) => {
-    if (history[row.key]) {
-      setHistory(({ [row.key]: _gone, ...rest }) => rest);
-      return;
+  const toggleHistory = useCallback(
+    async (row: Row, shown: boolean) => {
+      if (shown) {
+        setHistory(({ [row.key]: _gone, ...rest }) => rest);
+        return;
+      }
+      const lines = await loadCellHistory({ projectCode, indicatorId: row.indicator.id, period, locationCode: row.location.code, disaggregation: encodeOptionKey(row.options) });
+      setHistory((current) => ({ ...current, [row.key]: lines }));
+    },
+    [loadCellHistory, projectCode, period],
+  );
+
+  // A figure typed before the grid's script ran (a slow connection) is in its field, which React
+  // leaves as it is while it takes the page over, but not in the grid's state: it is taken up here
+  // as typed, so that it is saved like any other. The fields are open from the first paint.
+  const grid = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const field of grid.current?.querySelectorAll<HTMLInputElement>("input[data-cell]") ?? []) {
+      const { cell, part } = field.dataset;
+      if (cell && (part === "value" || part === "numerator" || part === "denominator" || part === "comment") && field.value !== field.defaultValue) update(cell, part, field.value);
     }
-    const lines = await loadCellHistory({ projectCode, indicatorId: row.indicator.id, period, locationCode: row.location.code, disaggregation: encodeOptionKey(row.options) });
-    setHistory((current) => ({ ...current, [row.key]: lines }));
-  };
+  }, [update]);
 
-  const onEnter = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      focusBelow(event);
-    }
-  };
-
-  const amount = (row: Row, part: Part) => typedNumber(cell(row.key)[part]);
-
-  /** Per location and dimension: what the options add up to, beside the total. */
-  const sums = (indicator: GridIndicator, location: GridLocation) =>
-    indicator.dimensions.flatMap((dimension) => {
-      const parts: Part[] = indicator.measure === "number" ? ["value"] : ["numerator", "denominator"];
-      return parts.flatMap((part) => {
-        const optionRows = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === location.code && dimension.code in r.options);
-        const entered = optionRows.map((r) => amount(r, part)).filter((n): n is number => n !== null);
-        if (entered.length === 0) return [];
-        const total = typedNumber(cell(cellKey(indicator.id, location.code, {}))[part]);
-        const sum = entered.reduce((a, b) => a + b, 0);
-        const name = parts.length > 1 ? `${dimension.name} (${part === "numerator" ? labels.numerator : labels.denominator})` : dimension.name;
-        return [
-          {
-            key: `${dimension.code}-${part}`,
-            text: t("entry.sum", { dimension: name, sum: number.format(sum), total: total === null ? "—" : number.format(total) }),
-            ok: total !== null && Math.abs(total - sum) < 1e-9,
-          },
-        ];
-      });
-    });
-
-  /** Beside each cell: its figure of the previous period. */
-  const context = (row: Row) => {
-    const before = shownFigure(row.indicator.measure, earlier.get(row.key) ?? null, number, percent);
-    return before === null ? t("entry.noPrevious", { period: previousPeriodLabel }) : t("entry.previous", { period: previousPeriodLabel, value: before });
-  };
+  const view: GridRowView = useMemo(
+    () => ({ t, number, percent, labels, previousPeriodLabel, editable, update, leaveCell, leavePlace, toggleHistory: (row, shown) => void toggleHistory(row, shown) }),
+    [t, number, percent, labels, previousPeriodLabel, editable, update, leaveCell, leavePlace, toggleHistory],
+  );
 
   /** An indicator's target for the period, for the whole project: beside its name, and read with each place's total. */
   const targetOf = (indicator: GridIndicator) =>
@@ -366,35 +348,20 @@ export function DataEntryGrid({
       ? null
       : t("entry.targetOfPeriod", { period: periodLabel, value: indicator.measure === "number" ? number.format(indicator.target) : percent.format(indicator.target / 100) });
 
-  const input = (row: Row, part: Part, c: CellState, name: string, describedBy: string) => (
-    <input
-      aria-label={`${name}, ${labels[part]}`}
-      aria-invalid={c.error || c.check || c.flaggedBy ? true : undefined}
-      aria-describedby={describedBy}
-      inputMode={part === "numerator" && row.indicator.measure === "mean_of_ratios" ? "decimal" : "numeric"}
-      data-col={`${row.indicator.id}-${part}`}
-      value={c[part]}
-      disabled={!editable || !live}
-      onChange={(e) => update(row.key, part, e.target.value)}
-      onBlur={() => onLeaveCell(row)}
-      onKeyDown={onEnter}
-    />
-  );
-
   return (
-    <div className="entry-grid">
+    <div className="entry-grid" ref={grid}>
       {editable && <p className="muted small">{labels.keyboard}</p>}
       {indicators.map((indicator) => {
-        const columns = indicator.measure === "number" ? 6 : 8;
+        const target = targetOf(indicator);
         return (
           <section key={indicator.id} className="card" aria-labelledby={`indicator-${indicator.id}`}>
             <h2 id={`indicator-${indicator.id}`}>
               <span className="code">{indicator.code}</span> {indicator.name}
               {indicator.unit && indicator.unit !== "%" && <span className="muted"> ({indicator.unit})</span>}
             </h2>
-            {targetOf(indicator) && (
+            {target && (
               <p id={`target-${indicator.id}`} className="muted small">
-                {targetOf(indicator)}
+                {target}
               </p>
             )}
             <div className="table-scroll">
@@ -419,107 +386,18 @@ export function DataEntryGrid({
                     </th>
                   </tr>
                 </thead>
-                {locations.map((location) => {
-                  const locationRows = rows.filter((r) => r.indicator.id === indicator.id && r.location.code === location.code);
-                  const locationSums = sums(indicator, location);
-                  return (
-                    <tbody key={location.code} className="location-block" onBlur={(event) => onLeavePlace(indicator, location, event)}>
-                      {locationRows.map((row) => {
-                        const c = cell(row.key);
-                        const name = `${indicator.code} ${location.name} ${row.label}`;
-                        const n = amount(row, "numerator");
-                        const d = amount(row, "denominator");
-                        const problem = c.error ?? c.check;
-                        const describedBy = [
-                          `${row.id}-context`,
-                          row.isTotal && indicator.target !== null ? `target-${indicator.id}` : null,
-                          problem ? `${row.id}-problem` : null,
-                          c.flaggedBy ? `${c.flaggedBy}-problem` : null,
-                          c.warning ? `${row.id}-warning` : null,
-                        ]
-                          .filter(Boolean)
-                          .join(" ");
-                        return [
-                          <tr key={row.key} className={row.isTotal ? "total-row" : "option-row"}>
-                            <th scope="row">{row.isTotal ? location.name : ""}</th>
-                            <td>{row.label}</td>
-                            {indicator.measure === "number" ? (
-                              <td>{input(row, "value", c, name, describedBy)}</td>
-                            ) : (
-                              <>
-                                <td>{input(row, "numerator", c, name, describedBy)}</td>
-                                <td>{input(row, "denominator", c, name, describedBy)}</td>
-                                <td className="num">{n !== null && d ? `${percent.format(n / d)} (${number.format(n)}/${number.format(d)})` : "—"}</td>
-                              </>
-                            )}
-                            <td id={`${row.id}-context`} className="cell-context muted small">
-                              {context(row)}
-                              {c.queued && <span className="cell-waiting"> {t("offline.cellWaiting")}</span>}
-                            </td>
-                            <td>
-                              <input
-                                aria-label={`${name}, ${labels.comment}`}
-                                className="comment-input"
-                                data-col={`${indicator.id}-comment`}
-                                value={c.comment}
-                                disabled={!editable || !live}
-                                onChange={(e) => update(row.key, "comment", e.target.value)}
-                                onKeyDown={onEnter}
-                              />
-                            </td>
-                            <td>
-                              <button type="button" className="link-button" tabIndex={-1} onClick={() => void toggleHistory(row)} aria-expanded={!!history[row.key]}>
-                                {history[row.key] ? labels.hideHistory : labels.history}
-                              </button>
-                            </td>
-                          </tr>,
-                          problem || c.warning ? (
-                            <tr key={`${row.key}-message`} className="cell-message-row">
-                              <td colSpan={columns}>
-                                {problem && (
-                                  <p id={`${row.id}-problem`} className="form-error" role="alert">
-                                    {t("entry.cellProblem", { cell: row.label, problem: [c.error, c.check].filter(Boolean).join(" ") })}
-                                  </p>
-                                )}
-                                {c.warning && (
-                                  <p id={`${row.id}-warning`} className="form-warning">
-                                    {c.warning}
-                                  </p>
-                                )}
-                              </td>
-                            </tr>
-                          ) : null,
-                          history[row.key] ? (
-                            <tr key={`${row.key}-history`} className="history-row">
-                              <td colSpan={columns}>
-                                {history[row.key]?.length ? (
-                                  <ul className="plain small">
-                                    {history[row.key]?.map((line, i) => (
-                                      <li key={i}>{line}</li>
-                                    ))}
-                                  </ul>
-                                ) : (
-                                  <span className="muted small">{labels.noHistory}</span>
-                                )}
-                              </td>
-                            </tr>
-                          ) : null,
-                        ];
-                      })}
-                      {locationSums.length > 0 && (
-                        <tr className="sum-row">
-                          <td colSpan={columns}>
-                            {locationSums.map((s) => (
-                              <span key={s.key} className={s.ok ? "sum ok" : "sum mismatch"}>
-                                {s.text}
-                              </span>
-                            ))}
-                          </td>
-                        </tr>
-                      )}
-                    </tbody>
-                  );
-                })}
+                {locations.map((location) => (
+                  <LocationBlock
+                    key={location.code}
+                    indicator={indicator}
+                    location={location}
+                    rows={blocks.get(`${indicator.id}|${location.code}`) ?? []}
+                    cells={cells}
+                    earlier={earlier}
+                    history={history}
+                    view={view}
+                  />
+                ))}
               </table>
             </div>
           </section>

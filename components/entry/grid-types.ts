@@ -1,4 +1,6 @@
+import type { FocusEvent } from "react";
 import type { IndicatorMeasure, Language } from "@/lib/domain/codes";
+import type { Translator } from "@/lib/i18n/translator";
 
 // Plain data the server hands to the entry grid.
 
@@ -50,3 +52,21 @@ export type GridMessages = { language: Language; messages: Record<string, unknow
 
 export type SavedCell = { key: string; version: number | null; value: number | null; numerator: number | null; denominator: number | null; comment: string | null };
 export type CellHistoryInput = { projectCode: string; indicatorId: number; period: string; locationCode: string; disaggregation: string };
+
+/** One row of the grid: a cell of one indicator at one place, its total or one option of a breakdown. */
+export type Row = { key: string; id: string; indicator: GridIndicator; location: GridLocation; options: Record<string, string>; label: string; isTotal: boolean };
+export type Part = "value" | "numerator" | "denominator";
+
+/** What every row and block of the grid shares: the words, the formats, and what typing does. Stable across renders. */
+export type GridRowView = {
+  t: Translator;
+  number: { format(value: number): string };
+  percent: { format(ratio: number): string };
+  labels: GridLabels;
+  previousPeriodLabel: string;
+  editable: boolean;
+  update: (key: string, field: Part | "comment", text: string) => void;
+  leaveCell: (row: Row) => void;
+  leavePlace: (indicator: GridIndicator, location: GridLocation, event: FocusEvent<HTMLElement>) => void;
+  toggleHistory: (row: Row, shown: boolean) => void;
+};

@@ -20,12 +20,13 @@ type Props = { projectCode: string; period: string; language: Language; locale: 
  */
 export function OfflineDecisions({ projectCode, period, language, locale, messages }: Props) {
   const t = useMemo(() => createTranslator({ locale: language, messages: { offline: messages } }) as unknown as Translator, [language, messages]);
-  const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), [locale]);
-  const when = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }), [locale]);
   const changes = useOutbox().changes.filter((c) => c.projectCode === projectCode && c.period === period);
   const conflicted = changes.filter((c) => c.state === "conflict");
   const refused = changes.filter((c) => c.state === "refused");
   if (conflicted.length === 0 && refused.length === 0) return null;
+  // Made only when there is something to show: a page's first Intl object costs the browser its locale data.
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
 
   const typed = (cell: ChangeCell) =>
     cell.value !== undefined

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo } from "react";
+import { useEffect } from "react";
 import type { Language } from "@/lib/domain/codes";
 import { countChanges } from "@/lib/offline/change-log";
 import { sendWaiting, startOutbox } from "./outbox";
@@ -28,6 +28,15 @@ export type SyncLabels = {
 type Props = { userId: number; language: Language; labels: SyncLabels };
 
 /**
+ * "3 changes wait on this device". Made only when something waits: a page's first Intl object costs
+ * the browser its locale data (50-100 ms on a desktop), which every page would pay while hydrating.
+ */
+function counted(language: Language, sentence: Counted, count: number): string {
+  const one = new Intl.PluralRules(language).select(count) === "one";
+  return (one ? sentence.one : sentence.other).replace("{count}", new Intl.NumberFormat(language).format(count));
+}
+
+/**
  * On every page: whether the figures typed on this device have reached the server, a button to send
  * them now, and where to decide the conflicts. It opens the change log of the signed-in person and
  * starts the service worker that keeps the entry pages for use without a connection. Its sentences
@@ -35,11 +44,6 @@ type Props = { userId: number; language: Language; labels: SyncLabels };
  */
 export function SyncStatus({ userId, language, labels }: Props) {
   const outbox = useOutbox();
-  const say = useMemo(() => {
-    const rule = new Intl.PluralRules(language);
-    const number = new Intl.NumberFormat(language);
-    return (sentence: Counted, count: number) => (rule.select(count) === "one" ? sentence.one : sentence.other).replace("{count}", number.format(count));
-  }, [language]);
   useEffect(() => {
     void startOutbox(userId);
     void startServiceWorker(userId, language);
@@ -48,7 +52,7 @@ export function SyncStatus({ userId, language, labels }: Props) {
   const { waiting, conflicts, refused } = countChanges(outbox.changes);
   const ready = outbox.userId === userId;
   const firstToDecide = outbox.changes.find((c) => c.state !== "waiting");
-  const status = waiting > 0 ? say(labels.waiting, waiting) : conflicts + refused === 0 ? labels.allSaved : null;
+  const status = waiting > 0 ? counted(language, labels.waiting, waiting) : conflicts + refused === 0 ? labels.allSaved : null;
 
   return (
     <div className="sync-status" aria-label={labels.label} role="group">
@@ -68,7 +72,7 @@ export function SyncStatus({ userId, language, labels }: Props) {
       )}
       {ready && firstToDecide && (
         <span className="form-error small">
-          {[conflicts > 0 ? say(labels.conflicts, conflicts) : null, refused > 0 ? say(labels.refused, refused) : null].filter(Boolean).join(" · ")}{" "}
+          {[conflicts > 0 ? counted(language, labels.conflicts, conflicts) : null, refused > 0 ? counted(language, labels.refused, refused) : null].filter(Boolean).join(" · ")}{" "}
           <Link href={`/projects/${encodeURIComponent(firstToDecide.projectCode)}/entry/${encodeURIComponent(firstToDecide.period)}#offline-decisions`}>{labels.seeThem}</Link>
         </span>
       )}
