@@ -10,7 +10,8 @@ import { periodEnd, periodsBetween } from "../../lib/periods/period";
 // A synthetic organisation at the scale of a large headquarters, on top of the demo data (so that
 // the demo accounts sign in): 1,000 projects in 40 countries, 20,000 indicators, about 2,000,000 data
 // values over 5 years of quarters with disaggregation, 200,000 beneficiaries with services, 5,000
-// trainings. The same seed gives the same file.
+// trainings. The same seed gives the same file. `times` multiplies the programmes (and so every
+// count with them): 10 gives the organisation ten times larger of `npm run bench -- --scale 10`.
 
 export const SCALE = { programmes: 250, phases: 4, indicatorsPerProject: 20, enteredWithValues: 17, peoplePerProject: 200, trainingsPerProject: 5 } as const;
 
@@ -72,7 +73,8 @@ export type Scale = {
   trainings: number;
 };
 
-export async function generateOrganisation(file: string, seed = 2026): Promise<Scale> {
+export async function generateOrganisation(file: string, times = 1, seed = 2026): Promise<Scale> {
+  if (!Number.isInteger(times) || times < 1) throw new Error(`the scale is a whole number from 1, not ${times}`);
   fs.rmSync(file, { force: true });
   fs.rmSync(`${file}-wal`, { force: true });
   fs.rmSync(`${file}-shm`, { force: true });
@@ -150,7 +152,7 @@ export async function generateOrganisation(file: string, seed = 2026): Promise<S
     const sex = dimension("sex");
     const now = "2026-01-01T00:00:00Z";
 
-    for (let p = 0; p < SCALE.programmes; p++) {
+    for (let p = 0; p < SCALE.programmes * times; p++) {
       const place = places[p % COUNTRIES.length]!;
       const code = `BX-${String(p + 1).padStart(3, "0")}`;
       const programmeId = (insertProgramme.get(code, `Programme ${p + 1}`, `Programme ${p + 1}`, place.country, START, now) as { id: number }).id;
