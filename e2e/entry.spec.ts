@@ -30,6 +30,11 @@ test("a manager fills the running quarter with the keyboard and saves it; it is 
   await page.reload();
   await expect(page.getByLabel("OP2.3 Nyaruguru Total, Value")).toHaveValue("7");
   await expect(page.getByLabel("OP2.4 Nyaruguru Sex: Male, Denominator")).toHaveValue("6");
+  // Enter onto a cell that holds a figure selects it: what is typed replaces it.
+  await page.getByLabel("OP2.3 Nyaruguru Total, Value").click();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("5");
+  await expect(page.getByLabel("OP2.3 Nyaruguru Sex: Female, Value")).toHaveValue("5");
   // The quarter runs until 31 December: no submission before it ends, and the page says when.
   if (Date.now() <= Date.parse("2026-12-31T23:59:59Z")) {
     await expect(page.getByText("Q4 2026 ends on 31 Dec 2026: it can be submitted from 1 Jan 2027.")).toBeVisible();

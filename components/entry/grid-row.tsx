@@ -6,13 +6,18 @@ import { shownFigure } from "./cell-checks";
 import { typedNumber, type CellState } from "./cell-state";
 import type { GridRowView, Part, Row } from "./grid-types";
 
-/** Moves the focus to the same column in the next row, as Enter does in a spreadsheet. */
+/**
+ * Moves to the same column in the next row, as Enter does in a spreadsheet, with its figure selected:
+ * what is typed there replaces it, where the caret at its start made a 5 typed over 1 into 51.
+ */
 function focusBelowOnEnter(event: KeyboardEvent<HTMLInputElement>) {
   if (event.key !== "Enter") return;
   event.preventDefault();
   const column = event.currentTarget.dataset.col;
   const inputs = [...document.querySelectorAll<HTMLInputElement>(`input[data-col="${column}"]:not([disabled])`)];
-  inputs[inputs.indexOf(event.currentTarget) + 1]?.focus();
+  const below = inputs[inputs.indexOf(event.currentTarget) + 1];
+  below?.focus();
+  below?.select();
 }
 
 type Props = {
