@@ -101,7 +101,9 @@ export function DataEntryGrid({
     const byBlock = new Map<string, Row[]>();
     for (const row of rows) {
       const block = `${row.indicator.id}|${row.location.code}`;
-      byBlock.set(block, [...(byBlock.get(block) ?? []), row]);
+      const list = byBlock.get(block) ?? [];
+      if (list.length === 0) byBlock.set(block, list);
+      list.push(row);
     }
     return byBlock;
   }, [rows]);

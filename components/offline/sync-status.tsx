@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import type { Language } from "@/lib/domain/codes";
+import { formatNumber } from "@/lib/i18n/format";
 import { countChanges } from "@/lib/offline/change-log";
 import { sendWaiting, startOutbox } from "./outbox";
 import { startServiceWorker } from "./service-worker";
@@ -28,12 +29,12 @@ export type SyncLabels = {
 type Props = { userId: number; language: Language; labels: SyncLabels };
 
 /**
- * "3 changes wait on this device". Made only when something waits: a page's first Intl object costs
- * the browser its locale data (50-100 ms on a desktop), which every page would pay while hydrating.
+ * "3 changes wait on this device". Its Intl objects are made only when something waits: a page's
+ * first one costs the browser its locale data, which every page would pay while hydrating.
  */
 function counted(language: Language, sentence: Counted, count: number): string {
   const one = new Intl.PluralRules(language).select(count) === "one";
-  return (one ? sentence.one : sentence.other).replace("{count}", new Intl.NumberFormat(language).format(count));
+  return (one ? sentence.one : sentence.other).replace("{count}", formatNumber(language, count));
 }
 
 /**

@@ -5,7 +5,9 @@ import { parsePeriod } from "../periods/period";
 // 23 nov. 2026 in French. British English gives the day-month-year order.
 const INTL_LOCALE: Record<Language, string> = { en: "en-GB", fr: "fr-FR" };
 
-// Making a formatter costs far more than using one: a page of a thousand figures reuses them.
+// Making a formatter costs far more than using one: a page of a thousand figures reuses them. Each
+// is made at its first use, not when this module loads: in a browser the first Intl object of a page
+// costs its locale data (45-110 ms), which a page that formats nothing while loading need not pay.
 const formatters = new Map<string, unknown>();
 function reused<T>(key: string, make: () => T): T {
   if (!formatters.has(key)) formatters.set(key, make());
@@ -13,10 +15,8 @@ function reused<T>(key: string, make: () => T): T {
 }
 const numberFormat = (language: Language, maximumFractionDigits: number) =>
   reused(`number|${language}|${maximumFractionDigits}`, () => new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits }));
-const dateFormats: Record<Language, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-};
+const dateFormat = (language: Language) =>
+  reused(`date|${language}`, () => new Intl.DateTimeFormat(INTL_LOCALE[language], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }));
 
 export function formatNumber(language: Language, value: number, maximumFractionDigits = 1): string {
   return numberFormat(language, maximumFractionDigits).format(value);
@@ -46,7 +46,7 @@ export function formatRatio(language: Language, ratio: number): string {
 
 /** A calendar date given as "2026-11-23". */
 export function formatDate(language: Language, isoDate: string): string {
-  return withFrenchFirst(language, dateFormats[language].formatToParts(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)));
+  return withFrenchFirst(language, dateFormat(language).formatToParts(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)));
 }
 
 /** French writes the first day of a month as an ordinal: "1er juil. 2024", not "1 juil. 2024". */
@@ -55,10 +55,8 @@ function withFrenchFirst(language: Language, parts: Intl.DateTimeFormatPart[]): 
 }
 
 const QUARTER_LETTER: Record<Language, string> = { en: "Q", fr: "T" };
-const monthFormats: Record<Language, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat(INTL_LOCALE.en, { month: "long", year: "numeric", timeZone: "UTC" }),
-  fr: new Intl.DateTimeFormat(INTL_LOCALE.fr, { month: "long", year: "numeric", timeZone: "UTC" }),
-};
+const monthFormat = (language: Language) =>
+  reused(`month|${language}`, () => new Intl.DateTimeFormat(INTL_LOCALE[language], { month: "long", year: "numeric", timeZone: "UTC" }));
 
 /**
  * A reporting period as readers name it: "Q2 2026" in English, "T2 2026" (trimestre) in French,
@@ -71,27 +69,20 @@ export function formatPeriod(language: Language, id: string): string {
   if (period.type === "year") return id;
   // A no-break space: the quarter and its year stay on one line.
   if (period.type === "quarter") return `${QUARTER_LETTER[language]}${period.index}\u00a0${period.year}`;
-  return monthFormats[language].format(new Date(`${period.start}T00:00:00Z`));
+  return monthFormat(language).format(new Date(`${period.start}T00:00:00Z`));
 }
 
-const listFormats: Record<Language, Intl.ListFormat> = {
-  en: new Intl.ListFormat(INTL_LOCALE.en, { type: "conjunction" }),
-  fr: new Intl.ListFormat(INTL_LOCALE.fr, { type: "conjunction" }),
-};
+const listFormat = (language: Language, type: "conjunction" | "disjunction") =>
+  reused(`list|${language}|${type}`, () => new Intl.ListFormat(INTL_LOCALE[language], { type }));
 
 /** Items joined as a sentence: "2026Q1, 2026Q2 and 2026Q3"; "2026Q1, 2026Q2 et 2026Q3". */
 export function formatList(language: Language, items: readonly string[]): string {
-  return listFormats[language].format(items);
+  return listFormat(language, "conjunction").format(items);
 }
-
-const alternativeFormats: Record<Language, Intl.ListFormat> = {
-  en: new Intl.ListFormat(INTL_LOCALE.en, { type: "disjunction" }),
-  fr: new Intl.ListFormat(INTL_LOCALE.fr, { type: "disjunction" }),
-};
 
 /** Choices joined as a sentence: "female, male or unknown"; "female, male ou unknown". */
 export function formatAlternatives(language: Language, items: readonly string[]): string {
-  return alternativeFormats[language].format(items);
+  return listFormat(language, "disjunction").format(items);
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];

@@ -74,7 +74,6 @@ export type Scale = {
 };
 
 export async function generateOrganisation(file: string, times = 1, seed = 2026): Promise<Scale> {
-  if (!Number.isInteger(times) || times < 1) throw new Error(`the scale is a whole number from 1, not ${times}`);
   fs.rmSync(file, { force: true });
   fs.rmSync(`${file}-wal`, { force: true });
   fs.rmSync(`${file}-shm`, { force: true });

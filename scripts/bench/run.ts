@@ -24,7 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 /** How much larger a median may be ten times larger (or at any scale above 1). */
 const GROWTH_LIMIT: Record<string, number> = { projectDashboard: 1.5, programmeSummary: 1.5, portfolio: 3 };
 
-export function scaleOption(argv: readonly string[] = process.argv): number {
+function scaleOption(argv: readonly string[] = process.argv): number {
   const at = argv.indexOf("--scale");
   const value = at === -1 ? 1 : Number(argv[at + 1]);
   if (!Number.isInteger(value) || value < 1) throw new Error(`--scale takes a whole number from 1, not ${argv[at + 1]}`);
@@ -104,7 +104,7 @@ async function main() {
     const [programme] = await db.all<{ id: number }>("SELECT id FROM programmes WHERE code = 'BX-100'");
 
     const page = (url: string) => ({ url: `${BASE}${url}`, headers: { Cookie: staff } });
-    const latency: Record<string, Latency & { firstMs?: number; errors: number }> = {};
+    const latency: Record<string, Latency & { errors: number }> = {};
     for (const [name, target] of Object.entries({
       portfolio: page("/"),
       projectDashboard: page("/projects/BX-100-3"),
@@ -150,7 +150,7 @@ async function main() {
 
 type RunFigures = {
   scale: { projects: number; dataValues: number };
-  latency: Record<string, Latency & { firstMs?: number }>;
+  latency: Record<string, Latency>;
   floor: Record<string, { ms: number }>;
   export: { rows: number; rowsPerSecond: number; peakRssMb: number; rssBeforeMb: number };
   memory: { startedMb: number; peakMb: number };
