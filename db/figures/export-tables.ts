@@ -13,19 +13,13 @@ import { loadApprovedTrainings } from "../records/approved-records";
 import { countPeopleByPlace, type ReachScope } from "../records/reach-counts";
 import { seesIndividualRecords } from "../registry/beneficiary-records";
 import { AccessDeniedError } from "../errors";
-import { dbOf, projectsWhere, seesUnapprovedFigures, type QueryContext } from "../users/viewer";
+import { assertSees, dbOf, seesUnapprovedFigures, type QueryContext } from "../users/viewer";
 
 // Long-format tables for pivot tables and BI tools: one fact per row, stable snake_case headers in
 // every language, codes beside the names in the user's language.
 
 const columns = (headers: readonly string[], numeric: readonly string[] = []): ExportColumn[] =>
   headers.map((header) => ({ header, format: numeric.includes(header) ? "decimal" : "text", width: Math.max(10, header.length + 2) }));
-
-async function assertVisible(ctx: QueryContext, projectIds: readonly number[]): Promise<void> {
-  const visible = new Set(await projectsWhere(ctx, "see"));
-  const hidden = projectIds.filter((id) => !visible.has(id));
-  if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
-}
 
 export const VALUE_COLUMNS = [
   "project_code",
@@ -65,7 +59,7 @@ export function valueRowsQuery(approvedOnly: boolean, language: Language, projec
  * ended period without an approval ("awaiting_approval") or marked "not_reported", with no figure.
  */
 export async function gapRowsQuery(ctx: QueryContext, language: Language, projectIds: readonly number[], today: string) {
-  await assertVisible(ctx, projectIds);
+  await assertSees(ctx, projectIds);
   const db = dbOf(ctx);
   const list =
     projectIds.length === 0
@@ -91,7 +85,7 @@ export async function gapRowsQuery(ctx: QueryContext, language: Language, projec
  * approved-only files also hold a row for each period awaiting approval or not reported.
  */
 export async function valuesTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language; today: string }): Promise<ExportTable> {
-  await assertVisible(ctx, projectIds);
+  await assertSees(ctx, projectIds);
   const db = dbOf(ctx);
   const approvedOnly = options.approvedOnly || !seesUnapprovedFigures(ctx.viewer);
   const rows = await db.values<ExportTable["rows"][number]>(valueRowsQuery(approvedOnly, options.language, projectIds));
@@ -124,7 +118,7 @@ export async function valuesTable(ctx: QueryContext, projectIds: readonly number
  */
 export async function trainingsTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language }): Promise<ExportTable> {
   const { language } = options;
-  await assertVisible(ctx, projectIds);
+  await assertSees(ctx, projectIds);
   const db = dbOf(ctx);
   const name = (table: string) => sql.raw(language === "fr" ? `coalesce(${table}.name_fr, ${table}.name_en)` : `${table}.name_en`);
   const headers = [
@@ -182,7 +176,7 @@ export async function trainingsTable(ctx: QueryContext, projectIds: readonly num
  */
 export async function beneficiariesTable(ctx: QueryContext, projectIds: readonly number[], options: { approvedOnly: boolean; language: Language }): Promise<ExportTable> {
   const { language } = options;
-  await assertVisible(ctx, projectIds);
+  await assertSees(ctx, projectIds);
   const db = dbOf(ctx);
   const services = (await db.values<[string]>(sql`SELECT code FROM service_types ORDER BY code`)).map(([code]) => code);
   const name = sql.raw(language === "fr" ? "coalesce(l.name_fr, l.name_en)" : "l.name_en");

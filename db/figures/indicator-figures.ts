@@ -11,7 +11,7 @@ import { indicators, projects, type Indicator } from "../tables";
 import { AccessDeniedError } from "../errors";
 import { loadTrainings } from "../records/trainings";
 import { figureColumns, valuesTable, type FigureSource } from "./values-table";
-import { dbOf, may, projectsWhere, seesUnapprovedFigures, type QueryContext } from "../users/viewer";
+import { assertSees, dbOf, may, seesUnapprovedFigures, type QueryContext } from "../users/viewer";
 
 export type IndicatorFigure = {
   indicator: Indicator;
@@ -59,9 +59,7 @@ export async function listIndicatorFigures(ctx: QueryContext, projectId: number,
  * together: the same as listIndicatorFigures gives for each, in a few queries whatever their number.
  */
 export async function listFiguresOf(ctx: QueryContext, list: readonly Indicator[], options: { approvedOnly?: boolean } = {}): Promise<IndicatorFigure[]> {
-  const visible = new Set(await projectsWhere(ctx, "see"));
-  const hidden = list.filter((i) => !visible.has(i.projectId));
-  if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.map((i) => i.projectId).join(", ")}`);
+  await assertSees(ctx, [...new Set(list.map((i) => i.projectId))]);
   const db = dbOf(ctx);
   const includesUnapproved = seesUnapprovedFigures(ctx.viewer) && !options.approvedOnly;
   const totals = await reportedTotals(db, list, includesUnapproved ? "entered" : "approved");

@@ -7,7 +7,7 @@ import { programmes, projects, results, type Programme, type Project } from "../
 import { listIndicatorFigures, type IndicatorFigure } from "./indicator-figures";
 import { getReach } from "../registry/registry";
 import { remember } from "../read-cache";
-import { dbOf, projectsWhere, viewerKey, type QueryContext } from "../users/viewer";
+import { dbOf, viewerKey, visibleAmong, type QueryContext } from "../users/viewer";
 
 export type ProgrammeSummary = {
   programme: Programme;
@@ -30,10 +30,11 @@ export async function getProgrammePhases(ctx: QueryContext, ref: string | number
       .where(typeof ref === "number" ? eq(programmes.id, ref) : eq(programmes.code, ref))
   )[0];
   if (!programme) return null;
-  const visible = new Set(await projectsWhere(ctx, "see"));
-  const list = (await db.select().from(projects).where(eq(projects.programmeId, programme.id)).orderBy(asc(projects.phase))).filter(
-    (p) => visible.has(p.id) && (phases === undefined || (p.phase !== null && phases.includes(p.phase))),
+  const phasesOf = (await db.select().from(projects).where(eq(projects.programmeId, programme.id)).orderBy(asc(projects.phase))).filter(
+    (p) => phases === undefined || (p.phase !== null && phases.includes(p.phase)),
   );
+  const visible = new Set(await visibleAmong(ctx, phasesOf.map((p) => p.id)));
+  const list = phasesOf.filter((p) => visible.has(p.id));
   return list.length === 0 ? null : { programme, projects: list };
 }
 

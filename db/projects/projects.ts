@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { locations, organisations, programmes, projectLocations, projectOrganisations, projects, type Project } from "../tables";
-import { dbOf, may, projectsWhere, type QueryContext } from "../users/viewer";
+import { dbOf, may, projectsWhere, visibleAmong, type QueryContext } from "../users/viewer";
 
 export type ProjectListItem = Pick<Project, "id" | "code" | "titleEn" | "titleFr" | "status" | "startDate" | "endDate" | "phase"> & {
   programmeCode: string | null;
@@ -107,8 +107,7 @@ export async function getProjectOverview(ctx: QueryContext, ref: string | number
 
 /** The names of the funding organisations of visible projects, by project id. */
 export async function listProjectDonors(ctx: QueryContext, projectIds: readonly number[]): Promise<Map<number, { nameEn: string; nameFr: string | null }[]>> {
-  const visible = new Set(await projectsWhere(ctx, "see"));
-  const ids = projectIds.filter((id) => visible.has(id));
+  const ids = await visibleAmong(ctx, projectIds);
   const donors = new Map<number, { nameEn: string; nameFr: string | null }[]>();
   if (ids.length === 0) return donors;
   const rows = await dbOf(ctx)

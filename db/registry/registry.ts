@@ -3,7 +3,7 @@ import type { Reach } from "../../lib/beneficiaries/reach";
 import { periodEnd } from "../../lib/periods/period";
 import { countReach, countReachedByLocation, type ReachScope } from "../records/reach-counts";
 import { AccessDeniedError } from "../errors";
-import { dbOf, may, projectsWhere, seesUnapprovedFigures, type QueryContext } from "../users/viewer";
+import { assertSees, dbOf, may, seesUnapprovedFigures, type QueryContext } from "../users/viewer";
 
 /**
  * How the viewer reads the registry: donors, and whoever asks for approved figures only, count what
@@ -29,9 +29,7 @@ function scopeAsSeen(ctx: QueryContext, projectIds: readonly number[], view: Reg
  * projects taken together: a person registered in two of them counts once.
  */
 export async function getReach(ctx: QueryContext, projectIds: readonly number[], view: RegistryView = {}): Promise<Reach> {
-  const visible = new Set(await projectsWhere(ctx, "see"));
-  const hidden = projectIds.filter((id) => !visible.has(id));
-  if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
+  await assertSees(ctx, projectIds);
   return (await countReach(dbOf(ctx), scopeAsSeen(ctx, projectIds, view))).reach;
 }
 

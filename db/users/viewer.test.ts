@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ACTIONS } from "../../lib/auth/permissions";
 import { projects, users } from "../tables";
 import { demoDatabaseForTests } from "../test-database";
-import { may, projectsWhere } from "./viewer";
+import { AccessDeniedError } from "../errors";
+import { assertSees, may, projectsWhere, visibleAmong } from "./viewer";
 
 const demo = demoDatabaseForTests();
 
@@ -17,6 +18,18 @@ describe("may", () => {
         expect(await may(ctx, "see", id), `${email} sees project ${id}`).toBe(visible.includes(id));
         expect(await may(ctx, "enter", id), `${email} enters project ${id}`).toBe(entered.includes(id));
       }
+    }
+  });
+
+  it("picks out of a list the projects each user sees, as projectsWhere lists them, and refuses a list with one they do not", async () => {
+    const ids = (await demo.db.select({ id: projects.id }).from(projects)).map((p) => p.id).reverse();
+    for (const { email } of await demo.db.select({ email: users.email }).from(users)) {
+      const ctx = demo.as(email);
+      const visible = await projectsWhere(ctx, "see");
+      expect(await visibleAmong(ctx, ids), email).toEqual(ids.filter((id) => visible.includes(id)));
+      const hidden = ids.find((id) => !visible.includes(id));
+      if (hidden !== undefined) await expect(assertSees(ctx, [...visible, hidden]), email).rejects.toThrow(AccessDeniedError);
+      await expect(assertSees(ctx, visible), email).resolves.toBeUndefined();
     }
   });
 

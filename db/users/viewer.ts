@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { allows, type Action, type Relation, type Viewer } from "../../lib/auth/permissions";
+import { allows, seesEveryProject, type Action, type Relation, type Viewer } from "../../lib/auth/permissions";
 import type { Actor } from "../../lib/workflow/period-workflow";
 import type { Db } from "../engine/types";
+import { AccessDeniedError } from "../errors";
 import { getDb } from "../index";
 import { projectMembers, projectOrganisations, projects } from "../tables";
 
@@ -35,9 +36,7 @@ export function viewerKey(viewer: Viewer): string {
 async function visibleProjectIds(ctx: QueryContext): Promise<number[]> {
   const db = dbOf(ctx);
   const { viewer } = ctx;
-  if (viewer.role === "admin" || viewer.role === "staff") {
-    return (await db.select({ id: projects.id }).from(projects)).map((p) => p.id);
-  }
+  if (seesEveryProject(viewer)) return (await db.select({ id: projects.id }).from(projects)).map((p) => p.id);
   if (viewer.role === "donor") {
     if (viewer.organisationId === null) return [];
     return (
@@ -61,7 +60,7 @@ async function visibleProjectIds(ctx: QueryContext): Promise<number[]> {
 async function canSeeProject(ctx: QueryContext, projectId: number): Promise<boolean> {
   const db = dbOf(ctx);
   const { viewer } = ctx;
-  if (viewer.role === "admin" || viewer.role === "staff") return (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)))[0] !== undefined;
+  if (seesEveryProject(viewer)) return (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)))[0] !== undefined;
   if (viewer.role === "donor") {
     if (viewer.organisationId === null) return false;
     const funded = (
@@ -73,6 +72,23 @@ async function canSeeProject(ctx: QueryContext, projectId: number): Promise<bool
     return funded !== undefined;
   }
   return (await visibleProjectIds(ctx)).includes(projectId);
+}
+
+/**
+ * Those of `projectIds` the viewer may read, in their order. Staff and admins see every project: a
+ * headquarters of ten thousand projects is not listed on each request to check a few of them.
+ */
+export async function visibleAmong(ctx: QueryContext, projectIds: readonly number[]): Promise<number[]> {
+  if (seesEveryProject(ctx.viewer) || projectIds.length === 0) return [...projectIds];
+  const visible = new Set(await visibleProjectIds(ctx));
+  return projectIds.filter((id) => visible.has(id));
+}
+
+/** Refuses (AccessDeniedError) when one of `projectIds` is a project the viewer may not read. */
+export async function assertSees(ctx: QueryContext, projectIds: readonly number[]): Promise<void> {
+  const visible = new Set(await visibleAmong(ctx, projectIds));
+  const hidden = projectIds.filter((id) => !visible.has(id));
+  if (hidden.length > 0) throw new AccessDeniedError(`projects ${hidden.join(", ")}`);
 }
 
 /** The projects whose figures the viewer may enter: an admin's are all, a manager's are their own. */

@@ -58,6 +58,11 @@ export function allows(viewer: Pick<Viewer, "role">, action: Action, relation: R
   }
 }
 
+/** Staff and admins read every project; donors and managers only some. */
+export function seesEveryProject(viewer: Pick<Viewer, "role">): boolean {
+  return viewer.role === "admin" || viewer.role === "staff";
+}
+
 /** Donors see approved figures only; everyone else also sees figures still in review. */
 export function seesUnapprovedFigures(viewer: Pick<Viewer, "role">): boolean {
   return allows(viewer, "see_unapproved");
