@@ -77,4 +77,16 @@ describe(`the ${db.engine} engine`, () => {
     expect(await db.changeStamp()).not.toBe(before);
     expect(await db.all(sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
   });
+
+  it("reads one SQL text as drizzle's rows and as plain rows, in either order and again", async () => {
+    await db.write(async (tx) => {
+      await tx.insert(organisations).values(donor("SAME-TEXT"));
+    });
+    const built = db.select({ code: organisations.code }).from(organisations).where(sql`${organisations.code} = 'SAME-TEXT'`);
+    const plain = sql.raw(built.toSQL().sql);
+    for (let round = 0; round < 2; round++) {
+      expect(await built).toEqual([{ code: "SAME-TEXT" }]);
+      expect(await db.all(plain)).toEqual([{ code: "SAME-TEXT" }]);
+    }
+  });
 });

@@ -7,8 +7,19 @@ import type { Language } from "../domain/codes";
 // request's language; files, reports and tests take a language of their own.
 const MESSAGES = { en, fr } satisfies Record<Language, Messages>;
 
-export function translatorFor(language: Language) {
-  return createTranslator({ locale: language, messages: MESSAGES[language] });
-}
+const create = (language: Language) => createTranslator({ locale: language, messages: MESSAGES[language] });
+export type Translator = ReturnType<typeof create>;
 
-export type Translator = ReturnType<typeof translatorFor>;
+// One translator per language for the process's life: each keeps the messages it has parsed and the
+// Intl formatters it has made, which a translator made per call (a page asks for it a dozen times)
+// parsed and made again each time.
+const translators = new Map<Language, Translator>();
+
+export function translatorFor(language: Language): Translator {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = create(language);
+    translators.set(language, translator);
+  }
+  return translator;
+}
