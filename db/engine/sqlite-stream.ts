@@ -2,7 +2,9 @@ import Database from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 
-const ROWS_PER_CHUNK = 5_000;
+// A thousand rows a chunk, as PostgreSQL's cursor reads: 5,000 grew the server by 35 MB during the
+// export of two million values (to 307-325 MB, over its 300 MB), against 9 MB now, and it sent fewer rows a second.
+const ROWS_PER_CHUNK = 1_000;
 
 /**
  * Streams the rows of queries, one after the other, as text chunks, from a read-only connection of
