@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "../ui/link";
 import { useEffect } from "react";
 import type { Language } from "@/lib/domain/codes";
 import { formatNumber } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "../ui/link";
 import { DateRange } from "@/components/ui/date-range";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatNumber, formatPhase, localized } from "@/lib/i18n/format";

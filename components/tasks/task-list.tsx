@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "../ui/link";
 
 /** One thing to do, worded by the page: what, why now, and where to do it. */
 export type TaskItem = { key: string; kind: "submit" | "approve" | "reapprove"; href: string; title: string; detail: string; urgent: boolean };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "./link";
 import type { Words } from "./words";
 
 export function NotFoundNotice({ words: { t } }: { words: Words }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import type { Reach } from "@/lib/beneficiaries/reach";
 import { formatActual } from "@/lib/i18n/format-figure";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CloseProjectForm } from "@/components/projects/close-project-form";
 import { ProjectFormContainer } from "@/app/(app)/projects/project-form-container";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ResultForm } from "@/components/framework/result-form";
 import { RevisionList } from "@/components/framework/revision-list";

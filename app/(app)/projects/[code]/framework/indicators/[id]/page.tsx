@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { IndicatorFormContainer } from "@/app/(app)/projects/[code]/framework/indicators/indicator-form-container";
 import { RevisionList } from "@/components/framework/revision-list";
