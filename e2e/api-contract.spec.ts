@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 
 const as = apiClients();
@@ -13,8 +13,7 @@ async function bearerClient(token: string): Promise<APIRequestContext> {
 
 /** A token made through the settings page, as its user would make it. */
 async function makeToken(page: import("@playwright/test").Page, email: string, name: string): Promise<string> {
-  await page.goto("/settings");
-  await signInWithForm(page, email);
+  await openSignedIn(page, email, "/settings");
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Make a token" }).click();
@@ -85,8 +84,7 @@ test("the API reference is readable at /api/docs, linked from the settings, with
   page.on("response", (response) => {
     if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto("/settings");
-  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await openSignedIn(page, ACCOUNTS.donorJapan, "/settings");
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page).toHaveURL(/\/api\/docs$/);
   // Swagger UI draws the OpenAPI document: the operations with their paths, the trainings among them.

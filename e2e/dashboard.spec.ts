@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn, signInWithForm } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 
 const as = apiClients();
@@ -15,8 +15,7 @@ async function cellNumber(row: Locator, index: number): Promise<number> {
 test("a donor's project dashboard shows the API's approved figures, with statuses and charts", async ({ page }) => {
   const api = await getJson<Project>(await as(ACCOUNTS.donorJapan), "/api/v1/projects/RW-REINT-P4");
   const direct = api.results.flatMap((r) => r.indicators).find((i) => i.code === "OP1.1")?.actual ?? 0;
-  await page.goto("/projects/RW-REINT-P4");
-  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await openSignedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4");
   await expect(page.getByRole("row", { name: /OP1\.1 Direct beneficiaries/ }).getByRole("cell").nth(2)).toHaveText(new Intl.NumberFormat("en-GB").format(direct));
   await expect(page.getByText(/^Latest approved data: Q\d\s2026, approved on/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Including figures not yet approved" })).toHaveCount(0);
@@ -25,8 +24,7 @@ test("a donor's project dashboard shows the API's approved figures, with statuse
 });
 
 test("the map names its places without one label over another; the places left unnamed on it are in its table; bars and map are in the HTML", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4");
-  await signInWithForm(page, ACCOUNTS.staff);
+  await openSignedIn(page, ACCOUNTS.staff, "/projects/RW-REINT-P4");
   const frame = page.locator("figure", { hasText: "Unique direct beneficiaries by place" });
   await expect(frame.locator("svg.map text", { hasText: "Huye" })).toBeVisible();
   const boxes = await frame.locator("svg.map text").evaluateAll((texts) => texts.map((t) => ({ text: t.textContent ?? "", ...t.getBoundingClientRect().toJSON() })));
@@ -76,8 +74,7 @@ for (const locale of ["en-GB", "fr-FR"]) {
   test(`the dashboards pass the accessibility check (${locale}), and the project dashboard is kept as a screenshot`, async ({ browser }, testInfo) => {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
-    await page.goto("/projects/RW-REINT-P4");
-    await signInWithForm(page, ACCOUNTS.staff, locale === "fr-FR" ? { email: "E-mail", password: "Mot de passe", submit: "Se connecter" } : undefined);
+    await openSignedIn(page, ACCOUNTS.staff, "/projects/RW-REINT-P4");
     await expect(page.locator("figure").first()).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: testInfo.outputPath(`project-dashboard-${locale}.png`), fullPage: true });
@@ -91,8 +88,7 @@ for (const locale of ["en-GB", "fr-FR"]) {
 
 test("the portfolio's headline figures equal the API's, and its filters live in the URL", async ({ page }) => {
   const programme = await getJson<{ directBeneficiaries: number }>(await as(ACCOUNTS.donorJapan), "/api/v1/programmes/RW-REINT");
-  await page.goto("/");
-  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await openSignedIn(page, ACCOUNTS.donorJapan, "/");
   const unique = page.locator(".figure", { hasText: "Unique direct beneficiaries" }).locator(".figure-value");
   await expect(unique).toHaveText(new Intl.NumberFormat("en-GB").format(programme.directBeneficiaries));
   await expectAccessible(page);
@@ -149,13 +145,11 @@ test("the project dashboard's period, place and status filters live in the URL",
 
 test("the period row says where each ended period stands: a donor reads awaiting approval, a manager reads returned", async ({ page, browser }) => {
   // The DRC's 2026Q3 was returned to its managers.
-  await page.goto("/projects/CD-HSEC-NK");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/CD-HSEC-NK");
   const periods = page.getByRole("list", { name: "Reporting periods" });
   await expect(periods.getByText("Q3 2026: Returned")).toBeVisible();
   const donor = await browser.newPage();
-  await donor.goto("/projects/CD-HSEC-NK");
-  await signInWithForm(donor, ACCOUNTS.donorNetherlands);
+  await openSignedIn(donor, ACCOUNTS.donorNetherlands, "/projects/CD-HSEC-NK");
   await expect(donor.getByRole("list", { name: "Reporting periods" }).getByText("Q3 2026: Awaiting approval")).toBeVisible();
   await donor.close();
 });
@@ -209,8 +203,7 @@ for (const { email, project, code } of [
     const api = await getJson<Project>(await as(email), `/api/v1/projects/${project}`);
     const actual = api.results.flatMap((r) => r.indicators).find((i) => i.code === code)?.actual ?? null;
     expect(actual).not.toBeNull();
-    await page.goto(`/projects/${project}`);
-    await signInWithForm(page, email);
+    await openSignedIn(page, email, `/projects/${project}`);
     await expect(page.getByRole("row", { name: new RegExp(`^${code.replace(".", "\\.")} `) }).getByRole("cell").nth(2)).toHaveText(new Intl.NumberFormat("en-GB").format(actual ?? 0));
   });
 }
@@ -218,8 +211,7 @@ for (const { email, project, code } of [
 for (const email of [ACCOUNTS.staff, ACCOUNTS.manager, ACCOUNTS.admin, ACCOUNTS.donorJapan]) {
   test(`${email} sees on the programme page the API's totals`, async ({ page }) => {
     const api = await getJson<{ directBeneficiaries: number; completedPhases: { directBeneficiaries: number } | null; projects: { code: string; directBeneficiaries: number }[] }>(await as(email), "/api/v1/programmes/RW-REINT");
-    await page.goto("/programmes/RW-REINT");
-    await signInWithForm(page, email);
+    await openSignedIn(page, email, "/programmes/RW-REINT");
     const n = (value: number) => new Intl.NumberFormat("en-GB").format(value);
     if (api.projects.length > 1) {
       await expect(page.getByRole("heading", { name: "Beneficiaries of Phases I, II, III and IV, since 2010" })).toBeVisible();
@@ -239,8 +231,7 @@ type PortfolioApi = { directBeneficiaries: number; indirectBeneficiaries: number
 for (const email of [ACCOUNTS.staff, ACCOUNTS.manager, ACCOUNTS.admin, ACCOUNTS.donorNetherlands]) {
   test(`${email} sees on the portfolio the API's headline figures and projects`, async ({ page }) => {
     const api = await getJson<PortfolioApi>(await as(email), "/api/v1/portfolio");
-    await page.goto("/");
-    await signInWithForm(page, email);
+    await openSignedIn(page, email, "/");
     const figure = (label: string) => page.locator(".figure", { hasText: label }).locator(".figure-value");
     const n = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat("en-GB").format(value));
     await expect(figure("Unique direct beneficiaries")).toHaveText(n(api.directBeneficiaries));
@@ -264,8 +255,7 @@ for (const { email, project } of [
   test(`${email} sees on ${project}'s map the API's beneficiaries by place`, async ({ page }) => {
     const api = await getJson<{ beneficiaries: { direct: number; byLocation: { name: string; direct: number }[] } }>(await as(email), `/api/v1/projects/${project}`);
     expect(api.beneficiaries.byLocation.length).toBeGreaterThan(0);
-    await page.goto(`/projects/${project}`);
-    await signInWithForm(page, email);
+    await openSignedIn(page, email, `/projects/${project}`);
     const frame = page.locator("figure", { hasText: "Unique direct beneficiaries by place" });
     await frame.getByText("The numbers of this chart").click();
     const rows = await frame.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? "")));

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 
 test("an admin creates a project: a clear error for an end before the start, then the saved project", async ({ page }) => {
-  await page.goto("/projects/new");
-  await signInWithForm(page, ACCOUNTS.admin);
+  await openSignedIn(page, ACCOUNTS.admin, "/projects/new");
   await expect(page.getByRole("heading", { level: 1, name: "New project" })).toBeVisible();
   await page.getByLabel("Code").fill("RW-REINT-P5");
   await page.getByLabel("Programme").selectOption("RW-REINT");
@@ -42,8 +41,7 @@ test("an admin creates a project: a clear error for an end before the start, the
 });
 
 test("a manager changes a target after figures exist: a reason is required and the revision is kept", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4/framework");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/framework");
   await page.getByRole("link", { name: "Edit OP2.3" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Edit the indicator: OP2.3" })).toBeVisible();
   await page.getByLabel("Life-of-project target").fill("650");
@@ -58,8 +56,7 @@ test("a manager changes a target after figures exist: a reason is required and t
 });
 
 test("a manager adds an output to the framework; a duplicate code is refused", async ({ page }) => {
-  await page.goto("/projects/CD-HSEC-NK/framework");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/CD-HSEC-NK/framework");
   const add = page.locator("form.result-form").last();
   await add.getByLabel("Code").fill("OP3");
   await add.getByLabel("Title in English").fill("Returning civil servants receive office equipment");

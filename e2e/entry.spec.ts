@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn, signInWithForm } from "./support/accounts";
 
 test("a manager fills the running quarter with the keyboard and saves it; it is submitted only once it has ended", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4/entry/2026Q4");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/entry/2026Q4");
   await expect(page.getByRole("heading", { level: 1, name: "Figures of Q4 2026" })).toBeVisible();
 
   // Returnees who started a business, Nyaruguru: total, then women and men below it with Enter.
@@ -45,8 +44,7 @@ test("a manager fills the running quarter with the keyboard and saves it; it is 
 });
 
 test("a comment typed before the page's script has arrived stays, and is saved like any other", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4/entry/2026Q4");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/entry/2026Q4");
   await expect(page.getByRole("heading", { level: 1, name: "Figures of Q4 2026" })).toBeVisible();
   // A slow connection: the page has come, its scripts not yet. The fields are open all the same.
   let scriptsArrive = () => {};

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { PDFParse } from "pdf-parse";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 import { hasIatiSchema, IATI_SCHEMA_DIR, iatiSchemaErrors } from "./support/iati-schema";
 
@@ -37,8 +37,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
 }
 
 test("the tracking table downloaded from the project page holds the dashboard's figures", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Indicator tracking table (Excel)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^RW-REINT-P4-tracking-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = await workbookOf(await download.createReadStream().then(async (s) => Buffer.concat(await s.toArray())));
@@ -157,8 +156,7 @@ test("a comment that is a formula comes out neutralised in CSV and Excel", async
 
 test("the donor report comes as a PDF in French from the project page, with the dashboard's figures", async ({ page }) => {
   const staff = await as(ACCOUNTS.staff);
-  await page.goto("/projects/CD-HSEC-NK");
-  await signInWithForm(page, ACCOUNTS.staff);
+  await openSignedIn(page, ACCOUNTS.staff, "/projects/CD-HSEC-NK");
   const form = page.getByRole("form", { name: "Donor report (PDF)" });
   await form.getByLabel("Language of the report").selectOption("fr");
   const periods = await form.getByLabel("Report up to the period").locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
@@ -247,8 +245,7 @@ test("programme exports, the portfolio's streamed values and wrong queries", asy
 
 test("the IATI file downloaded from the programme page validates against the official schema", async ({ page }) => {
   test.skip(!hasIatiSchema(), `IATI schema check SKIPPED: no schema in ${IATI_SCHEMA_DIR} (set IATI_SCHEMA_DIR)`);
-  await page.goto("/programmes/RW-REINT");
-  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await openSignedIn(page, ACCOUNTS.donorJapan, "/programmes/RW-REINT");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /IATI file of the programme/ }).click()]);
   const xml = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
   expect(xml).toContain("<iati-identifier>XM-DAC-47066-RW-REINT-P4</iati-identifier>");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 import { appDatabase } from "./support/database";
 import { apiClients } from "./support/clients";
 
@@ -49,8 +49,7 @@ test("text stored with markup in it is shown as text on every page that shows it
   };
   await put(PAYLOAD, PAYLOAD, `CD-GOV ${PAYLOAD}`);
   try {
-    await page.goto("/");
-    await signInWithForm(page, ACCOUNTS.staff);
+    await openSignedIn(page, ACCOUNTS.staff, "/");
     await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
     for (const path of ["/projects/CD-HSEC-NK", "/projects/RW-REINT-P4/trainings", "/"]) {
       await page.goto(path);

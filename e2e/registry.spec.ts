@@ -1,13 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 import { apiClients } from "./support/clients";
 
 const as = apiClients();
 const HEADER = "external_id,household_id,sex,birth_year,group,location_code,household_size,service,service_date";
 
 test("a manager imports a CSV through the preview and sees the unique count change on the project page", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4");
   const unique = page.locator(".figure", { hasText: "Unique direct beneficiaries" }).locator(".figure-value");
   const before = Number((await unique.textContent())?.replace(/\D/g, ""));
 
@@ -81,8 +80,7 @@ test("the import API writes nothing when one row is bad, and nothing new when th
 });
 
 test("a donor sees the counts of the registry but no individual record", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4/beneficiaries");
-  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await openSignedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4/beneficiaries");
   await expect(page.getByText("Unique direct beneficiaries", { exact: true })).toBeVisible();
   await expect(page.getByText("Individual records are shown to the project's managers and administrators only.")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Household" })).toHaveCount(0);

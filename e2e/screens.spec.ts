@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn, signInWithForm } from "./support/accounts";
 
 const FRENCH_LABELS = { email: "E-mail", password: "Mot de passe", submit: "Se connecter" };
 
@@ -36,8 +36,7 @@ test.describe("in French", () => {
 });
 
 test("the project page shows the framework with baseline, target, actual and progress, and the beneficiaries", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4");
-  await signInWithForm(page, ACCOUNTS.admin);
+  await openSignedIn(page, ACCOUNTS.admin, "/projects/RW-REINT-P4");
   await expect(page.getByRole("heading", { level: 2, name: "Beneficiaries" })).toBeVisible();
   await expect(page.locator(".figure-label").getByText("Unique direct beneficiaries", { exact: true })).toBeVisible();
   await expect(page.locator(".figure-label").getByText("Indirect beneficiaries", { exact: true })).toBeVisible();
@@ -48,8 +47,7 @@ test("the project page shows the framework with baseline, target, actual and pro
 });
 
 test("the programme page shows phases I-III together: more than 8,000 direct and 40,000 indirect beneficiaries, +78% income", async ({ page }) => {
-  await page.goto("/programmes/RW-REINT");
-  await signInWithForm(page, ACCOUNTS.staff);
+  await openSignedIn(page, ACCOUNTS.staff, "/programmes/RW-REINT");
   const together = page.getByRole("row", { name: /Completed phases together \(I, II and III\)/ });
   await expect(together.getByRole("cell")).toHaveText(["8,140", "40,550"]);
   await expect(page.getByRole("row", { name: /OC1\.1 Average income increase/ })).toContainText("78% (1,872/2,400)");
@@ -58,8 +56,7 @@ test("the programme page shows phases I-III together: more than 8,000 direct and
 
 test("a donor reads approved figures only, and the screens fit a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/projects/CD-HSEC-NK");
-  await signInWithForm(page, ACCOUNTS.donorNetherlands);
+  await openSignedIn(page, ACCOUNTS.donorNetherlands, "/projects/CD-HSEC-NK");
   await expect(page.getByText(/Approved figures only\./)).toBeVisible();
   await expect(page.getByRole("row", { name: /CX1 IDPs living in IOM-managed displacement sites/ })).toContainText("200,000");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -82,8 +79,7 @@ test.describe("on a phone 390 px wide", () => {
   }
 
   test("indicator tables become cards with name, actual, target, progress and status on screen; targets are 24 px; no page is wider than the screen", async ({ page }) => {
-    await page.goto("/projects/RW-REINT-P4");
-    await signInWithForm(page, ACCOUNTS.manager);
+    await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4");
     const card = page.getByRole("row", { name: /OP2\.3 Returnees supported/ });
     await card.scrollIntoViewIfNeeded();
     for (const label of ["Target", "Actual to date", "Progress", "Status"]) {
@@ -105,8 +101,7 @@ test.describe("on a phone 390 px wide", () => {
   });
 
   test("the training form fits the screen, its participants' grid included", async ({ page }) => {
-    await page.goto("/projects/RW-REINT-P4/trainings/new");
-    await signInWithForm(page, ACCOUNTS.manager);
+    await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/trainings/new");
     const last = page.getByLabel("Unknown, 60 and over", { exact: true });
     await expect(last).toBeVisible();
     const box = await last.boundingBox();

@@ -1,20 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 
 const as = apiClients();
 
 test("the cascade counts 184 trainers apart from the people they trained", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4/trainings");
-  await signInWithForm(page, ACCOUNTS.donorJapan);
+  await openSignedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4/trainings");
   await expect(page.getByText(/^184 trainers trained; [\d,]+ people trained$/)).toBeVisible();
   await expect(page.getByRole("row", { name: /Training of trainers, Southern Province \(cohort 1\)/ }).getByRole("cell").first()).toHaveText("82");
   await expect(page.getByRole("link", { name: "Register a training" })).toHaveCount(0);
 });
 
 test("a manager registers a training; people already trained are counted once, unknown IDs are refused", async ({ page }) => {
-  await page.goto("/projects/RW-REINT-P4/trainings");
-  await signInWithForm(page, ACCOUNTS.manager);
+  await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/trainings");
   const totals = page.getByText(/^184 trainers trained; [\d,]+ people trained$/);
   const before = await totals.textContent();
 

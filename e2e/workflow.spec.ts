@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
-import { ACCOUNTS, signInWithForm } from "./support/accounts";
+import { ACCOUNTS, openSignedIn } from "./support/accounts";
 import { apiClients, getJson } from "./support/clients";
 
 // Approval in the browser, as people do it: the to-do list, confirmations, the completeness check,
@@ -12,11 +12,6 @@ const HEADER = "external_id,household_id,sex,birth_year,group,location_code,hous
 const en = new Intl.NumberFormat("en-GB");
 type ProjectJson = { beneficiaries: { direct: number; indirect: number | null }; reportingPeriods: { period: string; state: string }[] };
 const donorDirect = async () => (await getJson<ProjectJson>(await as(ACCOUNTS.donorJapan), "/api/v1/projects/RW-REINT-P4")).beneficiaries.direct;
-
-async function signedIn(page: Page, email: string, path: string) {
-  await page.goto(path);
-  await signInWithForm(page, email);
-}
 
 /** Takes an approval step from the period's panel: the button, then the same in the confirmation, with a comment when asked. */
 async function confirmStep(page: Page, button: string, options: { question: string; comment?: string; done: string }) {
@@ -30,7 +25,7 @@ async function confirmStep(page: Page, button: string, options: { question: stri
 
 test.describe.serial("approval, as people do it", () => {
   test("a donor sees the quarter awaiting approval as a gap: on the chart, in its numbers and in its CSV", async ({ page }) => {
-    await signedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4?indicator=OP2.3");
+    await openSignedIn(page, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4?indicator=OP2.3");
     await expect(page.getByText("Q3 2026: Awaiting approval")).toBeVisible();
     const frame = page.locator("figure", { hasText: "OP2.3 Returnees supported to start their own business: per period and to date" });
     // The time series draws only once it comes near the screen.
@@ -46,7 +41,7 @@ test.describe.serial("approval, as people do it", () => {
   });
 
   test("the to-do list takes the second manager to the quarter waiting for them; it is approved after a confirmation", async ({ page }) => {
-    await signedIn(page, ACCOUNTS.manager2, "/");
+    await openSignedIn(page, ACCOUNTS.manager2, "/");
     const todo = page.getByRole("region", { name: "To do" });
     const task = todo.getByRole("link", { name: /^Approve Q3\s2026 of RW-REINT-P4/ });
     await expect(task).toBeVisible();
@@ -73,7 +68,7 @@ test.describe.serial("approval, as people do it", () => {
     // The whole story, as three people live it: an import, two approvals and five dashboards, about 25 s here.
     test.slow();
     const approved = await donorDirect();
-    await signedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/beneficiaries/import");
+    await openSignedIn(page, ACCOUNTS.manager, "/projects/RW-REINT-P4/beneficiaries/import");
     const late = [HEADER, "RW-980001,RW-HH-980001,female,1993,returnee,RW-05-HUY,5,livestock,2026-08-12", "RW-980002,RW-HH-980002,male,1985,returnee,RW-05-NYR,3,vocational_training,2026-09-02"].join("\n");
     await page.getByLabel("File (CSV or Excel)").setInputFiles({ name: "august.csv", mimeType: "text/csv", buffer: Buffer.from(late) });
     await page.getByRole("button", { name: "Check the file" }).click();
@@ -84,7 +79,7 @@ test.describe.serial("approval, as people do it", () => {
     expect(await donorDirect()).toBe(approved);
     const donor = await browser.newContext();
     const donorPage = await donor.newPage();
-    await signedIn(donorPage, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4");
+    await openSignedIn(donorPage, ACCOUNTS.donorJapan, "/projects/RW-REINT-P4");
     const unique = donorPage.locator(".figure", { hasText: "Unique direct beneficiaries" }).locator(".figure-value");
     await expect(unique).toHaveText(en.format(approved));
 
@@ -96,7 +91,7 @@ test.describe.serial("approval, as people do it", () => {
 
     const admin = await browser.newContext();
     const adminPage = await admin.newPage();
-    await signedIn(adminPage, ACCOUNTS.admin, "/projects/RW-REINT-P4/entry/2026Q3");
+    await openSignedIn(adminPage, ACCOUNTS.admin, "/projects/RW-REINT-P4/entry/2026Q3");
     await confirmStep(adminPage, "Reopen", { question: "Reopen Q3 2026?", comment: "Two people served in August and September registered late", done: "Reopened as a draft." });
     await donorPage.reload();
     await expect(unique).toHaveText(en.format(approved));
@@ -111,7 +106,7 @@ test.describe.serial("approval, as people do it", () => {
 
     const reviewer = await browser.newContext();
     const reviewerPage = await reviewer.newPage();
-    await signedIn(reviewerPage, ACCOUNTS.manager2, "/projects/RW-REINT-P4/entry/2026Q3");
+    await openSignedIn(reviewerPage, ACCOUNTS.manager2, "/projects/RW-REINT-P4/entry/2026Q3");
     await confirmStep(reviewerPage, "Approve", { question: "Approve Q3 2026?", done: "Approved." });
 
     expect(await donorDirect()).toBe(approved + 2);
@@ -125,7 +120,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
   const quarter = "/projects/CD-HSEC-NK/entry/2026Q3";
 
   test("each cell is checked as it is left, points to its problem, and the first problem takes the focus after a failed save", async ({ page }) => {
-    await signedIn(page, ACCOUNTS.manager, quarter);
+    await openSignedIn(page, ACCOUNTS.manager, quarter);
     const total = page.getByLabel("OP1.2 Rutshuru Total, Value");
     await total.fill("-3");
     await total.press("Tab");
@@ -163,7 +158,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
     const project = await getJson<{ results: { indicators: { id: number; code: string }[] }[] }>(manager, "/api/v1/projects/CD-HSEC-NK");
     const op13 = project.results.flatMap((r) => r.indicators).find((i) => i.code === "OP1.3")!;
     const before = data.find((v) => v.indicatorId === op13.id && v.locationCode === "CD-NK-RUT" && Object.keys(v.disaggregation).length === 0)!;
-    await signedIn(page, ACCOUNTS.manager, quarter);
+    await openSignedIn(page, ACCOUNTS.manager, quarter);
     const row = page.getByRole("row", { name: /Rutshuru Total/ }).filter({ has: page.getByLabel("OP1.3 Rutshuru Total, Value") });
     await expect(row).toContainText(`Previous period (Q2\u00a02026): ${en.format(before.value!)}`);
     await expect(page.getByLabel("OP1.3 Rutshuru Total, Value")).toHaveAccessibleDescription(new RegExp(`Previous period \\(Q2\\s2026\\): ${en.format(before.value!)}`));
@@ -175,7 +170,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
   });
 
   test("leaving with unsaved figures asks first: a link of the app, the back button, closing the page", async ({ page }) => {
-    await signedIn(page, ACCOUNTS.manager, "/projects/CD-HSEC-NK/entry");
+    await openSignedIn(page, ACCOUNTS.manager, "/projects/CD-HSEC-NK/entry");
     await page.getByRole("link", { name: "Q3 2026" }).click();
     const cell = page.getByLabel("OP1.1 Nyiragongo Total, Value");
     await cell.fill("6");
@@ -207,7 +202,7 @@ test.describe.serial("the entry grid keeps figures safe", () => {
   });
 
   test("the completeness check lists the empty expected figures and asks why before the submission", async ({ page }) => {
-    await signedIn(page, ACCOUNTS.manager, quarter);
+    await openSignedIn(page, ACCOUNTS.manager, quarter);
     // One figure cleared and saved, so that the check has something to say.
     const cell = page.getByLabel("OP1.2 Nyiragongo Total, Value");
     await cell.fill("");
