@@ -14,22 +14,12 @@ type Props = Omit<ComponentProps<typeof NextLink>, "prefetch">;
 
 export function Link({ onMouseEnter, onTouchStart, onFocus, ...props }: Props) {
   const [intent, setIntent] = useState(false);
-  return (
-    <NextLink
-      {...props}
-      prefetch={intent ? null : false}
-      onMouseEnter={(event) => {
-        setIntent(true);
-        onMouseEnter?.(event);
-      }}
-      onTouchStart={(event) => {
-        setIntent(true);
-        onTouchStart?.(event);
-      }}
-      onFocus={(event) => {
-        setIntent(true);
-        onFocus?.(event);
-      }}
-    />
-  );
+  // Each sign of intent opens the prefetch, then does what the caller asked of it, if anything.
+  const showing =
+    <E,>(handler?: (event: E) => void) =>
+    (event: E) => {
+      setIntent(true);
+      handler?.(event);
+    };
+  return <NextLink {...props} prefetch={intent ? null : false} onMouseEnter={showing(onMouseEnter)} onTouchStart={showing(onTouchStart)} onFocus={showing(onFocus)} />;
 }

@@ -12,14 +12,9 @@ export type Translator = ReturnType<typeof create>;
 
 // One translator per language for the process's life: each keeps the messages it has parsed and the
 // Intl formatters it has made, which a translator made per call (a page asks for it a dozen times)
-// parsed and made again each time.
-const translators = new Map<Language, Translator>();
+// parsed and made again each time. Making one parses nothing yet.
+const TRANSLATORS: Record<Language, Translator> = { en: create("en"), fr: create("fr") };
 
 export function translatorFor(language: Language): Translator {
-  let translator = translators.get(language);
-  if (!translator) {
-    translator = create(language);
-    translators.set(language, translator);
-  }
-  return translator;
+  return TRANSLATORS[language];
 }
